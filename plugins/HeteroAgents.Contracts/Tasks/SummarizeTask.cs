@@ -1,0 +1,15 @@
+namespace HeteroAgents.Contracts;
+
+/// <summary>A summarize sub-task, published to the <c>summarize</c> queue.</summary>
+/// <param name="TaskId">Deterministic id (see <see cref="TaskIds"/>).</param>
+/// <param name="BatchId">The batch or session the task belongs to.</param>
+/// <param name="CustomId">The caller's id, echoed in the result.</param>
+/// <param name="Input">What to do.</param>
+public sealed record SummarizeTask(Guid TaskId, string BatchId, string CustomId, SummarizeInput Input) : ITaskMessage
+{
+    /// <inheritdoc />
+    public int SchemaVersion { get; init; } = ContractVersion.Current;
+
+    /// <inheritdoc />
+    public TaskType Type => TaskType.Summarize;
+}

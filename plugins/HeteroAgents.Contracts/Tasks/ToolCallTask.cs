@@ -1,0 +1,15 @@
+namespace HeteroAgents.Contracts;
+
+/// <summary>A tool-call sub-task, published to the <c>tool_call</c> queue.</summary>
+/// <param name="TaskId">Deterministic id (see <see cref="TaskIds"/>).</param>
+/// <param name="BatchId">The batch or session the task belongs to.</param>
+/// <param name="CustomId">The caller's id, echoed in the result.</param>
+/// <param name="Input">What to do.</param>
+public sealed record ToolCallTask(Guid TaskId, string BatchId, string CustomId, ToolCallInput Input) : ITaskMessage
+{
+    /// <inheritdoc />
+    public int SchemaVersion { get; init; } = ContractVersion.Current;
+
+    /// <inheritdoc />
+    public TaskType Type => TaskType.ToolCall;
+}

@@ -1,0 +1,17 @@
+namespace HeteroAgents.Inference;
+
+/// <summary>
+/// Keys of <c>ChatResponse.AdditionalProperties</c> through which HeteroAgents chat clients report what
+/// <c>Microsoft.Extensions.AI</c> has no field for. Workers read them to compute confidence.
+/// </summary>
+public static class ChatResponseProperties
+{
+    /// <summary>A <see cref="double"/> in [0, 1]: the backend's confidence in the whole response (e.g. normalized label probability).</summary>
+    public const string Confidence = "hetero.confidence";
+
+    /// <summary>A <see cref="double"/>: the sum of the natural-log probabilities of the generated tokens.</summary>
+    public const string SequenceLogProbability = "hetero.sequence_logprob";
+
+    /// <summary>A <see cref="double"/> in [0, 1]: the smallest probability of any generated token.</summary>
+    public const string MinTokenProbability = "hetero.min_token_prob";
+}
