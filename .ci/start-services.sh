@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs (if missing) and starts RabbitMQ (with the management plugin) and Redis on 127.0.0.1.
+# Idempotent: services already answering are left alone. Used by .ci/run and by developers.
+set -euo pipefail
+
+STATE_DIR="${HETERO_SERVICES_DIR:-/tmp/hetero-services}"
+NODE="hetero@localhost"
+
+if ! command -v rabbitmq-server >/dev/null || ! command -v redis-server >/dev/null; then
+  echo "[services] installing rabbitmq-server and redis-server"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq rabbitmq-server redis-server >/dev/null
+fi
+
+mkdir -p "$STATE_DIR"
+
+# Redis: append-only file with fsync every second, loopback only.
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  echo "[services] starting redis on 127.0.0.1:6379"
+  mkdir -p "$STATE_DIR/redis"
+  redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --dir "$STATE_DIR/redis" \
+    --appendonly yes --appendfsync everysec --logfile "$STATE_DIR/redis/redis.log"
+fi
+for _ in $(seq 1 50); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.2; done
+redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null
+
+# RabbitMQ runs as the rabbitmq user: give it writable dirs.
+if ! rabbitmqctl -n "$NODE" status >/dev/null 2>&1; then
+  echo "[services] starting rabbitmq ($NODE) on 127.0.0.1:5672"
+  mkdir -p "$STATE_DIR/rabbitmq/mnesia" "$STATE_DIR/rabbitmq/log"
+  chown -R rabbitmq:rabbitmq "$STATE_DIR/rabbitmq"
+  export RABBITMQ_NODENAME="$NODE" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+         RABBITMQ_MNESIA_BASE="$STATE_DIR/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$STATE_DIR/rabbitmq/log"
+  rabbitmq-plugins --offline enable rabbitmq_management >/dev/null
+  setsid nohup rabbitmq-server >"$STATE_DIR/rabbitmq/stdout.log" 2>&1 < /dev/null &
+fi
+for _ in $(seq 1 120); do rabbitmqctl -n "$NODE" ping >/dev/null 2>&1 && break; sleep 0.5; done
+timeout 120 rabbitmqctl -n "$NODE" await_startup >/dev/null
+for _ in $(seq 1 100); do
+  curl -fsS -u guest:guest http://127.0.0.1:15672/api/overview >/dev/null 2>&1 && break; sleep 0.3
+done
+echo "[services] rabbitmq and redis are up"
