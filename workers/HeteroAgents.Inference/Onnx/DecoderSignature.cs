@@ -88,6 +88,12 @@ internal sealed partial class DecoderSignature
         var pos = Name("inputs", "position_ids", "position_ids", true, false);
         var logits = Name("outputs", "logits", "logits", false, true);
         var layers = config.LayerCount;
+        var graphLayers = inputs.Keys.Count(k => PastPattern().IsMatch(k)) / 2;
+        if (graphLayers != layers)
+        {
+            throw new ModelLoadException($"config.json says num_hidden_layers={layers} but '{modelFile}' has {graphLayers} layers of past key/value inputs.");
+        }
+
         var past = new string[layers * 2];
         var present = new string[layers * 2];
         for (var l = 0; l < layers; l++)
@@ -96,12 +102,6 @@ internal sealed partial class DecoderSignature
             past[(2 * l) + 1] = KvName(inputs, genaiDecoder, "inputs", "past_value_names", l, "value", PastPattern(), modelFile, "past");
             present[2 * l] = KvName(outputs, genaiDecoder, "outputs", "present_key_names", l, "key", PresentPattern(), modelFile, "present");
             present[(2 * l) + 1] = KvName(outputs, genaiDecoder, "outputs", "present_value_names", l, "value", PresentPattern(), modelFile, "present");
-        }
-
-        var extraLayers = inputs.Keys.Count(k => PastPattern().IsMatch(k)) / 2;
-        if (extraLayers != layers)
-        {
-            throw new ModelLoadException($"config.json says num_hidden_layers={layers} but '{modelFile}' has {extraLayers} layers of past key/value inputs.");
         }
 
         var kvMeta = inputs[past[0]];
