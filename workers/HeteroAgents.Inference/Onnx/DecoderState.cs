@@ -31,12 +31,14 @@ internal sealed unsafe class DecoderState : IDisposable
     private readonly long[] _pastShape = new long[4];
     private readonly long[] _presentShape = new long[4];
     private readonly RunOptions _runOptions = new();
+    private readonly RunTimer? _timer;
     private int _current;
     private int _rowsPerSequence;
     private bool _disposed;
 
-    public DecoderState(InferenceSession session, DecoderSignature signature, int batch, int capacity, int chunk)
+    public DecoderState(InferenceSession session, DecoderSignature signature, int batch, int capacity, int chunk, RunTimer? timer = null)
     {
+        _timer = timer;
         _session = session;
         _sig = signature;
         _batch = batch;
@@ -161,7 +163,9 @@ internal sealed unsafe class DecoderState : IDisposable
         try
         {
             using var registration = cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, _runOptions);
+            var started = _timer is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             _session.Run(_runOptions, _inputNames, _inputs, _outputNames, _outputs);
+            _timer?.Add(started);
         }
         catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
         {

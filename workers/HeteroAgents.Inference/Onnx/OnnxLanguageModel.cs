@@ -161,8 +161,11 @@ public sealed class OnnxLanguageModel : IDisposable
         _sessionOptions.Dispose();
     }
 
+    /// <summary>When set, every forward pass adds its time inside ONNX Runtime here (benchmarks).</summary>
+    internal RunTimer? Timer { get; set; }
+
     internal DecoderState CreateState(int batch, int capacity, int? chunk = null)
-        => new(_session, Signature, batch, capacity, chunk ?? PrefillChunk);
+        => new(_session, Signature, batch, capacity, chunk ?? PrefillChunk, Timer);
 
     private static string FindModelFile(string dir, string? configured, JsonElement? genai)
     {
