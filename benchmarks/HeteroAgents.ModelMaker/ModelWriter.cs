@@ -50,6 +50,14 @@ public static class ModelWriter
             files.Add(dataPath);
         }
 
-        return new ModelFiles(dir, onnxPath, dataPath, null, files);
+        string? ggufPath = null;
+        if (spec.WriteGguf)
+        {
+            ggufPath = Path.Combine(dir, "model.gguf");
+            Gguf.LlamaGgufWriter.Write(weights, vocab, spec.Precision, ggufPath);
+            files.Add(ggufPath);
+        }
+
+        return new ModelFiles(dir, onnxPath, dataPath, ggufPath, files);
     }
 }
