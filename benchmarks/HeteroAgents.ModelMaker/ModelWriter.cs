@@ -27,7 +27,7 @@ public static class ModelWriter
         files.AddRange(TokenizerFilesWriter.Write(vocab, spec.Preset, dir));
 
         var weights = new LlamaWeights(spec.Preset, spec.Seed);
-        var graph = LlamaOnnxBuilder.Build(weights, spec.Precision);
+        var graph = LlamaOnnxBuilder.Build(weights, spec.Precision, spec.Fused);
         var weightBytes = graph.Initializers.Sum(i => i.ByteLength);
         var external = spec.ExternalData ?? weightBytes > ExternalDataThreshold;
         var onnxPath = Path.Combine(dir, "model.onnx");
@@ -42,6 +42,7 @@ public static class ModelWriter
             ["heteroagents.preset"] = spec.Preset.Name,
             ["heteroagents.seed"] = spec.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["heteroagents.precision"] = spec.Precision.ToString().ToLowerInvariant(),
+            ["heteroagents.graph"] = spec.Fused ? "fused-com.microsoft" : "plain-opset17",
         };
         var dataPath = OnnxModelWriter.Write(graph, onnxPath, external, metadata);
         files.Add(onnxPath);
@@ -50,6 +51,14 @@ public static class ModelWriter
             files.Add(dataPath);
         }
 
-        return new ModelFiles(dir, onnxPath, dataPath, null, files);
+        string? ggufPath = null;
+        if (spec.WriteGguf)
+        {
+            ggufPath = Path.Combine(dir, "model.gguf");
+            Gguf.LlamaGgufWriter.Write(weights, vocab, spec.Precision, ggufPath);
+            files.Add(ggufPath);
+        }
+
+        return new ModelFiles(dir, onnxPath, dataPath, ggufPath, files);
     }
 }

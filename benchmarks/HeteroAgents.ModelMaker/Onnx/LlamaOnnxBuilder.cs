@@ -12,17 +12,24 @@ internal sealed class LlamaOnnxBuilder
     private readonly LlamaWeights _weights;
     private readonly ModelPreset _p;
     private readonly bool _int8;
+    private readonly bool _fused;
     private readonly OnnxGraph _g = new();
     private readonly Dictionary<string, (string Q, string Scale, string ZeroPoint)> _quantizedActivations = [];
 
-    private LlamaOnnxBuilder(LlamaWeights weights, ModelPrecision precision)
+    private LlamaOnnxBuilder(LlamaWeights weights, ModelPrecision precision, bool fused)
     {
         _weights = weights;
         _p = weights.Preset;
         _int8 = precision == ModelPrecision.Int8;
+        _fused = fused;
     }
 
-    public static OnnxGraph Build(LlamaWeights weights, ModelPrecision precision) => new LlamaOnnxBuilder(weights, precision).Build();
+    /// <summary>
+    /// Builds the graph. <paramref name="fused"/> selects ONNX Runtime's CPU contrib operators (SimplifiedLayerNormalization,
+    /// RotaryEmbedding, GroupQueryAttention, MatMulNBits for int8) instead of plain opset-17 operators.
+    /// </summary>
+    public static OnnxGraph Build(LlamaWeights weights, ModelPrecision precision, bool fused = false) =>
+        new LlamaOnnxBuilder(weights, precision, fused).Build();
 
     private OnnxGraph Build()
     {
@@ -47,11 +54,22 @@ internal sealed class LlamaOnnxBuilder
         var embedding = g.Initializer(LlamaWeights.Embedding, OnnxDataType.Float, [_p.VocabSize, _p.HiddenSize],
             () => WeightMath.Bytes(_weights.Get(LlamaWeights.Embedding)));
         var x = g.Op("Gather", [embedding, "input_ids"], null, OnnxAttribute.Int("axis", 0));
-        var mask = BuildMask();
-        var (cos, sin) = BuildRotary();
-        for (var layer = 0; layer < _p.NumLayers; layer++)
+        if (_fused)
         {
-            x = DecoderLayer(layer, x, mask, cos, sin);
+            var fusedAttention = new FusedAttention(g, _p);
+            for (var layer = 0; layer < _p.NumLayers; layer++)
+            {
+                x = DecoderLayer(layer, x, fusedAttention);
+            }
+        }
+        else
+        {
+            var mask = BuildMask();
+            var (cos, sin) = BuildRotary();
+            for (var layer = 0; layer < _p.NumLayers; layer++)
+            {
+                x = DecoderLayer(layer, x, new PlainAttention(mask, cos, sin));
+            }
         }
 
         var final = RmsNorm(x, LlamaWeights.FinalNorm);
@@ -114,18 +132,38 @@ internal sealed class LlamaOnnxBuilder
                 g.Op("Unsqueeze", [g.Op("Sin", [angles]), axis1], "rotary_sin"));
     }
 
-    private string DecoderLayer(int layer, string x, string mask, string cos, string sin)
+    private sealed record PlainAttention(string Mask, string Cos, string Sin);
+
+    private string DecoderLayer(int layer, string x, object attention)
     {
         var g = _g;
         int h = _p.HiddenSize, heads = _p.NumHeads, kvHeads = _p.NumKvHeads, d = _p.HeadDim;
         string W(string suffix) => LlamaWeights.Layer(layer, suffix);
 
         var normed = RmsNorm(x, W("input_layernorm.weight"));
-        var q = Heads(Linear(normed, W("self_attn.q_proj.weight"), heads * d, h, bias: W("self_attn.q_proj.bias")), heads);
-        var k = Heads(Linear(normed, W("self_attn.k_proj.weight"), kvHeads * d, h, bias: W("self_attn.k_proj.bias")), kvHeads);
-        var v = Heads(Linear(normed, W("self_attn.v_proj.weight"), kvHeads * d, h, bias: W("self_attn.v_proj.bias")), kvHeads);
-        q = Rotate(q, cos, sin);
-        k = Rotate(k, cos, sin);
+        var q = Linear(normed, W("self_attn.q_proj.weight"), heads * d, h, bias: W("self_attn.q_proj.bias"));
+        var k = Linear(normed, W("self_attn.k_proj.weight"), kvHeads * d, h, bias: W("self_attn.k_proj.bias"));
+        var v = Linear(normed, W("self_attn.v_proj.weight"), kvHeads * d, h, bias: W("self_attn.v_proj.bias"));
+        var merged = attention is FusedAttention fused
+            ? fused.Apply(layer, q, k, v)
+            : Attention(layer, q, k, v, (PlainAttention)attention);
+        x = g.Op("Add", [x, Linear(merged, W("self_attn.o_proj.weight"), h, heads * d)]);
+
+        var normed2 = RmsNorm(x, W("post_attention_layernorm.weight"));
+        var gate = Linear(normed2, W("mlp.gate_proj.weight"), _p.IntermediateSize, h);
+        var up = Linear(normed2, W("mlp.up_proj.weight"), _p.IntermediateSize, h);
+        var act = g.Op("Mul", [g.Op("Mul", [gate, g.Op("Sigmoid", [gate])]), up]);
+        return g.Op("Add", [x, Linear(act, W("mlp.down_proj.weight"), h, _p.IntermediateSize)]);
+    }
+
+    /// <summary>Rotary embeddings, KV-cache concatenation and masked grouped-query attention in plain operators.</summary>
+    private string Attention(int layer, string q3, string k3, string v3, PlainAttention a)
+    {
+        var g = _g;
+        int heads = _p.NumHeads, kvHeads = _p.NumKvHeads, d = _p.HeadDim;
+        var q = Rotate(Heads(q3, heads), a.Cos, a.Sin);
+        var k = Rotate(Heads(k3, kvHeads), a.Cos, a.Sin);
+        var v = Heads(v3, kvHeads);
         var keys = g.Op("Concat", [$"past_key_values.{layer}.key", k], $"present.{layer}.key", OnnxAttribute.Int("axis", 2));
         var values = g.Op("Concat", [$"past_key_values.{layer}.value", v], $"present.{layer}.value", OnnxAttribute.Int("axis", 2));
 
@@ -134,17 +172,10 @@ internal sealed class LlamaOnnxBuilder
         var grouped = g.Op("Reshape", [scaled, g.ConstInt64([0, kvHeads, -1, d])]);
         var scores = g.Op("MatMul", [grouped, g.Op("Transpose", [keys], null, OnnxAttribute.Ints("perm", 0, 1, 3, 2))]);
         var perHead = g.Op("Reshape", [scores, g.ConstInt64([0, heads, -1, 0])]);
-        var probs = g.Op("Softmax", [g.Op("Add", [perHead, mask])], null, OnnxAttribute.Int("axis", -1));
+        var probs = g.Op("Softmax", [g.Op("Add", [perHead, a.Mask])], null, OnnxAttribute.Int("axis", -1));
         var probsGrouped = g.Op("Reshape", [probs, g.ConstInt64([0, kvHeads, -1, 0])]);
         var context = g.Op("Reshape", [g.Op("MatMul", [probsGrouped, values]), g.ConstInt64([0, heads, -1, d])]);
-        var merged = g.Op("Reshape", [g.Op("Transpose", [context], null, OnnxAttribute.Ints("perm", 0, 2, 1, 3)), g.ConstInt64([0, 0, heads * d])]);
-        x = g.Op("Add", [x, Linear(merged, W("self_attn.o_proj.weight"), h, heads * d)]);
-
-        var normed2 = RmsNorm(x, W("post_attention_layernorm.weight"));
-        var gate = Linear(normed2, W("mlp.gate_proj.weight"), _p.IntermediateSize, h);
-        var up = Linear(normed2, W("mlp.up_proj.weight"), _p.IntermediateSize, h);
-        var act = g.Op("Mul", [g.Op("Mul", [gate, g.Op("Sigmoid", [gate])]), up]);
-        return g.Op("Add", [x, Linear(act, W("mlp.down_proj.weight"), h, _p.IntermediateSize)]);
+        return g.Op("Reshape", [g.Op("Transpose", [context], null, OnnxAttribute.Ints("perm", 0, 2, 1, 3)), g.ConstInt64([0, 0, heads * d])]);
     }
 
     /// <summary>[batch, seq, heads*d] → [batch, heads, seq, d].</summary>
@@ -165,7 +196,15 @@ internal sealed class LlamaOnnxBuilder
     {
         var g = _g;
         var weight = g.Initializer(weightName, OnnxDataType.Float, [_p.HiddenSize], () => WeightMath.Bytes(_weights.Get(weightName)));
-        var meanSquare = g.Op("ReduceMean", [g.Op("Mul", [x, x])], null, OnnxAttribute.Ints("axes", -1), OnnxAttribute.Int("keepdims", 1));
+        if (_fused)
+        {
+            // Registered by ONNX Runtime in the default domain (opset 1 of its own schema).
+            return g.Op("SimplifiedLayerNormalization", [x, weight], null,
+                OnnxAttribute.Int("axis", -1), OnnxAttribute.Float("epsilon", _p.RmsNormEps), OnnxAttribute.Int("stash_type", 1));
+        }
+
+        // Pow → ReduceMean → Add → Sqrt → Div → Mul: the pattern ONNX Runtime's optimizer fuses into one RMSNorm kernel.
+        var meanSquare = g.Op("ReduceMean", [g.Op("Pow", [x, g.ScalarFloat(2f)])], null, OnnxAttribute.Ints("axes", -1), OnnxAttribute.Int("keepdims", 1));
         var rms = g.Op("Sqrt", [g.Op("Add", [meanSquare, g.ScalarFloat(_p.RmsNormEps)])]);
         return g.Op("Mul", [g.Op("Div", [x, rms]), weight]);
     }
@@ -181,6 +220,10 @@ internal sealed class LlamaOnnxBuilder
             var w = g.Initializer(name, OnnxDataType.Float, [inDim, outDim],
                 () => WeightMath.Bytes(WeightMath.Transpose(_weights.Get(weightName), outDim, inDim)));
             y = g.Op("MatMul", [x, w], bias is null || !_p.AttentionBias ? output : null);
+        }
+        else if (_fused)
+        {
+            y = FusedAttention.MatMulNBits(g, x, name, () => _weights.Get(weightName), outDim, inDim, bias is null || !_p.AttentionBias ? output : null);
         }
         else
         {

@@ -68,7 +68,14 @@ public sealed class LlamaWeights
         var shape = Shape(name);
         var data = new float[shape.Aggregate(1, (a, b) => a * b)];
         var rng = new SeededNormal(Seed, name);
-        if (name.EndsWith("norm.weight", StringComparison.Ordinal))
+        var tied = Preset.TieWordEmbeddings;
+        if (name == FinalNorm && tied)
+        {
+            // Tied head: a small embedding keeps each token's own embedding from dominating the residual stream
+            // (which makes random models repeat their input); the larger final norm restores the logit scale.
+            rng.Fill(data, 5f, 0.5f);
+        }
+        else if (name.EndsWith("norm.weight", StringComparison.Ordinal))
         {
             rng.Fill(data, 1f, 0.1f);
         }
@@ -79,7 +86,7 @@ public sealed class LlamaWeights
         else if (name is Embedding or LmHead)
         {
             // Logits come out with a standard deviation of about 2.5: peaked enough that greedy choices have clear margins.
-            rng.Fill(data, 0f, 2.5f / MathF.Sqrt(Preset.HiddenSize));
+            rng.Fill(data, 0f, (tied ? 0.5f : 2.5f) / MathF.Sqrt(Preset.HiddenSize));
         }
         else
         {
