@@ -57,7 +57,7 @@ internal static class HfConfigWriter
             w.WriteStartObject("heteroagents");
             w.WriteString("preset", p.Name);
             w.WriteNumber("seed", spec.Seed);
-            w.WriteString("precision", spec.Precision == ModelPrecision.Int8 ? "int8" : "fp32");
+            w.WriteString("precision", spec.Precision.ToString().ToLowerInvariant());
             w.WriteString("tokenizer_source", vocab.Encoding);
             w.WriteString("onnx_graph", spec.Fused ? "fused-com.microsoft" : "plain-opset17");
             w.WriteEndObject();

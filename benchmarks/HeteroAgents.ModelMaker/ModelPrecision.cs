@@ -8,4 +8,9 @@ public enum ModelPrecision
 
     /// <summary>Weight-only int8: per-output-channel symmetric int8 MatMul weights (GGUF Q8_0).</summary>
     Int8,
+
+    /// <summary>
+    /// Weight-only int4: com.microsoft MatMulNBits (4 bits, blocks of 32, symmetric) in both graph variants (GGUF Q4_0).
+    /// </summary>
+    Int4,
 }

@@ -4,5 +4,6 @@ namespace HeteroAgents.ModelMaker.Gguf;
 internal enum GgmlType : uint
 {
     F32 = 0,
+    Q4_0 = 2,
     Q8_0 = 8,
 }

@@ -13,6 +13,7 @@ internal sealed record GgufTensor(string Name, long[] Dims, GgmlType Type, Func<
             {
                 GgmlType.F32 => count * 4,
                 GgmlType.Q8_0 => count / 32 * 34,
+                GgmlType.Q4_0 => count / 32 * 18,
                 _ => throw new InvalidOperationException($"Unsupported ggml type {Type}."),
             };
         }

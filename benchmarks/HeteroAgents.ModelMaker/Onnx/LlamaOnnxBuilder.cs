@@ -11,7 +11,7 @@ internal sealed class LlamaOnnxBuilder
 {
     private readonly LlamaWeights _weights;
     private readonly ModelPreset _p;
-    private readonly bool _int8;
+    private readonly ModelPrecision _precision;
     private readonly bool _fused;
     private readonly OnnxGraph _g = new();
     private readonly Dictionary<string, (string Q, string Scale, string ZeroPoint)> _quantizedActivations = [];
@@ -20,13 +20,14 @@ internal sealed class LlamaOnnxBuilder
     {
         _weights = weights;
         _p = weights.Preset;
-        _int8 = precision == ModelPrecision.Int8;
+        _precision = precision;
         _fused = fused;
     }
 
     /// <summary>
     /// Builds the graph. <paramref name="fused"/> selects ONNX Runtime's CPU contrib operators (SimplifiedLayerNormalization,
-    /// RotaryEmbedding, GroupQueryAttention, MatMulNBits for int8) instead of plain opset-17 operators.
+    /// RotaryEmbedding, GroupQueryAttention, MatMulNBits for int8) instead of plain opset-17 operators. Int4 weights always use
+    /// MatMulNBits (opset 17 has no 4-bit type).
     /// </summary>
     public static OnnxGraph Build(LlamaWeights weights, ModelPrecision precision, bool fused = false) =>
         new LlamaOnnxBuilder(weights, precision, fused).Build();
@@ -77,7 +78,7 @@ internal sealed class LlamaOnnxBuilder
         {
             Linear(final, LlamaWeights.LmHead, _p.VocabSize, _p.HiddenSize, "logits");
         }
-        else if (_int8)
+        else if (_precision != ModelPrecision.Fp32)
         {
             Linear(final, LlamaWeights.Embedding, _p.VocabSize, _p.HiddenSize, "logits", "lm_head.tied");
         }
@@ -209,21 +210,22 @@ internal sealed class LlamaOnnxBuilder
         return g.Op("Mul", [g.Op("Div", [x, rms]), weight]);
     }
 
-    /// <summary>y = x · Wᵀ (+ b) for a Hugging Face [out, in] weight; int8 uses DynamicQuantizeLinear + MatMulInteger.</summary>
+    /// <summary>y = x · Wᵀ (+ b) for a Hugging Face [out, in] weight; plain int8 uses DynamicQuantizeLinear + MatMulInteger.</summary>
     private string Linear(string x, string weightName, int outDim, int inDim, string? output = null, string? onnxName = null, string? bias = null)
     {
         var g = _g;
         var name = onnxName ?? weightName;
         string y;
-        if (!_int8)
+        if (_precision == ModelPrecision.Fp32)
         {
             var w = g.Initializer(name, OnnxDataType.Float, [inDim, outDim],
                 () => WeightMath.Bytes(WeightMath.Transpose(_weights.Get(weightName), outDim, inDim)));
             y = g.Op("MatMul", [x, w], bias is null || !_p.AttentionBias ? output : null);
         }
-        else if (_fused)
+        else if (_fused || _precision == ModelPrecision.Int4)
         {
-            y = FusedAttention.MatMulNBits(g, x, name, () => _weights.Get(weightName), outDim, inDim, bias is null || !_p.AttentionBias ? output : null);
+            var bits = _precision == ModelPrecision.Int4 ? 4 : 8;
+            y = MatMulNBits.Add(g, x, name, () => _weights.Get(weightName), outDim, inDim, bits, bias is null || !_p.AttentionBias ? output : null);
         }
         else
         {
