@@ -7,7 +7,7 @@ namespace HeteroAgents.ModelMaker.Onnx;
 /// position_ids), GroupQueryAttention (causal, KV cache in BNSH, lengths from attention_mask) and MatMulNBits.
 /// GroupQueryAttention treats padding as right padding, so batches for the fused graph must not be left-padded.
 /// </summary>
-internal sealed class FusedAttention
+internal sealed class FusedAttention : IAttentionBuilder
 {
     private const string Microsoft = "com.microsoft";
     private readonly OnnxGraph _g;
