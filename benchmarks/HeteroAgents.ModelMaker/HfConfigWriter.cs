@@ -50,7 +50,7 @@ internal static class HfConfigWriter
             }
 
             w.WriteBoolean("tie_word_embeddings", p.TieWordEmbeddings);
-            w.WriteString("torch_dtype", "float32");
+            w.WriteString("torch_dtype", spec.Precision == ModelPrecision.Fp16 ? "float16" : "float32");
             w.WriteString("transformers_version", "4.46.0");
             w.WriteBoolean("use_cache", true);
             w.WriteNumber("vocab_size", p.VocabSize);

@@ -18,6 +18,11 @@ internal sealed class LlamaOnnxBuilder
 
     private LlamaOnnxBuilder(LlamaWeights weights, ModelPrecision precision, bool fused)
     {
+        if (fused && precision == ModelPrecision.Fp16)
+        {
+            throw new ArgumentException("fp16 models are written with the plain graph only; drop --fused or use fp32/int8/int4.", nameof(fused));
+        }
+
         _weights = weights;
         _p = weights.Preset;
         _precision = precision;
@@ -36,39 +41,41 @@ internal sealed class LlamaOnnxBuilder
     {
         var g = _g;
         int kv = _p.NumKvHeads, d = _p.HeadDim;
+        var fp16 = _precision == ModelPrecision.Fp16;
+        var io = fp16 ? OnnxDataType.Float16 : OnnxDataType.Float;
         g.Input("input_ids", OnnxDataType.Int64, "batch_size", "sequence_length");
         g.Input("attention_mask", OnnxDataType.Int64, "batch_size", "total_sequence_length");
         g.Input("position_ids", OnnxDataType.Int64, "batch_size", "sequence_length");
         for (var i = 0; i < _p.NumLayers; i++)
         {
-            g.Input($"past_key_values.{i}.key", OnnxDataType.Float, "batch_size", kv, "past_sequence_length", d);
-            g.Input($"past_key_values.{i}.value", OnnxDataType.Float, "batch_size", kv, "past_sequence_length", d);
+            g.Input($"past_key_values.{i}.key", io, "batch_size", kv, "past_sequence_length", d);
+            g.Input($"past_key_values.{i}.value", io, "batch_size", kv, "past_sequence_length", d);
         }
 
-        g.Output("logits", OnnxDataType.Float, "batch_size", "sequence_length", _p.VocabSize);
+        g.Output("logits", io, "batch_size", "sequence_length", _p.VocabSize);
         for (var i = 0; i < _p.NumLayers; i++)
         {
-            g.Output($"present.{i}.key", OnnxDataType.Float, "batch_size", kv, "total_sequence_length", d);
-            g.Output($"present.{i}.value", OnnxDataType.Float, "batch_size", kv, "total_sequence_length", d);
+            g.Output($"present.{i}.key", io, "batch_size", kv, "total_sequence_length", d);
+            g.Output($"present.{i}.value", io, "batch_size", kv, "total_sequence_length", d);
         }
 
-        var embedding = g.Initializer(LlamaWeights.Embedding, OnnxDataType.Float, [_p.VocabSize, _p.HiddenSize],
-            () => WeightMath.Bytes(_weights.Get(LlamaWeights.Embedding)));
+        var embedding = FloatWeight(LlamaWeights.Embedding, [_p.VocabSize, _p.HiddenSize], () => _weights.Get(LlamaWeights.Embedding));
         var x = g.Op("Gather", [embedding, "input_ids"], null, OnnxAttribute.Int("axis", 0));
-        IAttentionBuilder attention = _fused ? new FusedAttention(g, _p) : new PlainAttention(g, _p);
+        IAttentionBuilder attention = _fused ? new FusedAttention(g, _p) : new PlainAttention(g, _p, fp16);
         for (var layer = 0; layer < _p.NumLayers; layer++)
         {
             x = DecoderLayer(layer, x, attention);
         }
 
         var final = RmsNorm(x, LlamaWeights.FinalNorm);
+        var logits = fp16 ? "logits_fp32" : "logits";
         if (!_p.TieWordEmbeddings)
         {
-            Linear(final, LlamaWeights.LmHead, _p.VocabSize, _p.HiddenSize, "logits");
+            Linear(final, LlamaWeights.LmHead, _p.VocabSize, _p.HiddenSize, logits);
         }
-        else if (_precision != ModelPrecision.Fp32)
+        else if (_precision is not (ModelPrecision.Fp32 or ModelPrecision.Fp16))
         {
-            Linear(final, LlamaWeights.Embedding, _p.VocabSize, _p.HiddenSize, "logits", "lm_head.tied");
+            Linear(final, LlamaWeights.Embedding, _p.VocabSize, _p.HiddenSize, logits, "lm_head.tied");
         }
         else
         {
@@ -77,7 +84,12 @@ internal sealed class LlamaOnnxBuilder
             var logits2d = g.Op("Gemm", [flat, embedding], null, OnnxAttribute.Int("transB", 1));
             var batchSeq = g.Op("Shape", [final], null, OnnxAttribute.Int("start", 0), OnnxAttribute.Int("end", 2));
             var shape = g.Op("Concat", [batchSeq, g.ConstInt64([_p.VocabSize])], null, OnnxAttribute.Int("axis", 0));
-            g.Op("Reshape", [logits2d, shape], "logits");
+            g.Op("Reshape", [logits2d, shape], logits);
+        }
+
+        if (fp16)
+        {
+            g.Op("Cast", [logits], "logits", OnnxAttribute.Int("to", (int)OnnxDataType.Float16));
         }
 
         return g;
@@ -126,10 +138,9 @@ internal sealed class LlamaOnnxBuilder
         var g = _g;
         var name = onnxName ?? weightName;
         string y;
-        if (_precision == ModelPrecision.Fp32)
+        if (_precision is ModelPrecision.Fp32 or ModelPrecision.Fp16)
         {
-            var w = g.Initializer(name, OnnxDataType.Float, [inDim, outDim],
-                () => WeightMath.Bytes(WeightMath.Transpose(_weights.Get(weightName), outDim, inDim)));
+            var w = FloatWeight(name, [inDim, outDim], () => WeightMath.Transpose(_weights.Get(weightName), outDim, inDim));
             y = g.Op("MatMul", [x, w], bias is null || !_p.AttentionBias ? output : null);
         }
         else if (_fused || _precision == ModelPrecision.Int4)
@@ -161,5 +172,17 @@ internal sealed class LlamaOnnxBuilder
         }
 
         return y;
+    }
+
+    /// <summary>A float32 weight: stored as float32, or for fp16 stored as float16 behind a Cast (ONNX Runtime folds it).</summary>
+    private string FloatWeight(string name, long[] dims, Func<float[]> values)
+    {
+        if (_precision != ModelPrecision.Fp16)
+        {
+            return _g.Initializer(name, OnnxDataType.Float, dims, () => WeightMath.Bytes(values()));
+        }
+
+        var half = _g.Initializer(name, OnnxDataType.Float16, dims, () => WeightMath.HalfBytes(values()));
+        return _g.Op("Cast", [half], null, OnnxAttribute.Int("to", (int)OnnxDataType.Float));
     }
 }

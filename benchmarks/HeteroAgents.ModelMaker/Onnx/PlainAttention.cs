@@ -12,11 +12,14 @@ internal sealed class PlainAttention : IAttentionBuilder
     private readonly string _mask;
     private readonly string _cos;
     private readonly string _sin;
+    private readonly bool _fp16Cache;
 
-    public PlainAttention(OnnxGraph g, ModelPreset p)
+    /// <summary>Creates the shared mask and rotary tables; <paramref name="fp16Cache"/> makes past/present float16.</summary>
+    public PlainAttention(OnnxGraph g, ModelPreset p, bool fp16Cache)
     {
         _g = g;
         _p = p;
+        _fp16Cache = fp16Cache;
         _mask = BuildMask();
         (_cos, _sin) = BuildRotary();
     }
@@ -67,8 +70,8 @@ internal sealed class PlainAttention : IAttentionBuilder
         var q = Rotate(Heads(q3, heads), _cos, _sin);
         var k = Rotate(Heads(k3, kvHeads), _cos, _sin);
         var v = Heads(v3, kvHeads);
-        var keys = g.Op("Concat", [$"past_key_values.{layer}.key", k], $"present.{layer}.key", OnnxAttribute.Int("axis", 2));
-        var values = g.Op("Concat", [$"past_key_values.{layer}.value", v], $"present.{layer}.value", OnnxAttribute.Int("axis", 2));
+        var keys = Cache($"past_key_values.{layer}.key", k, $"present.{layer}.key");
+        var values = Cache($"past_key_values.{layer}.value", v, $"present.{layer}.value");
 
         // Grouped-query attention without repeating K/V: fold each kv group's query heads into the sequence axis.
         var scaled = g.Op("Mul", [q, g.ScalarFloat(1f / MathF.Sqrt(d))]);
@@ -93,5 +96,23 @@ internal sealed class PlainAttention : IAttentionBuilder
         var parts = g.OpMulti("Split", [x, g.ConstInt64([half, half])], ["", ""], "", OnnxAttribute.Int("axis", -1));
         var rotated = g.Op("Concat", [g.Op("Neg", [parts[1]]), parts[0]], null, OnnxAttribute.Int("axis", -1));
         return g.Op("Add", [g.Op("Mul", [x, cos]), g.Op("Mul", [rotated, sin])]);
+    }
+
+    /// <summary>present = concat(past, new) along the sequence axis; with a float16 cache, cast at both ends.</summary>
+    private string Cache(string past, string current, string present)
+    {
+        var g = _g;
+        if (!_fp16Cache)
+        {
+            return g.Op("Concat", [past, current], present, OnnxAttribute.Int("axis", 2));
+        }
+
+        var pastFloat = g.Op("Cast", [past], null, OnnxAttribute.Int("to", (int)OnnxDataType.Float));
+        var currentHalf = g.Op("Cast", [current], null, OnnxAttribute.Int("to", (int)OnnxDataType.Float16));
+        var currentRounded = g.Op("Cast", [currentHalf], null, OnnxAttribute.Int("to", (int)OnnxDataType.Float));
+        g.Op("Concat", [past, currentHalf], present, OnnxAttribute.Int("axis", 2));
+
+        // Attend over the same float16-rounded keys/values a later step will read back from the cache.
+        return g.Op("Concat", [pastFloat, currentRounded], null, OnnxAttribute.Int("axis", 2));
     }
 }

@@ -138,6 +138,29 @@ public sealed class LlamaOnnxBuilderTests(ModelFixture fixture) : IClassFixture<
         Assert.NotEqual(a, b);
     }
 
+    [Theory]
+    [MemberData(nameof(TinyPresets))]
+    public void Fp16_model_has_float16_cache_and_logits_close_to_fp32_and_a_consistent_cache(string presetName)
+    {
+        var preset = ModelPresets.Get(presetName);
+        using var fp32 = new OrtDecoder(fixture.Get(new ModelSpec(preset)).OnnxModel, preset);
+        using var fp16 = new OrtDecoder(fixture.Get(new ModelSpec(preset, Precision: ModelPrecision.Fp16)).OnnxModel, preset);
+        Assert.True(fp16.Fp16);
+        AssertShape(fp16.Session.InputMetadata["past_key_values.1.value"], typeof(Float16), ["batch_size", preset.NumKvHeads, "past_sequence_length", preset.HeadDim]);
+        AssertShape(fp16.Session.OutputMetadata["present.0.key"], typeof(Float16), ["batch_size", preset.NumKvHeads, "total_sequence_length", preset.HeadDim]);
+        AssertShape(fp16.Session.OutputMetadata["logits"], typeof(Float16), ["batch_size", "sequence_length", preset.VocabSize]);
+
+        var full = fp16.RunSequence(Prompt);
+        AssertClose(fp32.RunSequence(Prompt).Logits, full.Logits, 0.1f);
+
+        var prefix = fp16.RunSequence(Prompt[..^1]);
+        var step = fp16.Run([[Prompt[^1]]], [Enumerable.Repeat(1L, Prompt.Length).ToArray()], [[Prompt.Length - 1]], prefix);
+        var v = preset.VocabSize;
+        AssertClose(full.Logits.AsSpan((Prompt.Length - 1) * v, v).ToArray(), step.Logits, 0.02f);
+        Assert.Equal(full.Keys[0], step.Keys[0]);
+        Assert.Equal(OrtGreedy.Generate(fp32, Prompt, 8, v), OrtGreedy.Generate(fp16, Prompt, 8, v));
+    }
+
     private static void AssertShape(NodeMetadata meta, Type elementType, object[] dims)
     {
         Assert.Equal(elementType, meta.ElementType);
