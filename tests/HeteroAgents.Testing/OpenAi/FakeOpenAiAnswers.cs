@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -35,6 +36,8 @@ public static partial class FakeOpenAiAnswers
     public const string NotFound = "<not found>";
 
     private const int MaxSummaryWords = 12;
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The content the fake server answers <paramref name="request"/> with, or null when it has no usable schema.</summary>
     public static string? Answer(FakeOpenAiRequest request)
@@ -78,7 +81,7 @@ public static partial class FakeOpenAiAnswers
             answer = ObjectFor(schema, text, omitMissingStrings: true) ?? new JsonObject();
         }
 
-        return answer.ToJsonString();
+        return answer.ToJsonString(Relaxed);
     }
 
     private static bool TryGetLabelEnum(JsonElement schema, out List<string> labels)
