@@ -1,0 +1,139 @@
+using HeteroAgents.Contracts;
+using HeteroAgents.Messaging;
+using HeteroAgents.Testing.Brokers;
+using HeteroAgents.Testing.OpenAi;
+using HeteroAgents.Testing.Processes;
+using HeteroAgents.Worker.Hosting;
+using HeteroAgents.Worker.Tests.Support;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HeteroAgents.Worker.Tests.Hosting;
+
+/// <summary>
+/// The worker on the real RabbitMQ broker (HETERO_TEST_RABBITMQ_*; fails, never skips, when it is down), each test in
+/// its own virtual host so it never takes messages from other suites using the same queue names.
+/// </summary>
+public sealed class RabbitMqWorkerTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static async Task<IHost> StartHostAsync(RabbitMqTestSettings broker, Action<IBusRegistrationConfigurator> consumers, IDictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(broker.ToConfiguration()).AddInMemoryCollection(settings);
+        builder.Services.AddHeteroMessaging(builder.Configuration, consumers);
+        builder.Services.AddHeteroWorker(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    [Fact]
+    public async Task Consumer_on_real_rabbitmq_answers_a_request_from_a_durable_kebab_case_queue()
+    {
+        await using var vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-worker-test");
+        await using var server = FakeOpenAiCompatibleServer.Start();
+        using var host = await StartHostAsync(vhost.Settings, x => x.AddHeteroTaskConsumers(TaskType.Classify), new Dictionary<string, string?>
+        {
+            ["Hetero:Slm:Endpoint"] = server.BaseAddress.ToString(),
+            ["Hetero:Slm:Model"] = "fake-slm",
+        });
+        try
+        {
+            var client = host.Services.GetRequiredService<IBus>().CreateRequestClient<ClassifyTask>(new Uri("queue:hetero-classify"), RequestTimeout.After(s: 30));
+            var task = Tasks.Classify("My parcel never arrived, where is the shipping update?");
+
+            var response = await client.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(task);
+
+            Assert.True(response.Is(out Response<TaskCompleted>? completed), $"expected completed, got {response.Message}");
+            Assert.Equal(task.TaskId, completed!.Message.TaskId);
+            Assert.Equal("shipping", completed.Message.Result.GetProperty("label").GetString());
+            Assert.Equal("slm:fake-slm", completed.Message.ServedBy);
+            var queue = await vhost.GetQueueAsync("hetero-classify");
+            Assert.NotNull(queue);
+            Assert.True(queue.Value.GetProperty("durable").GetBoolean());
+            Assert.Equal("classic", queue.Value.GetProperty("type").GetString());
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Unparseable_message_goes_to_the_error_queue()
+    {
+        await using var vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-worker-test");
+        using var host = await StartHostAsync(vhost.Settings, x => x.AddHeteroTaskConsumers(TaskType.Classify), new Dictionary<string, string?>
+        {
+            ["Hetero:Messaging:RetryLimit"] = "1",
+            ["Hetero:Worker:BackendRetryIntervalMs"] = "10",
+        });
+        try
+        {
+            await vhost.PublishRawAsync("hetero-classify", "{ this is not json", "application/vnd.masstransit+json");
+
+            Assert.True(await vhost.WaitForMessageCountAsync("hetero-classify_error", 1, Patience), "the poison message did not reach hetero-classify_error");
+            Assert.True(await vhost.WaitForMessageCountAsync("hetero-classify", 0, Patience), "the poison message stayed on hetero-classify");
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Quorum_queues_are_declared_when_configured()
+    {
+        await using var vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-worker-test");
+        using var host = await StartHostAsync(vhost.Settings, x => x.AddHeteroTaskConsumers(TaskType.Extract), new Dictionary<string, string?>
+        {
+            ["Hetero:Messaging:RabbitMq:UseQuorumQueues"] = "true",
+        });
+        try
+        {
+            var queue = await vhost.GetQueueAsync("hetero-extract");
+
+            Assert.NotNull(queue);
+            Assert.Equal("quorum", queue.Value.GetProperty("type").GetString());
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Worker_process_serves_its_queue_and_stops_cleanly_on_sigterm()
+    {
+        await using var vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-worker-test");
+        await using var server = FakeOpenAiCompatibleServer.Start();
+        var environment = new Dictionary<string, string>(vhost.Settings.ToEnvironment())
+        {
+            ["HETERO__SLM__ENDPOINT"] = server.BaseAddress.ToString(),
+        };
+        await using var worker = WorkerProcess.Start(Path.Combine(AppContext.BaseDirectory, "hetero-worker.dll"), ["--task", "tool_call", "--model", "fake-slm"], environment);
+        await worker.WaitForOutputAsync("Application started", Patience);
+
+        using var client = await StartHostAsync(vhost.Settings, _ => { }, new Dictionary<string, string?>());
+        try
+        {
+            var request = client.Services.GetRequiredService<IBus>().CreateRequestClient<ToolCallTask>(new Uri("queue:hetero-tool-call"), RequestTimeout.After(s: 30));
+            var response = await request.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(Tasks.ToolCall("Where is order 981? Please track_order it."));
+
+            Assert.True(response.Is(out Response<TaskCompleted>? completed), $"expected completed, got {response.Message}\n{worker.Output}");
+            Assert.Equal("track_order", completed!.Message.Result.GetProperty("name").GetString());
+            Assert.Equal("slm:fake-slm", completed.Message.ServedBy);
+        }
+        finally
+        {
+            await client.StopAsync();
+        }
+
+        Assert.Equal(0, await worker.StopAsync(Patience));
+        Assert.Contains("Application is shutting down", worker.Output, StringComparison.Ordinal);
+    }
+}
