@@ -136,4 +136,40 @@ public sealed class RabbitMqWorkerTests
         Assert.Equal(0, await worker.StopAsync(Patience));
         Assert.Contains("Application is shutting down", worker.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sigterm_lets_the_in_flight_task_finish_before_the_process_exits()
+    {
+        await using var vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-worker-test");
+        await using var server = FakeOpenAiCompatibleServer.Start(new FakeOpenAiServerOptions { ResponseDelay = TimeSpan.FromSeconds(2) });
+        var environment = new Dictionary<string, string>(vhost.Settings.ToEnvironment())
+        {
+            ["HETERO__SLM__ENDPOINT"] = server.BaseAddress.ToString(),
+        };
+        await using var worker = WorkerProcess.Start(Path.Combine(AppContext.BaseDirectory, "hetero-worker.dll"), ["--task", "summarize"], environment);
+        await worker.WaitForOutputAsync("Application started", Patience);
+
+        using var client = await StartHostAsync(vhost.Settings, _ => { }, new Dictionary<string, string?>());
+        try
+        {
+            var request = client.Services.GetRequiredService<IBus>().CreateRequestClient<SummarizeTask>(new Uri("queue:hetero-summarize"), RequestTimeout.After(s: 30));
+            var pending = request.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(Tasks.Summarize());
+            while (server.RequestCount == 0)
+            {
+                await Task.Delay(20);
+            }
+
+            // The model call is in flight (the fake server holds it for 2 s): stop the worker now.
+            var stopping = worker.StopAsync(Patience);
+            var response = await pending;
+
+            Assert.True(response.Is(out Response<TaskCompleted>? completed), $"expected completed, got {response.Message}\n{worker.Output}");
+            Assert.Equal("The customer ordered a blue kettle on Monday. It arrived", completed!.Message.Result.GetProperty("summary").GetString());
+            Assert.Equal(0, await stopping);
+        }
+        finally
+        {
+            await client.StopAsync();
+        }
+    }
 }
