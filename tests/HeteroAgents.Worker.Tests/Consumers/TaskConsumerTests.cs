@@ -29,6 +29,10 @@ public sealed class TaskConsumerTests
         Assert.True(completed.LatencyMs >= 0);
         var request = Assert.Single(chat.Requests);
         Assert.Contains("<text>\nWhere is my parcel?", request.UserText, StringComparison.Ordinal);
+        // The narrowed result schema is the decoding constraint.
+        var format = Assert.IsType<Microsoft.Extensions.AI.ChatResponseFormatJson>(request.Options?.ResponseFormat);
+        Assert.True(System.Text.Json.JsonElement.DeepEquals(
+            System.Text.Json.JsonSerializer.SerializeToElement(ResultSchemas.For(task)), format.Schema!.Value));
     }
 
     [Fact]
