@@ -172,4 +172,49 @@ public sealed class RabbitMqWorkerTests
             await client.StopAsync();
         }
     }
+
+    [Fact]
+    public async Task Every_task_of_a_burst_gets_exactly_one_outcome()
+    {
+        const int count = 200;
+        await using var vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-worker-test");
+        await using var server = FakeOpenAiCompatibleServer.Start();
+        var store = new OutcomeCollector.Store();
+        using var host = await StartHostAsync(vhost.Settings, x =>
+        {
+            x.AddHeteroTaskConsumers(TaskType.Classify);
+            x.AddSingleton(store);
+            x.AddConsumer<OutcomeCollector>();
+        }, new Dictionary<string, string?>
+        {
+            ["Hetero:Slm:Endpoint"] = server.BaseAddress.ToString(),
+        });
+        try
+        {
+            // Every tenth task has a single label: it fails with invalid_input; the rest complete.
+            var tasks = Enumerable.Range(0, count)
+                .Select(i => i % 10 == 0 ? Tasks.Classify($"ticket {i}", $"t{i}", "only") : Tasks.Classify($"ticket {i} asks for a refund", $"t{i}"))
+                .ToList();
+            var bus = host.Services.GetRequiredService<IBus>();
+            await Task.WhenAll(tasks.Select(t => bus.Publish(t)));
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (store.All.Count < count)
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+
+            await Task.Delay(500); // room for duplicates to show up
+            var outcomes = store.All.ToList();
+            Assert.Equal(count, outcomes.Count);
+            Assert.Equal(tasks.Select(t => t.TaskId).Order(), outcomes.Select(o => o.TaskId).Order());
+            Assert.Equal(count / 10, outcomes.OfType<TaskFailed>().Count());
+            Assert.All(outcomes.OfType<TaskCompleted>(), c => Assert.Equal("refund", c.Result.GetProperty("label").GetString()));
+            Assert.Equal(count - (count / 10), outcomes.OfType<TaskCompleted>().Count());
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
 }
