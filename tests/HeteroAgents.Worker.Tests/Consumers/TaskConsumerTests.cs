@@ -115,6 +115,18 @@ public sealed class TaskConsumerTests
     }
 
     [Fact]
+    public async Task Prompt_beyond_the_models_context_window_escalates_input_too_large()
+    {
+        var chat = new ScriptedChatClient().Throw(new ModelInputTooLargeException("prompt is 5000 tokens; the context window is 2048"));
+        await using var worker = await WorkerHarness.StartAsync(chat);
+
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Summarize()));
+
+        Assert.Equal(EscalationReason.InputTooLarge, escalated.Reason);
+        Assert.Contains("context window", escalated.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_contract_version_escalates_unsupported_schema_version()
     {
         var chat = new ScriptedChatClient();
