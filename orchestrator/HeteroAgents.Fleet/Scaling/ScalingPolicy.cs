@@ -71,7 +71,8 @@ public sealed class ScalingPolicy
     {
         if (current < Options.MinWorkers)
         {
-            return new(current, wanted, wanted, ScalingReason.BelowMinimum);
+            // Raised at once, cooldown or not; straight to what the depth asks for.
+            return new(current, wanted, wanted, wanted > Options.MinWorkers ? ScalingReason.ScaleUp : ScalingReason.BelowMinimum);
         }
 
         if (current > Options.MaxWorkers)

@@ -6,13 +6,13 @@ public enum ScalingReason
     /// <summary>The current count is what the queue needs.</summary>
     Steady,
 
-    /// <summary>Below the minimum: raised to it at once.</summary>
+    /// <summary>Below the minimum and the queue needs no more than the minimum: raised to it at once.</summary>
     BelowMinimum,
 
     /// <summary>Above the maximum: lowered to it at once.</summary>
     AboveMaximum,
 
-    /// <summary>The queue needs more workers: scaled up.</summary>
+    /// <summary>The queue needs more workers: scaled up (at once when below the minimum, else after the up-cooldown).</summary>
     ScaleUp,
 
     /// <summary>The queue needs more workers, but the last scale-up is more recent than the up-cooldown.</summary>
