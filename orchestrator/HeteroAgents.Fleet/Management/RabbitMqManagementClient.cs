@@ -17,6 +17,7 @@ public sealed class RabbitMqManagementClient : IQueueStatsSource
     private readonly RabbitMqOptions _options;
     private readonly TimeProvider _time;
     private readonly AuthenticationHeaderValue _authorization;
+    private readonly Uri _baseUri;
 
     /// <summary>Creates a client over <paramref name="http"/> (its base address is not used: requests are absolute).</summary>
     public RabbitMqManagementClient(HttpClient http, RabbitMqOptions options, TimeProvider time)
@@ -29,10 +30,14 @@ public sealed class RabbitMqManagementClient : IQueueStatsSource
         _time = time;
         var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}"));
         _authorization = new AuthenticationHeaderValue("Basic", token);
+
+        // A base with a path prefix (e.g. behind a reverse proxy at /rabbitmq) needs a trailing slash to be kept.
+        var baseText = options.ManagementUri.ToString();
+        _baseUri = new Uri(baseText.EndsWith('/') ? baseText : baseText + "/");
     }
 
-    /// <summary>The management API base address used.</summary>
-    public Uri BaseUri => _options.ManagementUri;
+    /// <summary>The management API base address used (always ending in a slash).</summary>
+    public Uri BaseUri => _baseUri;
 
     /// <inheritdoc />
     public async Task<QueueStats> GetQueueAsync(string queueName, CancellationToken cancellationToken)
@@ -85,7 +90,7 @@ public sealed class RabbitMqManagementClient : IQueueStatsSource
 
     private async Task<JsonDocument?> GetJsonAsync(string relativePath, string? queueName, CancellationToken cancellationToken)
     {
-        var uri = new Uri(_options.ManagementUri, relativePath);
+        var uri = new Uri(_baseUri, relativePath);
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = _authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
