@@ -12,9 +12,11 @@ public static class FlywheelChatClientBuilderExtensions
     /// Logs every call of the frontier client to the flywheel log. Place it before (outside of)
     /// <see cref="UseCostAccounting"/> so records carry the computed cost. The log is <paramref name="log"/>, else the
     /// registered <see cref="IFrontierCallLog"/>; options are <paramref name="options"/>, else the registered
-    /// <see cref="FlywheelLoggingOptions"/>. With <see cref="FlywheelLoggingOptions.Enabled"/> false the stage is left out.
+    /// <see cref="FlywheelLoggingOptions"/>; the clock is <paramref name="timeProvider"/>, else the registered <see cref="TimeProvider"/>,
+    /// else the system clock. With <see cref="FlywheelLoggingOptions.Enabled"/> false the stage is left out.
     /// </summary>
-    public static ChatClientBuilder UseFlywheelLogging(this ChatClientBuilder builder, IFrontierCallLog? log = null, FlywheelLoggingOptions? options = null)
+    public static ChatClientBuilder UseFlywheelLogging(
+        this ChatClientBuilder builder, IFrontierCallLog? log = null, FlywheelLoggingOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Use((inner, services) =>
@@ -30,7 +32,7 @@ public static class FlywheelChatClientBuilderExtensions
             return new FrontierCallLoggingChatClient(
                 inner,
                 sink,
-                services.GetService<TimeProvider>(),
+                timeProvider ?? services.GetService<TimeProvider>(),
                 services.GetService<IOptions<CostAccountingOptions>>()?.Value,
                 resolved.FailCallOnLogError,
                 services.GetService<ILogger<FrontierCallLoggingChatClient>>());
