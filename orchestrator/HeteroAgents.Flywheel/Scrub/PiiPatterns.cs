@@ -8,8 +8,8 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])", RegexOptions.CultureInvariant)]
     public static partial Regex Email();
 
-    // 13-19 digits, optionally grouped by single spaces or dashes.
-    [GeneratedRegex(@"(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w]|-\d)", RegexOptions.CultureInvariant)]
+    // 13-19 digits, optionally grouped by single spaces or dashes; not the tail of a longer run of digit groups.
+    [GeneratedRegex(@"(?<![\w-]|\d[ -])\d(?:[ -]?\d){12,18}(?![\w]|-\d)", RegexOptions.CultureInvariant)]
     public static partial Regex Card();
 
     // Country code, check digits, then 11-30 letters/digits, optionally in space-separated groups.
