@@ -1,1 +1,3 @@
-return 0;
+using HeteroAgents.Orchestrator.Cli;
+
+return await HeteroCli.RunAsync(args);

@@ -17,11 +17,11 @@ public sealed class BatchSubmitter
     private readonly IBatchStore _store;
     private readonly ITaskSender _sender;
     private readonly TaskInputParser _parser;
-    private readonly BatchOptions _options;
+    private readonly BatchJobOptions _options;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the submitter.</summary>
-    public BatchSubmitter(IBatchStore store, ITaskSender sender, TaskInputParser parser, IOptions<BatchOptions> options, TimeProvider time)
+    public BatchSubmitter(IBatchStore store, ITaskSender sender, TaskInputParser parser, IOptions<BatchJobOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(sender);
@@ -50,7 +50,7 @@ public sealed class BatchSubmitter
     /// <summary>Creates the batch in the store and submits every line of <paramref name="inputPath"/>.</summary>
     /// <param name="batchId">The new batch's id.</param>
     /// <param name="inputPath">The JSONL file.</param>
-    /// <param name="throttleOnOutcomes">Pause reading while more than <see cref="BatchOptions.MaxOutstanding"/> tasks lack an outcome (for a caller that waits for the batch).</param>
+    /// <param name="throttleOnOutcomes">Pause reading while more than <see cref="BatchJobOptions.MaxOutstanding"/> tasks lack an outcome (for a caller that waits for the batch).</param>
     /// <param name="progress">Receives live counters.</param>
     /// <param name="cancellationToken">Stops submitting.</param>
     public async Task SubmitAsync(string batchId, string inputPath, bool throttleOnOutcomes, SubmitProgress progress, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace HeteroAgents.Orchestrator.Options;
 /// Batch submission and waiting (configuration section <c>Hetero:Batch</c>, environment <c>HETERO__BATCH__*</c>).
 /// The parser limits of the same section bind to <see cref="Contracts.TaskInputParserOptions"/>.
 /// </summary>
-public sealed class BatchOptions
+public sealed class BatchJobOptions
 {
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Hetero:Batch";
