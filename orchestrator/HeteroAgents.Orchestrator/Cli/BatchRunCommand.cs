@@ -4,6 +4,7 @@ using HeteroAgents.Messaging;
 using HeteroAgents.Orchestrator.Batches;
 using HeteroAgents.Orchestrator.Options;
 using HeteroAgents.Orchestrator.Store;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;

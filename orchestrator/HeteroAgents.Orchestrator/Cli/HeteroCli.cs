@@ -27,7 +27,7 @@ public static class HeteroCli
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static Task<int> RunAsync(string[] args, CliContext? context = null, CancellationToken cancellationToken = default)
     {
-        context ??= CliContext.Console;
+        context ??= CliContext.Default;
         var parse = CreateRootCommand(context).Parse(args);
         return parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancellationToken);
     }
