@@ -36,12 +36,19 @@ public sealed class BatchMonitor
                 await submission;
             }
 
-            var info = await _store.GetAsync(batchId, cancellationToken)
-                ?? throw new InvalidOperationException($"Unknown batch '{batchId}'.");
-            onUpdate(info);
-            if (info.State is BatchState.Completed or BatchState.Cancelled)
+            var info = await _store.GetAsync(batchId, cancellationToken);
+            if (info is null && submission is not { IsCompleted: false })
             {
-                return info;
+                throw new InvalidOperationException($"Unknown batch '{batchId}'.");
+            }
+
+            if (info is not null)
+            {
+                onUpdate(info);
+                if (info.State is BatchState.Completed or BatchState.Cancelled)
+                {
+                    return info;
+                }
             }
 
             await Task.Delay(_options.PollInterval, _time, cancellationToken);
