@@ -63,6 +63,19 @@ internal sealed class RabbitMqVirtualHost : IAsyncDisposable
         return doc.RootElement.TryGetProperty("messages", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Number ? m.GetInt64() : 0;
     }
 
+    /// <summary>Polls the queue depth (the management API refreshes it every few seconds) until it reaches <paramref name="expected"/> or 20 s pass.</summary>
+    public async Task<long> WaitForQueueDepthAsync(string queue, long expected, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        long depth;
+        while ((depth = await QueueDepthAsync(queue)) != expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500, cancellationToken);
+        }
+
+        return depth;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
