@@ -1,0 +1,188 @@
+using HeteroAgents.ModelMaker.Weights;
+
+namespace HeteroAgents.ModelMaker.Onnx;
+
+/// <summary>
+/// Builds the Llama / Qwen2 decoder as a plain opset-17 ONNX graph with Hugging Face Optimum's decoder I/O:
+/// <c>input_ids</c>, <c>attention_mask</c>, <c>position_ids</c>, <c>past_key_values.N.key|value</c> in;
+/// <c>logits</c>, <c>present.N.key|value</c> out.
+/// </summary>
+internal sealed class LlamaOnnxBuilder
+{
+    private readonly LlamaWeights _weights;
+    private readonly ModelPreset _p;
+    private readonly ModelPrecision _precision;
+    private readonly bool _fused;
+    private readonly OnnxGraph _g = new();
+    private readonly Dictionary<string, (string Q, string Scale, string ZeroPoint)> _quantizedActivations = [];
+
+    private LlamaOnnxBuilder(LlamaWeights weights, ModelPrecision precision, bool fused)
+    {
+        if (fused && precision == ModelPrecision.Fp16)
+        {
+            throw new ArgumentException("fp16 models are written with the plain graph only; drop --fused or use fp32/int8/int4.", nameof(fused));
+        }
+
+        _weights = weights;
+        _p = weights.Preset;
+        _precision = precision;
+        _fused = fused;
+    }
+
+    /// <summary>
+    /// Builds the graph. <paramref name="fused"/> selects ONNX Runtime's CPU contrib operators (SimplifiedLayerNormalization,
+    /// RotaryEmbedding, GroupQueryAttention, MatMulNBits for int8) instead of plain opset-17 operators. Int4 weights always use
+    /// MatMulNBits (opset 17 has no 4-bit type).
+    /// </summary>
+    public static OnnxGraph Build(LlamaWeights weights, ModelPrecision precision, bool fused = false) =>
+        new LlamaOnnxBuilder(weights, precision, fused).Build();
+
+    private OnnxGraph Build()
+    {
+        var g = _g;
+        int kv = _p.NumKvHeads, d = _p.HeadDim;
+        var fp16 = _precision == ModelPrecision.Fp16;
+        var io = fp16 ? OnnxDataType.Float16 : OnnxDataType.Float;
+        g.Input("input_ids", OnnxDataType.Int64, "batch_size", "sequence_length");
+        g.Input("attention_mask", OnnxDataType.Int64, "batch_size", "total_sequence_length");
+        g.Input("position_ids", OnnxDataType.Int64, "batch_size", "sequence_length");
+        for (var i = 0; i < _p.NumLayers; i++)
+        {
+            g.Input($"past_key_values.{i}.key", io, "batch_size", kv, "past_sequence_length", d);
+            g.Input($"past_key_values.{i}.value", io, "batch_size", kv, "past_sequence_length", d);
+        }
+
+        g.Output("logits", io, "batch_size", "sequence_length", _p.VocabSize);
+        for (var i = 0; i < _p.NumLayers; i++)
+        {
+            g.Output($"present.{i}.key", io, "batch_size", kv, "total_sequence_length", d);
+            g.Output($"present.{i}.value", io, "batch_size", kv, "total_sequence_length", d);
+        }
+
+        var embedding = FloatWeight(LlamaWeights.Embedding, [_p.VocabSize, _p.HiddenSize], () => _weights.Get(LlamaWeights.Embedding));
+        var x = g.Op("Gather", [embedding, "input_ids"], null, OnnxAttribute.Int("axis", 0));
+        IAttentionBuilder attention = _fused ? new FusedAttention(g, _p) : new PlainAttention(g, _p, fp16);
+        for (var layer = 0; layer < _p.NumLayers; layer++)
+        {
+            x = DecoderLayer(layer, x, attention);
+        }
+
+        var final = RmsNorm(x, LlamaWeights.FinalNorm);
+        var logits = fp16 ? "logits_fp32" : "logits";
+        if (!_p.TieWordEmbeddings)
+        {
+            Linear(final, LlamaWeights.LmHead, _p.VocabSize, _p.HiddenSize, logits);
+        }
+        else if (_precision is not (ModelPrecision.Fp32 or ModelPrecision.Fp16))
+        {
+            Linear(final, LlamaWeights.Embedding, _p.VocabSize, _p.HiddenSize, logits, "lm_head.tied");
+        }
+        else
+        {
+            // Tied head without a transposed copy: Gemm(x2d, E, transB=1), reshaped back to [batch, seq, vocab].
+            var flat = g.Op("Reshape", [final, g.ConstInt64([-1, _p.HiddenSize])]);
+            var logits2d = g.Op("Gemm", [flat, embedding], null, OnnxAttribute.Int("transB", 1));
+            var batchSeq = g.Op("Shape", [final], null, OnnxAttribute.Int("start", 0), OnnxAttribute.Int("end", 2));
+            var shape = g.Op("Concat", [batchSeq, g.ConstInt64([_p.VocabSize])], null, OnnxAttribute.Int("axis", 0));
+            g.Op("Reshape", [logits2d, shape], logits);
+        }
+
+        if (fp16)
+        {
+            g.Op("Cast", [logits], "logits", OnnxAttribute.Int("to", (int)OnnxDataType.Float16));
+        }
+
+        return g;
+    }
+
+    private string DecoderLayer(int layer, string x, IAttentionBuilder attention)
+    {
+        var g = _g;
+        int h = _p.HiddenSize, heads = _p.NumHeads, kvHeads = _p.NumKvHeads, d = _p.HeadDim;
+        string W(string suffix) => LlamaWeights.Layer(layer, suffix);
+
+        var normed = RmsNorm(x, W("input_layernorm.weight"));
+        var q = Linear(normed, W("self_attn.q_proj.weight"), heads * d, h, bias: W("self_attn.q_proj.bias"));
+        var k = Linear(normed, W("self_attn.k_proj.weight"), kvHeads * d, h, bias: W("self_attn.k_proj.bias"));
+        var v = Linear(normed, W("self_attn.v_proj.weight"), kvHeads * d, h, bias: W("self_attn.v_proj.bias"));
+        var merged = attention.Apply(layer, q, k, v);
+        x = g.Op("Add", [x, Linear(merged, W("self_attn.o_proj.weight"), h, heads * d)]);
+
+        var normed2 = RmsNorm(x, W("post_attention_layernorm.weight"));
+        var gate = Linear(normed2, W("mlp.gate_proj.weight"), _p.IntermediateSize, h);
+        var up = Linear(normed2, W("mlp.up_proj.weight"), _p.IntermediateSize, h);
+        var act = g.Op("Mul", [g.Op("Mul", [gate, g.Op("Sigmoid", [gate])]), up]);
+        return g.Op("Add", [x, Linear(act, W("mlp.down_proj.weight"), h, _p.IntermediateSize)]);
+    }
+
+    private string RmsNorm(string x, string weightName)
+    {
+        var g = _g;
+        var weight = g.Initializer(weightName, OnnxDataType.Float, [_p.HiddenSize], () => WeightMath.Bytes(_weights.Get(weightName)));
+        if (_fused)
+        {
+            // Registered by ONNX Runtime in the default domain (opset 1 of its own schema).
+            return g.Op("SimplifiedLayerNormalization", [x, weight], null,
+                OnnxAttribute.Int("axis", -1), OnnxAttribute.Float("epsilon", _p.RmsNormEps), OnnxAttribute.Int("stash_type", 1));
+        }
+
+        // Pow → ReduceMean → Add → Sqrt → Div → Mul: the pattern ONNX Runtime's optimizer fuses into one RMSNorm kernel.
+        var meanSquare = g.Op("ReduceMean", [g.Op("Pow", [x, g.ScalarFloat(2f)])], null, OnnxAttribute.Ints("axes", -1), OnnxAttribute.Int("keepdims", 1));
+        var rms = g.Op("Sqrt", [g.Op("Add", [meanSquare, g.ScalarFloat(_p.RmsNormEps)])]);
+        return g.Op("Mul", [g.Op("Div", [x, rms]), weight]);
+    }
+
+    /// <summary>y = x · Wᵀ (+ b) for a Hugging Face [out, in] weight; plain int8 uses DynamicQuantizeLinear + MatMulInteger.</summary>
+    private string Linear(string x, string weightName, int outDim, int inDim, string? output = null, string? onnxName = null, string? bias = null)
+    {
+        var g = _g;
+        var name = onnxName ?? weightName;
+        string y;
+        if (_precision is ModelPrecision.Fp32 or ModelPrecision.Fp16)
+        {
+            var w = FloatWeight(name, [inDim, outDim], () => WeightMath.Transpose(_weights.Get(weightName), outDim, inDim));
+            y = g.Op("MatMul", [x, w], bias is null || !_p.AttentionBias ? output : null);
+        }
+        else if (_fused || _precision == ModelPrecision.Int4)
+        {
+            var bits = _precision == ModelPrecision.Int4 ? 4 : 8;
+            y = MatMulNBits.Add(g, x, name, () => _weights.Get(weightName), outDim, inDim, bits, bias is null || !_p.AttentionBias ? output : null);
+        }
+        else
+        {
+            var box = new QuantizedWeightBox(() => WeightMath.QuantizePerOutputChannel(_weights.Get(weightName), outDim, inDim));
+            var w = g.Initializer(name + "_quantized", OnnxDataType.Int8, [inDim, outDim], () => box.TakeWeights());
+            var scale = g.Initializer(name + "_scale", OnnxDataType.Float, [outDim], () => box.TakeScales());
+            if (!_quantizedActivations.TryGetValue(x, out var qx))
+            {
+                var outs = g.OpMulti("DynamicQuantizeLinear", [x], ["", "", ""]);
+                qx = (outs[0], outs[1], outs[2]);
+                _quantizedActivations[x] = qx;
+            }
+
+            var product = g.Op("MatMulInteger", [qx.Q, w, qx.ZeroPoint]);
+            var asFloat = g.Op("Cast", [product], null, OnnxAttribute.Int("to", (int)OnnxDataType.Float));
+            y = g.Op("Mul", [asFloat, g.Op("Mul", [qx.Scale, scale])], bias is null || !_p.AttentionBias ? output : null);
+        }
+
+        if (bias is not null && _p.AttentionBias)
+        {
+            var b = g.Initializer(bias, OnnxDataType.Float, [outDim], () => WeightMath.Bytes(_weights.Get(bias)));
+            y = g.Op("Add", [y, b], output);
+        }
+
+        return y;
+    }
+
+    /// <summary>A float32 weight: stored as float32, or for fp16 stored as float16 behind a Cast (ONNX Runtime folds it).</summary>
+    private string FloatWeight(string name, long[] dims, Func<float[]> values)
+    {
+        if (_precision != ModelPrecision.Fp16)
+        {
+            return _g.Initializer(name, OnnxDataType.Float, dims, () => WeightMath.Bytes(values()));
+        }
+
+        var half = _g.Initializer(name, OnnxDataType.Float16, dims, () => WeightMath.HalfBytes(values()));
+        return _g.Op("Cast", [half], null, OnnxAttribute.Int("to", (int)OnnxDataType.Float));
+    }
+}
