@@ -1,4 +1,9 @@
+using HeteroAgents.Fleet.Management;
+using HeteroAgents.Fleet.Supervision;
+using HeteroAgents.Inference.Hub;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -14,16 +19,25 @@ internal static class CommandRunner
     public const int NotFound = 3;
     public const int Interrupted = 130;
 
+    public static Task<int> RunAsync(
+        CliContext context,
+        IReadOnlyDictionary<string, string?> flags,
+        HostMode mode,
+        Func<IServiceProvider, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken) =>
+        RunAsync(context, flags, mode, null, body, cancellationToken);
+
     public static async Task<int> RunAsync(
         CliContext context,
         IReadOnlyDictionary<string, string?> flags,
         HostMode mode,
+        Action<IServiceCollection, IConfiguration>? configure,
         Func<IServiceProvider, CancellationToken, Task<int>> body,
         CancellationToken cancellationToken)
     {
         try
         {
-            using var host = OrchestratorHostFactory.Build(context, flags, mode);
+            using var host = OrchestratorHostFactory.Build(context, flags, mode, configure);
             await host.StartAsync(cancellationToken);
             try
             {
@@ -40,10 +54,27 @@ internal static class CommandRunner
             await context.Error.WriteLineAsync("configuration error: " + string.Join("; ", ex.Failures));
             return BadUsage;
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Start-up validation of several options at once.
+            var failures = ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct(StringComparer.Ordinal);
+            await context.Error.WriteLineAsync("configuration error: " + string.Join("; ", failures));
+            return BadUsage;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await context.Error.WriteLineAsync("interrupted");
             return Interrupted;
+        }
+        catch (Exception ex) when (ex is ArgumentException and not ArgumentNullException or FormatException or FleetConfigException)
+        {
+            await context.Error.WriteLineAsync("error: " + Describe(ex));
+            return BadUsage;
+        }
+        catch (Exception ex) when (ex is RabbitMqManagementException or HubDownloadException or HttpRequestException or TimeoutException)
+        {
+            await context.Error.WriteLineAsync("error: " + Describe(ex));
+            return Failure;
         }
         catch (Exception ex) when (ex is RedisException or InvalidOperationException or IOException or MassTransitException or UnauthorizedAccessException)
         {

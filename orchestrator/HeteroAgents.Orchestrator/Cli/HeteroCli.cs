@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace HeteroAgents.Orchestrator.Cli;
 
-/// <summary>The <c>hetero</c> command line: <c>batch run|submit|status|results|cancel</c> and <c>serve</c>.</summary>
+/// <summary>
+/// The <c>hetero</c> command line: <c>batch run|submit|status|results|cancel</c>, <c>serve</c>, <c>run</c>,
+/// <c>fleet status|up</c>, <c>flywheel scrub|clusters|export|eval</c>, <c>report</c> and <c>models pull|list</c>.
+/// </summary>
 public static class HeteroCli
 {
     /// <summary>Builds the root command over <paramref name="context"/>.</summary>
@@ -17,10 +20,15 @@ public static class HeteroCli
             BatchLookupCommands.Results(context),
             BatchLookupCommands.Cancel(context),
         };
-        return new RootCommand("hetero: HeteroAgents orchestrator (SLM worker fleet, batch jobs).")
+        return new RootCommand("hetero: HeteroAgents orchestrator (SLM worker fleet, batch jobs, planner, conversion loop, models).")
         {
             batch,
             ServeCommand.Create(context),
+            RunCommand.Create(context),
+            FleetCommand.Create(context),
+            FlywheelCommand.Create(context),
+            ReportCommand.Create(context),
+            ModelsCommand.Create(context),
         };
     }
 

@@ -3,6 +3,9 @@ namespace HeteroAgents.Orchestrator.Cli;
 /// <summary>What a command needs from its host.</summary>
 internal enum HostMode
 {
+    /// <summary>No orchestrator services: only what the command registers itself (fleet, flywheel, models).</summary>
+    Tools,
+
     /// <summary>Only the store (status, results, cancel).</summary>
     StoreOnly,
 

@@ -1,8 +1,11 @@
+using HeteroAgents.Flywheel;
 using HeteroAgents.Messaging;
+using HeteroAgents.Plugins;
 using MassTransit;
 using HeteroAgents.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -22,7 +25,7 @@ internal static class OrchestratorHostFactory
     public static IConfiguration BuildConfiguration(CliContext context, IReadOnlyDictionary<string, string?> flags) =>
         AddLayers(new ConfigurationBuilder(), context, flags).Build();
 
-    public static IHost Build(CliContext context, IReadOnlyDictionary<string, string?> flags, HostMode mode)
+    public static IHost Build(CliContext context, IReadOnlyDictionary<string, string?> flags, HostMode mode, Action<IServiceCollection, IConfiguration>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -34,9 +37,22 @@ internal static class OrchestratorHostFactory
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+        // A failed start is reported by CommandRunner as one clear line; the host's own log of it would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         var configuration = builder.Configuration;
+        var frontier = mode != HostMode.StoreOnly &&
+                       configuration.GetSection(FrontierOptions.SectionName).Get<FrontierOptions>()?.IsConfigured == true;
+        if (mode == HostMode.Tools)
+        {
+            builder.Services.TryAddSingleton(TimeProvider.System);
+            configure?.Invoke(builder.Services, configuration);
+            context.ConfigureServices?.Invoke(builder.Services);
+            return builder.Build();
+        }
+
         builder.Services.AddHeteroOrchestrator(configuration);
         if (mode != HostMode.StoreOnly)
         {
@@ -49,11 +65,16 @@ internal static class OrchestratorHostFactory
             builder.Services.AddHeteroMessaging(configuration, bus =>
             {
                 bus.AddHeteroOutcomeRecorder();
+                bus.AddHeteroPluginRequestClients();
+                bus.AddFrontierEscalationConsumer(configuration);
+
                 if (mode == HostMode.BusWithWorkers)
                 {
                     bus.AddHeteroTaskConsumers();
                 }
             });
+            builder.Services.AddFlywheel();
+            builder.Services.AddHeteroAgentsPluginServices(configuration, f => f.UseFlywheelLogging().UseCostAccounting());
         }
 
         if (mode == HostMode.BusWithWorkers)
@@ -61,6 +82,8 @@ internal static class OrchestratorHostFactory
             builder.Services.AddHeteroWorker(configuration);
         }
 
+        builder.Services.AddSingleton(new FrontierResolution(frontier));
+        configure?.Invoke(builder.Services, configuration);
         context.ConfigureServices?.Invoke(builder.Services);
         return builder.Build();
     }

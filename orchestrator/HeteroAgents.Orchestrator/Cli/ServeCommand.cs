@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HeteroAgents.Messaging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HeteroAgents.Orchestrator.Cli;
 
@@ -11,7 +12,10 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the orchestrator service: record task outcomes from the hetero-results queue into Redis until stopped (Ctrl+C).");
         command.SetAction((parse, ct) => CommandRunner.RunAsync(context, CliOptions.Flags(TransportKind.RabbitMq), HostMode.Bus, async (services, token) =>
         {
-            await context.Error.WriteLineAsync("recording outcomes from hetero-results; Ctrl+C to stop");
+            var frontier = services.GetRequiredService<FrontierResolution>().Enabled
+                ? "resolving escalations with the frontier model (Hetero:Frontier:Model)"
+                : "escalations stay escalated (no Hetero:Frontier:Model)";
+            await context.Error.WriteLineAsync($"recording outcomes from hetero-results; {frontier}; Ctrl+C to stop");
             try
             {
                 await Task.Delay(Timeout.Infinite, token);

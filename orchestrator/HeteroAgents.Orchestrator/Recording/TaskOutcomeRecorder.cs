@@ -1,23 +1,29 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Orchestrator.Store;
+using HeteroAgents.Plugins;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Orchestrator.Recording;
 
 /// <summary>
 /// Writes each task outcome a worker publishes into the batch store as the task's output line. Idempotent:
 /// the store keeps the first line per TaskId, so a redelivered or duplicated outcome changes nothing.
-/// Outcomes of unknown batches (e.g. SK plugin sessions) are ignored by the store. Escalations stay
-/// <c>escalated</c> here; resolving them with a frontier model is the escalation resolver's job.
+/// Outcomes of unknown batches (e.g. SK plugin sessions) are ignored by the store. Without a frontier model,
+/// escalations are recorded as <c>escalated</c>. With one (<c>Hetero:Frontier:Model</c> set, so the host runs
+/// <see cref="FrontierEscalationConsumer"/>), escalations are left to it and its outcome is recorded instead, with the
+/// SLM's escalation from <see cref="FrontierEscalationHeaders"/> (resolved when the frontier completed the task).
 /// </summary>
 public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<TaskEscalated>, IConsumer<TaskFailed>
 {
     private readonly IBatchStore _store;
+    private readonly bool _frontierResolves;
 
-    /// <summary>Creates the recorder over the batch store.</summary>
-    public TaskOutcomeRecorder(IBatchStore store)
+    /// <summary>Creates the recorder over the batch store; <paramref name="frontier"/> says whether a frontier model resolves escalations.</summary>
+    public TaskOutcomeRecorder(IBatchStore store, IOptions<FrontierOptions>? frontier = null)
     {
         ArgumentNullException.ThrowIfNull(store);
+        _frontierResolves = frontier?.Value.IsConfigured == true;
         _store = store;
     }
 
@@ -26,13 +32,19 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
     {
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
-        return _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m), context.CancellationToken);
+        FrontierEscalationHeaders.TryGetEscalation(context, resolved: true, out var escalation);
+        return _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m, escalation), context.CancellationToken);
     }
 
     /// <inheritdoc />
     public Task Consume(ConsumeContext<TaskEscalated> context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (_frontierResolves)
+        {
+            return Task.CompletedTask;
+        }
+
         var m = context.Message;
         return _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m), context.CancellationToken);
     }
@@ -42,6 +54,9 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
     {
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
-        return _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m), context.CancellationToken);
+        var line = FrontierEscalationHeaders.TryGetEscalation(context, resolved: false, out var escalation)
+            ? BatchOutputLine.From(m) with { Escalation = escalation }
+            : BatchOutputLine.From(m);
+        return _store.RecordAsync(m.BatchId, m.TaskId, line, context.CancellationToken);
     }
 }
