@@ -43,9 +43,36 @@ public sealed partial class JsonSchemaConstraint
         }
     }
 
+    /// <summary>True when every thread has the same lexeme (string or number) frame on top.</summary>
+    private static bool SharedLexemeTop(StateSet s)
+    {
+        if (s.Count == 0)
+        {
+            return false;
+        }
+
+        ref var top = ref s.Frames[s.Depths[0] - 1];
+        if (top.Kind is not (Frame.String or Frame.Number))
+        {
+            return false;
+        }
+
+        for (var t = 1; t < s.Count; t++)
+        {
+            ref var other = ref s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
+            if (other.Kind != top.Kind || other.Spec != top.Spec || other.State != top.State || other.A != top.A
+                || other.B != top.B || other.C != top.C || other.D != top.D || other.E != top.E)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool TryLexemeFastPath(Span<uint> mask, StateSet s)
     {
-        if (s.Count != 1)
+        if (!SharedLexemeTop(s))
         {
             return false;
         }
@@ -139,7 +166,7 @@ public sealed partial class JsonSchemaConstraint
                 continue;
             }
 
-            if (next.Count == 1 && next.Frames[next.Depths[0] - 1].Kind is Frame.String or Frame.Number)
+            if (SharedLexemeTop(next))
             {
                 WalkLexeme(trie, child, depth + 1, next.Frames[next.Depths[0] - 1], mask);
             }
@@ -151,8 +178,8 @@ public sealed partial class JsonSchemaConstraint
     }
 
     /// <summary>
-    /// Walks below <paramref name="node"/> stepping only the lexeme frame <paramref name="lexeme"/>, whose stack is
-    /// <c>_levels[baseDepth]</c> (single thread, lexeme on top). Where the lexeme ends, the full state is rebuilt.
+    /// Walks below <paramref name="node"/> stepping only the lexeme frame <paramref name="lexeme"/>, the top of every
+    /// thread of <c>_levels[baseDepth]</c>. Where the lexeme ends, the full state is rebuilt.
     /// </summary>
     private void WalkLexeme(TokenTrie trie, int node, int baseDepth, Frame lexeme, Span<uint> mask) =>
         WalkLexeme(trie, node, baseDepth, baseDepth, lexeme, mask);
@@ -204,7 +231,10 @@ public sealed partial class JsonSchemaConstraint
             var mat = _materialized ??= _machine.NewStateSet();
             var baseSet = _levels[baseDepth];
             mat.CopyFrom(baseSet);
-            mat.Frames[mat.Depths[0] - 1] = lexeme;
+            for (var t = 0; t < mat.Count; t++)
+            {
+                mat.Frames[(t * mat.MaxFrames) + mat.Depths[t] - 1] = lexeme;
+            }
             var next = _levels[depth + 1] ??= _machine.NewStateSet();
             _machine.Step(mat, b, next);
             if (next.Count == 0)
