@@ -80,7 +80,12 @@ internal sealed partial class GrammarBuilder
         var keyDfa = automata.Key;
         if (!_stringSpecs.TryGetValue((keyDfa.Id, -1, -1), out var keyString))
         {
-            Tables.Strings.Add(new StringSpec { Dfa = keyDfa, IsKey = true, NamesDfa = automata.Names, NamesState = automata.NamesState, AnyState = automata.AnyState });
+            Tables.Strings.Add(new StringSpec
+            {
+                Dfa = keyDfa, IsKey = true, NamesDfa = automata.Names, NamesState = automata.NamesState, AnyState = automata.AnyState,
+                Reach = additional is null && patterns.Count == 0 && names.Count <= 64 ? automata.Reach : null,
+                AllowEscapes = additional is not null || patterns.Count > 0 || names.Any(n => n.Any(c => c is '"' or '\\' or < ' ')),
+            });
             keyString = _stringSpecs[(keyDfa.Id, -1, -1)] = Tables.Strings.Count - 1;
         }
         var index = Tables.Objects.Count;

@@ -25,6 +25,15 @@ internal sealed class StringSpec
 
     public int[]? AnyState { get; init; }
 
+    /// <summary>For keys of objects that allow no other keys: per DFA state, the properties still reachable (see <see cref="KeyAutomata.Reach"/>).</summary>
+    public ulong[]? Reach { get; init; }
+
+    /// <summary>
+    /// False for keys of closed objects whose names need no escaping: the only spelling of such a key is its plain
+    /// text, so escape sequences (equivalent but useless spellings) are not offered. A documented restriction.
+    /// </summary>
+    public bool AllowEscapes { get; init; } = true;
+
     /// <summary>Whether <see cref="Dfa"/> is shared process-wide (its content masks are cached per vocabulary).</summary>
     public bool SharedDfa { get; init; }
 }
