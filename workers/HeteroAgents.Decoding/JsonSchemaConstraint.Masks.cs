@@ -74,7 +74,7 @@ public sealed partial class JsonSchemaConstraint
     {
         if (!SharedLexemeTop(s))
         {
-            return false;
+            return TryStringUnionFastPath(mask, s);
         }
 
         var top = s.Frames[s.Depths[0] - 1];
@@ -133,6 +133,59 @@ public sealed partial class JsonSchemaConstraint
         for (; i < n; i++)
         {
             m[i] |= bits[i];
+        }
+    }
+
+    /// <summary>
+    /// Parallel threads (anyOf) each inside a different string: a token made only of content is allowed iff some
+    /// thread's content mask has it, so the mask is the union of the cached content masks plus a full-state walk of
+    /// the tokens that contain a quote.
+    /// </summary>
+    private bool TryStringUnionFastPath(Span<uint> mask, StateSet s)
+    {
+        for (var t = 0; t < s.Count; t++)
+        {
+            ref var top = ref s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
+            if (top.Kind != Frame.String || top.State != 0)
+            {
+                return false;
+            }
+
+            var spec = _machine.Strings[top.Spec];
+            if (!(spec.NamesDfa is not null && spec.Reach is null) && !spec.SharedDfa)
+            {
+                return false;
+            }
+        }
+
+        for (var t = 0; t < s.Count; t++)
+        {
+            var top = s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
+            OrContent(mask, _machine.Strings[top.Spec], top);
+        }
+
+        Walk(_vocabulary.QuoteTrie, 0, 0, mask);
+        return true;
+    }
+
+    private void OrContent(Span<uint> mask, Grammar.StringSpec spec, in Frame top)
+    {
+        var cache = _vocabulary.ContentMasks;
+        if (spec.NamesDfa is not null)
+        {
+            if (spec.AnyState![top.A] >= 0)
+            {
+                Or(mask, cache.Get(Grammar.DfaCache.AnyString, spec.AnyState[top.A], -1));
+            }
+
+            if (spec.NamesState![top.A] >= 0)
+            {
+                Or(mask, cache.Get(spec.NamesDfa, spec.NamesState[top.A], -1));
+            }
+        }
+        else
+        {
+            Or(mask, cache.Get(spec.Dfa, top.A, spec.MaxLength < 0 ? -1 : spec.MaxLength - top.B));
         }
     }
 
