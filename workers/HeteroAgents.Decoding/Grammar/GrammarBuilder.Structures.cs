@@ -28,7 +28,6 @@ internal sealed partial class GrammarBuilder
         }
 
         var additional = s.AdditionalProperties is { } ap && _normalizer.Normalize(ap).IsFalse ? null : s.AdditionalProperties ?? _any;
-        var nfa = new ByteNfa();
         var patterns = new List<(RegexNode Node, SchemaInfo Schema)>();
         foreach (var (pattern, schema, pointer) in s.PatternProperties)
         {
@@ -42,22 +41,16 @@ internal sealed partial class GrammarBuilder
             }
         }
 
-        // Tags: property i -> i; pattern j -> names.Count + j; additional -> names.Count + patterns.Count.
-        var otherDfaNfa = new ByteNfa();
-        for (var j = 0; j < patterns.Count; j++)
+        KeyAutomata automata;
+        try
         {
-            nfa.AddPattern(patterns[j].Node, names.Count + j);
-            otherDfaNfa.AddPattern(patterns[j].Node, names.Count + j);
+            automata = DfaCache.Keys(names, s.PatternProperties.Select(p => p.Pattern).ToList(), patterns.Select(p => p.Node).ToList(), additional is not null);
         }
-
-        var anyKey = new RegexRepeat(new RegexCharSet(CharRanges.Any), 0, -1);
-        if (additional is not null)
+        catch (RegexUnsupportedException ex)
         {
-            nfa.AddPattern(anyKey, names.Count + patterns.Count);
-            otherDfaNfa.AddPattern(anyKey, names.Count + patterns.Count);
+            throw new SchemaCompilationException(s.PatternProperties.Count > 0 ? "patternProperties" : "properties", s.Pointer, ex.Message);
         }
-
-        var otherDfa = DfaBuilder.Build(otherDfaNfa);
+        var otherDfa = automata.Other;
         var required = UInt128.Zero;
         for (var i = 0; i < names.Count; i++)
         {
@@ -73,7 +66,6 @@ internal sealed partial class GrammarBuilder
                 schemas[i] = ResolveOther(otherDfa.TagSets[otherDfa.Accept[state]], names.Count, patterns, additional);
             }
 
-            nfa.AddLiteral(bytes, i);
             if (s.Required.Contains(names[i]))
             {
                 required |= UInt128.One << i;
@@ -85,9 +77,17 @@ internal sealed partial class GrammarBuilder
             return -1;
         }
 
-        var keyDfa = DfaBuilder.Build(nfa);
-        Tables.Strings.Add(new StringSpec { Dfa = keyDfa, IsKey = true });
-        var keyString = Tables.Strings.Count - 1;
+        var keyDfa = automata.Key;
+        if (!_stringSpecs.TryGetValue((keyDfa.Id, -1, -1), out var keyString))
+        {
+            Tables.Strings.Add(new StringSpec
+            {
+                Dfa = keyDfa, IsKey = true, NamesDfa = automata.Names, NamesState = automata.NamesState, AnyState = automata.AnyState,
+                Reach = additional is null && patterns.Count == 0 && names.Count <= 64 ? automata.Reach : null,
+                AllowEscapes = additional is not null || patterns.Count > 0 || names.Any(n => n.Any(c => c is '"' or '\\' or < ' ')),
+            });
+            keyString = _stringSpecs[(keyDfa.Id, -1, -1)] = Tables.Strings.Count - 1;
+        }
         var index = Tables.Objects.Count;
         Tables.Objects.Add(null!);
         var targets = new (int, int)[keyDfa.TagSets.Length];
@@ -199,11 +199,17 @@ internal sealed partial class GrammarBuilder
             }
         }
 
-        Tables.Numbers.Add(new NumberSpec
+        var spec = new NumberSpec
         {
             IntegerOnly = integerOnly, Minimum = s.Minimum, Maximum = s.Maximum, ExclusiveMinimum = s.ExclusiveMinimum,
             ExclusiveMaximum = s.ExclusiveMaximum, MultipleOf = s.MultipleOf, IntMin = intMin, IntMax = intMax,
-        });
-        return Tables.Numbers.Count - 1;
+        };
+        if (_numberSpecs.TryGetValue(spec, out var existing))
+        {
+            return existing;
+        }
+
+        Tables.Numbers.Add(spec);
+        return _numberSpecs[spec] = Tables.Numbers.Count - 1;
     }
 }

@@ -13,4 +13,27 @@ internal sealed class StringSpec
 
     /// <summary>Key strings report their final DFA state to the enclosing object.</summary>
     public bool IsKey { get; init; }
+
+    /// <summary>
+    /// For keys: the automaton of the named properties and patterns alone, and per key-DFA state the state of that
+    /// automaton and of <see cref="DfaCache.AnyString"/> (-1 where that part is dead). Content masks of a key state
+    /// are the union of the two parts' cached masks.
+    /// </summary>
+    public ByteDfa? NamesDfa { get; init; }
+
+    public int[]? NamesState { get; init; }
+
+    public int[]? AnyState { get; init; }
+
+    /// <summary>For keys of objects that allow no other keys: per DFA state, the properties still reachable (see <see cref="KeyAutomata.Reach"/>).</summary>
+    public ulong[]? Reach { get; init; }
+
+    /// <summary>
+    /// False for keys of closed objects whose names need no escaping: the only spelling of such a key is its plain
+    /// text, so escape sequences (equivalent but useless spellings) are not offered. A documented restriction.
+    /// </summary>
+    public bool AllowEscapes { get; init; } = true;
+
+    /// <summary>Whether <see cref="Dfa"/> is shared process-wide (its content masks are cached per vocabulary).</summary>
+    public bool SharedDfa { get; init; }
 }

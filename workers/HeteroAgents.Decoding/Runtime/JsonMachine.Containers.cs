@@ -72,6 +72,31 @@ internal sealed partial class JsonMachine
         }
     }
 
+    /// <summary>The properties (low 64) that may be the next key: unseen, and in schema order not skipping a required one.</summary>
+    private ulong AllowedKeys(in Frame o, ObjectSpec spec)
+    {
+        var seen = Seen(o);
+        var n = spec.Names.Length;
+        var all = n >= 128 ? UInt128.MaxValue : (UInt128.One << n) - 1;
+        var open = all & ~seen;
+        if (_schemaOrder)
+        {
+            if (o.A >= 0)
+            {
+                open &= ~((UInt128.One << (o.A + 1)) - 1);
+            }
+
+            var missingRequired = spec.RequiredMask & ~seen & open;
+            if (missingRequired != 0)
+            {
+                var first = (int)UInt128.TrailingZeroCount(missingRequired);
+                open &= first >= 127 ? UInt128.MaxValue : (UInt128.One << (first + 1)) - 1;
+            }
+        }
+
+        return (ulong)open;
+    }
+
     private bool CanClose(in Frame o, ObjectSpec spec) =>
         (Seen(o) & spec.RequiredMask) == spec.RequiredMask && o.B >= spec.MinProperties;
 
@@ -122,6 +147,7 @@ internal sealed partial class JsonMachine
                 o.State = OInKey;
                 o.W = 0;
                 f[depth++] = Frame.Of(Frame.String, spec.KeyString);
+                f[depth - 1].D = (long)AllowedKeys(o, spec);
                 return Ok;
             case OAfterOpen or OAfterValue when b == '}':
                 if (!CanClose(o, spec))

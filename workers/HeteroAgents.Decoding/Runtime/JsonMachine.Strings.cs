@@ -23,6 +23,11 @@ internal sealed partial class JsonMachine
 
                 if (b == '\\')
                 {
+                    if (!spec.AllowEscapes)
+                    {
+                        return StrRejected;
+                    }
+
                     s.State = 1;
                     return StrConsumed;
                 }
@@ -39,6 +44,11 @@ internal sealed partial class JsonMachine
                 }
 
                 s.A = next;
+                if (spec.Reach is { } reach && (reach[next] & (ulong)s.D) == 0)
+                {
+                    return StrRejected; // no property that may still come has a name with this prefix
+                }
+
                 if ((b & 0xC0) != 0x80 && ++s.B > spec.MaxLength && spec.MaxLength >= 0)
                 {
                     return StrRejected;
