@@ -1,0 +1,47 @@
+using System.CommandLine;
+using HeteroAgents.Messaging;
+
+namespace HeteroAgents.Orchestrator.Cli;
+
+/// <summary>The options shared by several <c>hetero</c> commands, and how they map onto configuration keys.</summary>
+internal static class CliOptions
+{
+    public static Option<TransportKind?> Transport() => new("--transport", "-t")
+    {
+        Description = "inmemory (workers in-process, no services) or rabbitmq (workers are separate hetero-worker processes; job state in Redis). " +
+                      "Default: Hetero:Messaging:Transport, i.e. inmemory unless a broker is configured.",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+            switch (text.Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant())
+            {
+                case "inmemory":
+                    return TransportKind.InMemory;
+                case "rabbitmq":
+                    return TransportKind.RabbitMq;
+                default:
+                    r.AddError($"--transport must be inmemory or rabbitmq, not '{text}'");
+                    return null;
+            }
+        },
+    };
+
+    public static Option<FileInfo?> Out(string description) => new("--out", "-o") { Description = description };
+
+    public static Argument<string> BatchId() => new("batch-id") { Description = "The id printed by `hetero batch submit` or `hetero batch run`." };
+
+    public static Dictionary<string, string?> Flags(TransportKind? transport)
+    {
+        var flags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (transport is { } t)
+        {
+            flags[MessagingOptions.SectionName + ":Transport"] = t.ToString();
+        }
+
+        return flags;
+    }
+
+    /// <summary>Commands that look up a batch after the submitting process ended read it from Redis.</summary>
+    public static Dictionary<string, string?> RedisStoreFlags() =>
+        new(StringComparer.OrdinalIgnoreCase) { ["Hetero:Batch:Store"] = "Redis" };
+}

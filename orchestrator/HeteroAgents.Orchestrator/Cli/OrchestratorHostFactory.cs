@@ -1,0 +1,67 @@
+using HeteroAgents.Messaging;
+using MassTransit;
+using HeteroAgents.Worker.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HeteroAgents.Orchestrator.Cli;
+
+/// <summary>Builds the generic host a command runs in: configuration layers, logging to stderr, orchestrator services, bus, in-process workers.</summary>
+internal static class OrchestratorHostFactory
+{
+    /// <summary>The configuration layers, lowest first: appsettings.json, environment (HETERO__...), the context's, the flags.</summary>
+    public static IConfigurationBuilder AddLayers(IConfigurationBuilder builder, CliContext context, IReadOnlyDictionary<string, string?> flags) =>
+        builder
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "hetero.appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(context.Configuration)
+            .AddInMemoryCollection(flags);
+
+    public static IConfiguration BuildConfiguration(CliContext context, IReadOnlyDictionary<string, string?> flags) =>
+        AddLayers(new ConfigurationBuilder(), context, flags).Build();
+
+    public static IHost Build(CliContext context, IReadOnlyDictionary<string, string?> flags, HostMode mode)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        AddLayers(builder.Configuration, context, flags);
+
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        var configuration = builder.Configuration;
+        builder.Services.AddHeteroOrchestrator(configuration);
+        if (mode != HostMode.StoreOnly)
+        {
+            builder.Services.Configure<MassTransitHostOptions>(o =>
+            {
+                o.WaitUntilStarted = true;
+                o.StartTimeout = TimeSpan.FromSeconds(30);
+                o.StopTimeout = TimeSpan.FromSeconds(30);
+            });
+            builder.Services.AddHeteroMessaging(configuration, bus =>
+            {
+                bus.AddHeteroOutcomeRecorder();
+                if (mode == HostMode.BusWithWorkers)
+                {
+                    bus.AddHeteroTaskConsumers();
+                }
+            });
+        }
+
+        if (mode == HostMode.BusWithWorkers)
+        {
+            builder.Services.AddHeteroWorker(configuration);
+        }
+
+        context.ConfigureServices?.Invoke(builder.Services);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HeteroAgents.Orchestrator.Options;
+
+/// <summary>Redis connection for the batch store (configuration section <c>Hetero:Redis</c>, environment <c>HETERO__REDIS__*</c>).</summary>
+public sealed class RedisOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Hetero:Redis";
+
+    /// <summary>A StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379</c> or <c>redis1:6379,password=...,ssl=true</c>.</summary>
+    [Required]
+    public string Configuration { get; set; } = "127.0.0.1:6379";
+
+    /// <summary>Prefix of every key the store writes (lets several deployments or test runs share one Redis).</summary>
+    [Required]
+    public string KeyPrefix { get; set; } = "hetero:";
+
+    /// <summary>How long a batch's keys live after its last line was read.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan BatchTtl { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Connect timeout in milliseconds.</summary>
+    [Range(100, 120_000)]
+    public int ConnectTimeoutMs { get; set; } = 5_000;
+}

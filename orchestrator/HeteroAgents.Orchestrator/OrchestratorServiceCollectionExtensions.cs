@@ -1,0 +1,88 @@
+using HeteroAgents.Contracts;
+using HeteroAgents.Messaging;
+using HeteroAgents.Orchestrator.Batches;
+using HeteroAgents.Orchestrator.Options;
+using HeteroAgents.Orchestrator.Recording;
+using HeteroAgents.Orchestrator.Store;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace HeteroAgents.Orchestrator;
+
+/// <summary>Registers the batch orchestrator: options, parser, store, submitter, monitor.</summary>
+public static class OrchestratorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="BatchJobOptions"/> and <see cref="TaskInputParserOptions"/> (<c>Hetero:Batch</c>) and
+    /// <see cref="RedisOptions"/> (<c>Hetero:Redis</c>), all validated at start, and registers the batch store
+    /// chosen by <see cref="BatchJobOptions.Store"/> (Auto: Redis on RabbitMQ, in-memory otherwise), the parser,
+    /// the submitter and the monitor. Needs a bus (<c>AddHeteroMessaging</c>) for submitting.
+    /// </summary>
+    public static IServiceCollection AddHeteroOrchestrator(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<BatchJobOptions>().BindConfiguration(BatchJobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TaskInputParserOptions>().BindConfiguration(BatchJobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new TaskInputParser(sp.GetRequiredService<IOptions<TaskInputParserOptions>>().Value));
+
+        if (ResolveStoreKind(configuration) == StoreKind.Redis)
+        {
+            services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateDataAnnotations()
+                .Validate(o => IsValidRedisConfiguration(o.Configuration),
+                    "Hetero:Redis:Configuration is not a valid StackExchange.Redis configuration string (e.g. 127.0.0.1:6379).")
+                .ValidateOnStart();
+            services.TryAddSingleton<RedisConnection>();
+            services.TryAddSingleton<IBatchStore, RedisBatchStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<IBatchStore, InMemoryBatchStore>();
+        }
+
+        services.TryAddSingleton<ITaskSender, BusTaskSender>();
+        services.TryAddSingleton<BatchSubmitter>();
+        services.TryAddSingleton<BatchMonitor>();
+        return services;
+    }
+
+    /// <summary>Adds the <see cref="TaskOutcomeRecorder"/> on its durable queue <c>hetero-results</c>.</summary>
+    public static IBusRegistrationConfigurator AddHeteroOutcomeRecorder(this IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<TaskOutcomeRecorder, TaskOutcomeRecorderDefinition>();
+        return bus;
+    }
+
+    /// <summary>The effective store kind: <see cref="BatchJobOptions.Store"/>, with Auto meaning Redis on RabbitMQ and in-memory otherwise.</summary>
+    public static StoreKind ResolveStoreKind(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var kind = configuration.GetSection(BatchJobOptions.SectionName).GetValue(nameof(BatchJobOptions.Store), StoreKind.Auto);
+        if (kind != StoreKind.Auto)
+        {
+            return kind;
+        }
+
+        var transport = configuration.GetSection(MessagingOptions.SectionName).GetValue(nameof(MessagingOptions.Transport), TransportKind.InMemory);
+        return transport == TransportKind.RabbitMq ? StoreKind.Redis : StoreKind.InMemory;
+    }
+
+    private static bool IsValidRedisConfiguration(string? value)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(value) && ConfigurationOptions.Parse(value).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace HeteroAgents.Contracts;
+
+/// <summary>
+/// Turns one batch input line (<c>{"custom_id":"t1","task":"classify","input":{...}}</c>, UTF-8) into a typed
+/// task with its deterministic <see cref="TaskIds">TaskId</see>, or into a <see cref="TaskError"/> that names
+/// the line, the field and the cause. Checks everything that can be checked per line; duplicate
+/// <c>custom_id</c>s span lines and are the caller's job (see <see cref="TaskErrorCodes.DuplicateCustomId"/>).
+/// Thread-safe; shared by the batch orchestrator and the SK plugins.
+/// </summary>
+public sealed class TaskInputParser
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
+    private readonly TaskInputParserOptions _options;
+
+    /// <summary>Creates a parser with the given limits.</summary>
+    public TaskInputParser(TaskInputParserOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <summary>The limits this parser applies.</summary>
+    public TaskInputParserOptions Options => _options;
+
+    /// <summary>Parses one line (without its line terminator).</summary>
+    /// <param name="utf8Line">The line's bytes.</param>
+    /// <param name="line">The 1-based line number, used in error messages.</param>
+    /// <param name="batchId">The batch the task belongs to (part of its TaskId).</param>
+    public TaskParseResult Parse(ReadOnlyMemory<byte> utf8Line, long line, string batchId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(batchId);
+        if (utf8Line.Length > _options.MaxLineBytes)
+        {
+            return Fail(line, TaskErrorCodes.LineTooLong, null,
+                $"line {line} has {utf8Line.Length:N0} bytes; the limit is {_options.MaxLineBytes:N0} (Hetero:Batch:MaxLineBytes)");
+        }
+
+        if (!Utf8.IsValid(utf8Line.Span))
+        {
+            var offset = FirstInvalidUtf8Offset(utf8Line.Span);
+            return Fail(line, TaskErrorCodes.InvalidUtf8, null, $"line {line} is not valid UTF-8 (first bad byte at offset {offset})");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Line, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            var position = ex.BytePositionInLine is { } p ? $" at byte {p + 1}" : string.Empty;
+            return Fail(line, TaskErrorCodes.MalformedJson, null, $"line {line}: malformed JSON{position}: {FirstSentence(ex.Message)}");
+        }
+
+        using (document)
+        {
+            return ParseDocument(document.RootElement, line, batchId);
+        }
+    }
+
+    private TaskParseResult ParseDocument(JsonElement root, long line, string batchId)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Fail(line, TaskErrorCodes.InvalidLine, "$", $"line {line}: must be a JSON object, not {InputFields.Kind(root)}");
+        }
+
+        string? customId = null;
+        if (root.TryGetProperty("custom_id", out var idElement) && idElement.ValueKind == JsonValueKind.String)
+        {
+            customId = idElement.GetString();
+        }
+
+        if (string.IsNullOrEmpty(customId))
+        {
+            var got = idElement.ValueKind == JsonValueKind.Undefined ? "it is missing" : $"got {InputFields.Describe(idElement)}";
+            return Fail(line, TaskErrorCodes.MissingCustomId, "custom_id", $"line {line}: custom_id must be a non-empty string; {got}");
+        }
+
+        if (!root.TryGetProperty("task", out var taskElement) || taskElement.ValueKind != JsonValueKind.String)
+        {
+            var got = taskElement.ValueKind == JsonValueKind.Undefined ? "it is missing" : $"got {InputFields.Describe(taskElement)}";
+            return Fail(line, TaskErrorCodes.MissingTask, "task",
+                $"line {line}: task must be one of classify, extract, tool_call, summarize; {got}", customId);
+        }
+
+        if (!TaskTypes.TryParse(taskElement.GetString(), out var taskType))
+        {
+            return Fail(line, TaskErrorCodes.UnknownTask, "task",
+                $"line {line}: unknown task \"{taskElement.GetString()}\"; expected one of classify, extract, tool_call, summarize", customId);
+        }
+
+        foreach (var member in root.EnumerateObject())
+        {
+            if (member.Name is not ("custom_id" or "task" or "input"))
+            {
+                return Fail(line, TaskErrorCodes.InvalidLine, member.Name,
+                    $"line {line}: unknown field '{member.Name}' (expected: custom_id, task, input)", customId);
+            }
+        }
+
+        try
+        {
+            var input = InputFields.RequireObject(root, string.Empty, "input");
+            var taskId = TaskIds.Create(batchId, customId);
+            ITaskMessage task = taskType.Value switch
+            {
+                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, TaskInputReaders.ReadClassify(input, _options)),
+                TaskType.Extract => new ExtractTask(taskId, batchId, customId, TaskInputReaders.ReadExtract(input, _options)),
+                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, TaskInputReaders.ReadToolCall(input, _options)),
+                _ => new SummarizeTask(taskId, batchId, customId, TaskInputReaders.ReadSummarize(input, _options)),
+            };
+            return TaskParseResult.Success(line, task);
+        }
+        catch (InputShapeException ex)
+        {
+            return TaskParseResult.Failure(line, new TaskError(ex.Code, $"line {line}: {ex.Message}", line, ex.Field), customId, taskType);
+        }
+    }
+
+    private static TaskParseResult Fail(long line, string code, string? field, string message, string? customId = null) =>
+        TaskParseResult.Failure(line, new TaskError(code, message, line, field), customId);
+
+    private static string FirstSentence(string message)
+    {
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd();
+    }
+
+    private static int FirstInvalidUtf8Offset(ReadOnlySpan<byte> bytes)
+    {
+        Span<char> scratch = stackalloc char[256];
+        var consumedTotal = 0;
+        while (!bytes.IsEmpty)
+        {
+            var status = Utf8.ToUtf16(bytes, scratch, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return consumedTotal + read;
+            }
+
+            consumedTotal += read;
+            bytes = bytes[read..];
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                break;
+            }
+        }
+
+        return consumedTotal;
+    }
+}
