@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace HeteroAgents.Fleet.Supervision;
+
+/// <summary>
+/// Starts workers as real processes (<see cref="Process"/>, no shell). Their standard output and error are
+/// forwarded line by line to the logger, prefixed with the worker's name.
+/// </summary>
+public sealed class ProcessWorkerLauncher : IWorkerLauncher
+{
+    private readonly TimeProvider _time;
+    private readonly ILogger<ProcessWorkerLauncher> _logger;
+
+    /// <summary>Creates a launcher.</summary>
+    public ProcessWorkerLauncher(TimeProvider time, ILogger<ProcessWorkerLauncher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public IWorkerProcess Launch(WorkerLaunchSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var info = new ProcessStartInfo(spec.Command)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+        };
+        foreach (var argument in spec.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in spec.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Forward(spec.Name, e.Data, LogLevel.Information);
+        process.ErrorDataReceived += (_, e) => Forward(spec.Name, e.Data, LogLevel.Warning);
+        try
+        {
+            process.Start();
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ProcessWorkerProcess(process, _time);
+    }
+
+    private void Forward(string worker, string? line, LogLevel level)
+    {
+        if (line is not null)
+        {
+            _logger.Log(level, "[{Worker}] {Line}", worker, line);
+        }
+    }
+}
