@@ -1,0 +1,33 @@
+namespace HeteroAgents.Flywheel;
+
+/// <summary>
+/// Keys of <c>ChatOptions.AdditionalProperties</c> and <c>ChatResponse.AdditionalProperties</c> that the
+/// conversion loop reads and writes. The <c>hetero.flywheel.*</c> request keys are removed before the
+/// request reaches the provider.
+/// </summary>
+public static class FlywheelPropertyKeys
+{
+    /// <summary>Response: the SLM's confidence in [0, 1] (a <see cref="double"/>); the same key the inference clients write.</summary>
+    public const string Confidence = "hetero.confidence";
+
+    /// <summary>Response: the call's estimated cost in US dollars (a <see cref="decimal"/>), written by <see cref="CostAccountingChatClient"/>.</summary>
+    public const string CostUsd = "hetero.cost_usd";
+
+    /// <summary>Request: the task type's wire name.</summary>
+    public const string TaskType = "hetero.flywheel.task_type";
+
+    /// <summary>Request: the caller's workload id.</summary>
+    public const string WorkloadId = "hetero.flywheel.workload_id";
+
+    /// <summary>Request: the batch whose escalated task the call resolves.</summary>
+    public const string BatchId = "hetero.flywheel.batch_id";
+
+    /// <summary>Request: the escalation reason's wire name, when the call resolves an escalation.</summary>
+    public const string EscalationReason = "hetero.flywheel.escalation_reason";
+
+    /// <summary>Request: a trace id to record instead of the current activity's.</summary>
+    public const string TraceId = "hetero.flywheel.trace_id";
+
+    /// <summary>The prefix of every request key above.</summary>
+    public const string RequestPrefix = "hetero.flywheel.";
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace HeteroAgents.Flywheel;
+
+/// <summary>Registers the conversion loop's services.</summary>
+public static class FlywheelServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="FlywheelLoggingOptions"/> (section <see cref="FlywheelLoggingOptions.SectionName"/>) and
+    /// <see cref="CostAccountingOptions"/> (section <see cref="CostAccountingOptions.SectionName"/>), both validated at start,
+    /// a <see cref="CostLedger"/>, and the <see cref="IFrontierCallLog"/> the options select (JSONL files, or a Redis
+    /// stream over the registered <see cref="IConnectionMultiplexer"/> or one connected from
+    /// <see cref="FlywheelLoggingOptions.RedisConfiguration"/>).
+    /// </summary>
+    public static IServiceCollection AddFlywheel(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<FlywheelLoggingOptions>().BindConfiguration(FlywheelLoggingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CostAccountingOptions>().BindConfiguration(CostAccountingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<CostLedger>();
+        services.TryAddSingleton<IFrontierCallLog>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<FlywheelLoggingOptions>>().Value;
+            if (options.Sink == FrontierLogSink.Redis)
+            {
+                var connection = sp.GetService<IConnectionMultiplexer>() ?? ConnectionMultiplexer.Connect(options.RedisConfiguration);
+                return new RedisStreamFrontierCallLog(connection, options.StreamKey, options.StreamMaxLength);
+            }
+
+            return new JsonlFrontierCallLog(options.DataDirectory, sp.GetService<TimeProvider>());
+        });
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text;
+
+namespace HeteroAgents.Flywheel;
+
+/// <summary>The <c>hetero report</c> table: one row per task type and workload, plus the total.</summary>
+/// <param name="Rows">Rows ordered by task type, then workload.</param>
+/// <param name="Total">All rows together.</param>
+/// <param name="BaselineModel">The baseline model, when one was priced.</param>
+public sealed record UsageReport(IReadOnlyList<UsageReportRow> Rows, UsageReportRow Total, string? BaselineModel)
+{
+    /// <summary>The report as a plain-text table.</summary>
+    public string ToText()
+    {
+        var s = new StringBuilder();
+        s.AppendLine(CultureInfo.InvariantCulture,
+            $"{"task",-10} {"workload",-18} {"calls",7} {"slm%",6} {"esc%",6} {"p50ms",7} {"p95ms",7} {"tokens",10} {"cost$",10} {"baseline$",10}  escalations by reason");
+        foreach (var row in Rows.Append(Total))
+        {
+            var reasons = string.Join(", ", row.EscalationsByReason.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {row.EscalationRateOf(p.Key):P1}"));
+            s.AppendLine(CultureInfo.InvariantCulture,
+                $"{row.TaskType,-10} {row.Workload,-18} {row.Calls,7} {row.SlmShare * 100,6:0.0} {row.EscalationRate * 100,6:0.0} {row.LatencyP50Ms,7} {row.LatencyP95Ms,7} {row.InputTokens + row.OutputTokens,10} {row.CostUsd,10:0.0000} {row.BaselineCostUsd,10:0.0000}  {reasons}");
+        }
+
+        return s.ToString();
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using HeteroAgents.Contracts;
+
+namespace HeteroAgents.Flywheel;
+
+/// <summary>
+/// Aggregates batch output lines and logged frontier calls into the <c>hetero report</c> table: per task type and
+/// workload, calls, share served by SLMs, escalation rate by reason, p50/p95 latency, tokens, and estimated cost
+/// against an all-frontier baseline (every call's tokens priced at <see cref="ReportOptions.BaselineModel"/>; for
+/// SLM-served calls the SLM's token counts stand in for the frontier's).
+/// </summary>
+public sealed class UsageReportBuilder
+{
+    private readonly ReportOptions _options;
+    private readonly ModelPrice? _baseline;
+    private readonly Dictionary<(string Task, string Workload), UsageAccumulator> _rows = [];
+
+    /// <summary>Creates an empty builder; throws <see cref="ArgumentException"/> for invalid options.</summary>
+    public UsageReportBuilder(ReportOptions? options = null)
+    {
+        _options = OptionsCheck.Valid(options ?? new ReportOptions(), nameof(options));
+        _baseline = _options.Prices.Find(_options.BaselineModel);
+    }
+
+    /// <summary>
+    /// Builds the report from batch output files (workload = file name without extension) and a frontier call log (file or
+    /// directory). When batch outputs are given, logged calls that resolved a batch escalation (<c>batch_id</c> set) are
+    /// skipped: the batch's frontier-served lines already count them.
+    /// </summary>
+    public static async Task<UsageReport> BuildFromFilesAsync(
+        IReadOnlyList<string> batchOutputPaths, string? frontierLogPath, ReportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batchOutputPaths);
+        var builder = new UsageReportBuilder(options);
+        foreach (var path in batchOutputPaths)
+        {
+            var workload = Path.GetFileNameWithoutExtension(path);
+            long number = 0;
+            await foreach (var line in File.ReadLinesAsync(path, cancellationToken).ConfigureAwait(false))
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                BatchOutputLine parsed;
+                try
+                {
+                    parsed = JsonSerializer.Deserialize<BatchOutputLine>(line, HeteroJson.Options)
+                        ?? throw new FormatException($"{path}:{number}: expected a batch output object, found null.");
+                }
+                catch (JsonException ex)
+                {
+                    throw new FormatException($"{path}:{number}: not a batch output line{(ex.Path is null ? "" : " at " + ex.Path)}: {ex.Message}", ex);
+                }
+
+                builder.AddBatchLine(workload, parsed);
+            }
+        }
+
+        if (frontierLogPath is not null)
+        {
+            await foreach (var record in FrontierCallLogReader.ReadAsync(frontierLogPath, cancellationToken).ConfigureAwait(false))
+            {
+                if (batchOutputPaths.Count == 0 || record.BatchId is null)
+                {
+                    builder.AddFrontierCall(record);
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Counts one batch output line under <paramref name="workload"/>.</summary>
+    public void AddBatchLine(string workload, BatchOutputLine line)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(line);
+        var frontierModel = line.ServedBy is { } s && s.StartsWith("frontier:", StringComparison.Ordinal) ? s["frontier:".Length..] : null;
+        var outcome = line.Status switch
+        {
+            BatchTaskStatus.Completed => frontierModel is null ? UsageOutcome.Slm : UsageOutcome.Frontier,
+            BatchTaskStatus.Escalated => UsageOutcome.Escalated,
+            _ => UsageOutcome.Failed,
+        };
+        var input = line.Usage?.InputTokens ?? 0;
+        var output = line.Usage?.OutputTokens ?? 0;
+        decimal? cost = outcome switch
+        {
+            UsageOutcome.Frontier => _options.Prices.Cost(frontierModel, input, output),
+            UsageOutcome.Failed when line.Usage is null => 0,
+            _ => (input + output) * _options.SlmCostPerMillionTokens / 1_000_000m,
+        };
+        Row(line.Task ?? "unknown", workload).Add(new UsageCall(
+            outcome, line.Escalation is { } e ? Wire(e.Reason) : null, line.LatencyMs, input, output, cost, _baseline?.Cost(input, output)));
+    }
+
+    /// <summary>Counts one logged frontier call under its task type and workload id.</summary>
+    public void AddFrontierCall(FrontierCallRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var cost = record.CostUsd ?? _options.Prices.Cost(record.Model, record.InputTokens, record.OutputTokens);
+        Row(record.TaskType ?? "unknown", record.WorkloadId ?? "(frontier)").Add(new UsageCall(
+            record.Status == FrontierCallStatus.Ok ? UsageOutcome.Frontier : UsageOutcome.Failed,
+            record.EscalationReason is { } r ? Wire(r) : null,
+            record.LatencyMs, record.InputTokens, record.OutputTokens, cost, _baseline?.Cost(record.InputTokens, record.OutputTokens)));
+    }
+
+    /// <summary>The report so far.</summary>
+    public UsageReport Build()
+    {
+        var total = new UsageAccumulator("*", "*");
+        var rows = new List<UsageReportRow>();
+        foreach (var ((task, workload), acc) in _rows.OrderBy(p => p.Key.Task, StringComparer.Ordinal).ThenBy(p => p.Key.Workload, StringComparer.Ordinal))
+        {
+            rows.Add(acc.ToRow(_baseline is not null));
+            total.Add(acc);
+        }
+
+        return new UsageReport(rows, total.ToRow(_baseline is not null), _baseline is null ? null : _options.BaselineModel);
+    }
+
+    private UsageAccumulator Row(string task, string workload)
+    {
+        if (!_rows.TryGetValue((task, workload), out var acc))
+        {
+            acc = new UsageAccumulator(task, workload);
+            _rows[(task, workload)] = acc;
+        }
+
+        return acc;
+    }
+
+    private static string Wire(EscalationReason reason) => JsonSerializer.Serialize(reason).Trim('"');
+}

@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace HeteroAgents.Flywheel;
+
+/// <summary>Entry point of <c>hetero flywheel scrub</c>: copies a frontier call log with personal data replaced.</summary>
+public static class FlywheelScrubber
+{
+    /// <summary>
+    /// Reads the records of <paramref name="inputPath"/> (a JSONL file or a log directory), scrubs every text field
+    /// (see <see cref="RecordScrubber"/>) and writes them, in order, to <paramref name="outputPath"/> (JSONL). The output
+    /// is written to a temporary file and moved into place, so a failed run leaves no partial file.
+    /// </summary>
+    public static async Task<ScrubSummary> ScrubFileAsync(
+        string inputPath, string outputPath, PiiScrubberOptions? options = null, IProgress<FlywheelProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
+        var scrubber = new PiiScrubber(options);
+        var counts = new Dictionary<PiiType, long>();
+        long records = 0, changed = 0;
+        var full = Path.GetFullPath(outputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp";
+        try
+        {
+            await using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(false)))
+            {
+                await foreach (var record in FrontierCallLogReader.ReadAsync(inputPath, cancellationToken).ConfigureAwait(false))
+                {
+                    var before = counts.Values.Sum();
+                    var scrubbed = RecordScrubber.Scrub(record, scrubber, counts);
+                    if (counts.Values.Sum() != before)
+                    {
+                        changed++;
+                    }
+
+                    await writer.WriteLineAsync(scrubbed.ToJsonLine().AsMemory(), cancellationToken).ConfigureAwait(false);
+                    if (++records % 1000 == 0)
+                    {
+                        progress?.Report(new FlywheelProgress("scrub", records, null));
+                    }
+                }
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+
+        progress?.Report(new FlywheelProgress("scrub", records, records));
+        return new ScrubSummary(records, changed, counts, full);
+    }
+}

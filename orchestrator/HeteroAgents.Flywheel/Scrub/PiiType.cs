@@ -1,0 +1,26 @@
+namespace HeteroAgents.Flywheel;
+
+/// <summary>The kinds of personal data <see cref="PiiScrubber"/> finds; each has a typed placeholder.</summary>
+public enum PiiType
+{
+    /// <summary>An e-mail address, replaced by <c>&lt;EMAIL&gt;</c>.</summary>
+    Email,
+
+    /// <summary>A phone number (international <c>+CC</c> form, or a common national form), replaced by <c>&lt;PHONE&gt;</c>.</summary>
+    Phone,
+
+    /// <summary>A payment card number (13–19 digits, issuer prefix, Luhn checksum), replaced by <c>&lt;CARD&gt;</c>.</summary>
+    Card,
+
+    /// <summary>An IBAN (country length and mod-97 checksum), replaced by <c>&lt;IBAN&gt;</c>.</summary>
+    Iban,
+
+    /// <summary>An IPv4 or IPv6 address, replaced by <c>&lt;IP&gt;</c>.</summary>
+    Ip,
+
+    /// <summary>A national identifier (US SSN, UK NINO), replaced by <c>&lt;NATIONAL_ID&gt;</c>.</summary>
+    NationalId,
+
+    /// <summary>A user-supplied term (names, customer ids, project code names), replaced by <c>&lt;TERM&gt;</c>.</summary>
+    Term,
+}
