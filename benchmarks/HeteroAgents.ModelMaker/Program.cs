@@ -1,3 +1,3 @@
-// Placeholder entry point; replaced as the project is built out.
-Console.Error.WriteLine("not implemented yet");
-return 2;
+using HeteroAgents.ModelMaker;
+
+return MakeModelCommand.Run(args, Console.Out, Console.Error);

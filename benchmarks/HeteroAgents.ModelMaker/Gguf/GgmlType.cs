@@ -1,0 +1,8 @@
+namespace HeteroAgents.ModelMaker.Gguf;
+
+/// <summary>The ggml tensor types the writer produces (values from ggml.h).</summary>
+internal enum GgmlType : uint
+{
+    F32 = 0,
+    Q8_0 = 8,
+}

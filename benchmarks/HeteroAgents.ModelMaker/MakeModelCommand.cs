@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace HeteroAgents.ModelMaker;
+
+/// <summary>The <c>make-model</c> command line.</summary>
+public static class MakeModelCommand
+{
+    private const string Usage =
+        "usage: make-model --arch llama --preset tiny|tiny-qwen2|smollm2-135m|qwen2.5-0.5b --seed N " +
+        "[--precision fp32|int8] [--no-gguf] [--external-data] [--fused] --out <dir>";
+
+    /// <summary>Parses the arguments, writes the model, and returns the process exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            var spec = Parse(args, out var outDir);
+            var watch = Stopwatch.StartNew();
+            var files = ModelWriter.Write(spec, outDir);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {spec.Preset.Name} ({spec.Preset.ParameterCount:N0} parameters, {spec.Precision}, seed {spec.Seed}) to {files.Directory} in {watch.Elapsed.TotalSeconds:F1} s"));
+            foreach (var file in files.AllFiles)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Path.GetFileName(file),-24} {new FileInfo(file).Length,15:N0} bytes"));
+            }
+
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            stderr.WriteLine($"make-model: {e.Message}");
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+    }
+
+    /// <summary>Parses the command line into a <see cref="ModelSpec"/> and output folder.</summary>
+    public static ModelSpec Parse(string[] args, out string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        string? preset = null, arch = null, output = null;
+        var seed = 1;
+        var precision = ModelPrecision.Fp32;
+        bool gguf = true, fused = false;
+        bool? external = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"option {args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--arch": arch = Value(); break;
+                case "--preset": preset = Value(); break;
+                case "--out": output = Value(); break;
+                case "--seed":
+                    var text = Value();
+                    seed = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
+                        ? s : throw new ArgumentException($"--seed: '{text}' is not an integer");
+                    break;
+                case "--precision":
+                    precision = Value().ToLowerInvariant() switch
+                    {
+                        "fp32" => ModelPrecision.Fp32,
+                        "int8" => ModelPrecision.Int8,
+                        var other => throw new ArgumentException($"--precision: '{other}' is not fp32 or int8"),
+                    };
+                    break;
+                case "--no-gguf": gguf = false; break;
+                case "--external-data": external = true; break;
+                case "--fused": fused = true; break;
+                default: throw new ArgumentException($"unknown argument '{args[i]}'");
+            }
+        }
+
+        var chosen = ModelPresets.Get(preset ?? throw new ArgumentException("--preset is required"));
+        if (arch is not null && arch != "llama" && arch != chosen.Family)
+        {
+            throw new ArgumentException($"--arch '{arch}' is not supported (llama-architecture presets only; {chosen.Name} is {chosen.Family})");
+        }
+
+        outDir = output ?? throw new ArgumentException("--out is required");
+        return new ModelSpec(chosen, seed, precision) { WriteGguf = gguf, ExternalData = external, Fused = fused };
+    }
+}

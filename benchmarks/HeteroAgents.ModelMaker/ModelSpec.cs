@@ -1,0 +1,19 @@
+namespace HeteroAgents.ModelMaker;
+
+/// <summary>What to write: a preset, the weight seed, and the output options.</summary>
+/// <param name="Preset">Model dimensions and family.</param>
+/// <param name="Seed">Seed of the random weights; the same seed gives byte-identical files.</param>
+/// <param name="Precision">Weight precision.</param>
+public sealed record ModelSpec(ModelPreset Preset, int Seed = 1, ModelPrecision Precision = ModelPrecision.Fp32)
+{
+    /// <summary>Whether to also write <c>model.gguf</c> for llama.cpp (default true).</summary>
+    public bool WriteGguf { get; init; } = true;
+
+    /// <summary>
+    /// Whether the ONNX weights go to <c>model.onnx.data</c>; null (default) decides by size (over 1 GiB).
+    /// </summary>
+    public bool? ExternalData { get; init; }
+
+    /// <summary>Whether to write the fused graph with ONNX Runtime's com.microsoft CPU operators.</summary>
+    public bool Fused { get; init; }
+}

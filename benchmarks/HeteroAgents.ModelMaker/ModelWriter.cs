@@ -1,0 +1,64 @@
+using HeteroAgents.ModelMaker.Onnx;
+using HeteroAgents.ModelMaker.Tokenizer;
+using HeteroAgents.ModelMaker.Weights;
+
+namespace HeteroAgents.ModelMaker;
+
+/// <summary>
+/// Writes a complete Hugging Face-layout model folder: <c>config.json</c>, <c>generation_config.json</c>, tokenizer
+/// files, <c>model.onnx</c> (Optimum decoder I/O) and, optionally, <c>model.gguf</c> with the same weights.
+/// </summary>
+public static class ModelWriter
+{
+    private const long ExternalDataThreshold = 1L << 30;
+
+    /// <summary>Writes the model described by <paramref name="spec"/> into <paramref name="outDir"/> (created if missing).</summary>
+    public static ModelFiles Write(ModelSpec spec, string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        spec.Preset.Validate();
+        Directory.CreateDirectory(outDir);
+        var dir = Path.GetFullPath(outDir);
+        var files = new List<string>();
+
+        var vocab = BpeVocabulary.Create(spec.Preset.VocabSize);
+        files.AddRange(HfConfigWriter.Write(spec, vocab, dir));
+        files.AddRange(TokenizerFilesWriter.Write(vocab, spec.Preset, dir));
+
+        var weights = new LlamaWeights(spec.Preset, spec.Seed);
+        var graph = LlamaOnnxBuilder.Build(weights, spec.Precision, spec.Fused);
+        var weightBytes = graph.Initializers.Sum(i => i.ByteLength);
+        var external = spec.ExternalData ?? weightBytes > ExternalDataThreshold;
+        var onnxPath = Path.Combine(dir, "model.onnx");
+        var stale = onnxPath + ".data";
+        if (!external && File.Exists(stale))
+        {
+            File.Delete(stale);
+        }
+
+        var metadata = new Dictionary<string, string>
+        {
+            ["heteroagents.preset"] = spec.Preset.Name,
+            ["heteroagents.seed"] = spec.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["heteroagents.precision"] = spec.Precision.ToString().ToLowerInvariant(),
+            ["heteroagents.graph"] = spec.Fused ? "fused-com.microsoft" : "plain-opset17",
+        };
+        var dataPath = OnnxModelWriter.Write(graph, onnxPath, external, metadata);
+        files.Add(onnxPath);
+        if (dataPath is not null)
+        {
+            files.Add(dataPath);
+        }
+
+        string? ggufPath = null;
+        if (spec.WriteGguf)
+        {
+            ggufPath = Path.Combine(dir, "model.gguf");
+            Gguf.LlamaGgufWriter.Write(weights, vocab, spec.Precision, ggufPath);
+            files.Add(ggufPath);
+        }
+
+        return new ModelFiles(dir, onnxPath, dataPath, ggufPath, files);
+    }
+}

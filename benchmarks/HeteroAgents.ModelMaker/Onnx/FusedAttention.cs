@@ -1,0 +1,108 @@
+using HeteroAgents.ModelMaker.Weights;
+
+namespace HeteroAgents.ModelMaker.Onnx;
+
+/// <summary>
+/// The fused graph's pieces built from ONNX Runtime's com.microsoft CPU operators: RotaryEmbedding (driven by
+/// position_ids), GroupQueryAttention (causal, KV cache in BNSH, lengths from attention_mask) and MatMulNBits.
+/// GroupQueryAttention treats padding as right padding, so batches for the fused graph must not be left-padded.
+/// </summary>
+internal sealed class FusedAttention
+{
+    private const string Microsoft = "com.microsoft";
+    private readonly OnnxGraph _g;
+    private readonly ModelPreset _p;
+    private readonly string _cos;
+    private readonly string _sin;
+    private readonly string _seqLensK;
+    private readonly string _totalLength;
+
+    public FusedAttention(OnnxGraph g, ModelPreset p)
+    {
+        _g = g;
+        _p = p;
+        var half = p.HeadDim / 2;
+        var positions = p.MaxPositionEmbeddings;
+        var cos = new float[positions * half];
+        var sin = new float[positions * half];
+        for (var i = 0; i < half; i++)
+        {
+            var invFreq = 1f / MathF.Pow(p.RopeTheta, 2f * i / p.HeadDim);
+            for (var pos = 0; pos < positions; pos++)
+            {
+                var angle = pos * invFreq;
+                cos[(pos * half) + i] = MathF.Cos(angle);
+                sin[(pos * half) + i] = MathF.Sin(angle);
+            }
+        }
+
+        _cos = g.Initializer("rotary_cos_cache", OnnxDataType.Float, [positions, half], () => WeightMath.Bytes(cos));
+        _sin = g.Initializer("rotary_sin_cache", OnnxDataType.Float, [positions, half], () => WeightMath.Bytes(sin));
+        var lengths = g.Op("ReduceSum", ["attention_mask", g.ConstInt64([1])], null, OnnxAttribute.Int("keepdims", 0));
+        _seqLensK = g.Op("Cast", [g.Op("Sub", [lengths, g.ScalarInt64(1)])], "seqlens_k", OnnxAttribute.Int("to", (int)OnnxDataType.Int32));
+        var total = g.Op("Gather", [g.Op("Shape", ["attention_mask"]), g.ScalarInt64(1)], null, OnnxAttribute.Int("axis", 0));
+        _totalLength = g.Op("Cast", [total], "total_sequence_length", OnnxAttribute.Int("to", (int)OnnxDataType.Int32));
+    }
+
+    /// <summary>Attention for one layer from the [batch, seq, heads*d] projections; returns [batch, seq, heads*d].</summary>
+    public string Apply(int layer, string q, string k, string v)
+    {
+        var g = _g;
+        var qr = g.DomainOp(Microsoft, "RotaryEmbedding", [q, "position_ids", _cos, _sin],
+            OnnxAttribute.Int("interleaved", 0), OnnxAttribute.Int("num_heads", _p.NumHeads));
+        var kr = g.DomainOp(Microsoft, "RotaryEmbedding", [k, "position_ids", _cos, _sin],
+            OnnxAttribute.Int("interleaved", 0), OnnxAttribute.Int("num_heads", _p.NumKvHeads));
+        var outputs = g.OpMulti("GroupQueryAttention",
+            [qr, kr, v, $"past_key_values.{layer}.key", $"past_key_values.{layer}.value", _seqLensK, _totalLength],
+            ["", $"present.{layer}.key", $"present.{layer}.value"], Microsoft,
+            OnnxAttribute.Int("num_heads", _p.NumHeads), OnnxAttribute.Int("kv_num_heads", _p.NumKvHeads),
+            OnnxAttribute.Float("scale", 1f / MathF.Sqrt(_p.HeadDim)), OnnxAttribute.Int("do_rotary", 0),
+            OnnxAttribute.Int("local_window_size", -1));
+        return outputs[0];
+    }
+
+    /// <summary>
+    /// y = x · Wᵀ with W stored for com.microsoft MatMulNBits: 8 bits, blocks of 32 along K, one fp32 scale per block,
+    /// symmetric (implicit zero point 128).
+    /// </summary>
+    public static string MatMulNBits(OnnxGraph g, string x, string name, Func<float[]> weight, int n, int k, string? output)
+    {
+        const int block = 32;
+        if (k % block != 0)
+        {
+            throw new InvalidOperationException($"MatMulNBits needs K ({k}) to be a multiple of {block} for '{name}'.");
+        }
+
+        var blocks = k / block;
+        var box = new QuantizedWeightBox(() =>
+        {
+            var w = weight();
+            var q = new sbyte[w.Length];
+            var scales = new float[n * blocks];
+            for (var b = 0; b < n * blocks; b++)
+            {
+                var values = w.AsSpan(b * block, block);
+                var max = 0f;
+                foreach (var value in values)
+                {
+                    max = MathF.Max(max, MathF.Abs(value));
+                }
+
+                var scale = max > 0 ? max / 127f : 1f;
+                scales[b] = scale;
+                for (var j = 0; j < block; j++)
+                {
+                    // Stored as unsigned with the default zero point 128: byte = q + 128.
+                    q[(b * block) + j] = unchecked((sbyte)(byte)((int)Math.Clamp(MathF.Round(values[j] / scale, MidpointRounding.ToEven), -127f, 127f) + 128));
+                }
+            }
+
+            return (q, scales);
+        });
+        var packed = g.Initializer(name + "_Q8", OnnxDataType.UInt8, [n, blocks, block], () => box.TakeWeights());
+        var scaleName = g.Initializer(name + "_scales", OnnxDataType.Float, [n * blocks], () => box.TakeScales());
+        return g.OpMulti("MatMulNBits", [x, packed, scaleName], [output ?? ""], Microsoft,
+            OnnxAttribute.Int("K", k), OnnxAttribute.Int("N", n), OnnxAttribute.Int("bits", 8),
+            OnnxAttribute.Int("block_size", block), OnnxAttribute.Int("accuracy_level", 4))[0];
+    }
+}

@@ -1,0 +1,34 @@
+namespace HeteroAgents.ModelMaker.Onnx;
+
+/// <summary>
+/// Holds one quantized weight between writing its int8 tensor and its scales, so the float weight is
+/// generated and quantized once and released as soon as both parts are written.
+/// </summary>
+internal sealed class QuantizedWeightBox(Func<(sbyte[] Weights, float[] Scales)> quantize)
+{
+    private (sbyte[] Weights, float[] Scales)? _value;
+    private int _taken;
+
+    public byte[] TakeWeights()
+    {
+        var weights = Take().Weights;
+        var bytes = new byte[weights.Length];
+        Buffer.BlockCopy(weights, 0, bytes, 0, weights.Length);
+        return bytes;
+    }
+
+    public byte[] TakeScales() => Weights.WeightMath.Bytes(Take().Scales);
+
+    private (sbyte[] Weights, float[] Scales) Take()
+    {
+        _value ??= quantize();
+        var value = _value.Value;
+        if (++_taken >= 2)
+        {
+            _value = null;
+            _taken = 0;
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,173 @@
+using HeteroAgents.ModelMaker;
+using HeteroAgents.ModelMaker.Tests.Reference;
+using HeteroAgents.ModelMaker.Weights;
+using Microsoft.ML.OnnxRuntime;
+
+namespace HeteroAgents.ModelMaker.Tests.Onnx;
+
+public sealed class LlamaOnnxBuilderTests(ModelFixture fixture) : IClassFixture<ModelFixture>
+{
+    private static readonly long[] Prompt = [5, 17, 300, 42, 999, 7, 128, 64, 3];
+
+    public static TheoryData<string> TinyPresets => new() { "tiny", "tiny-qwen2" };
+
+    [Theory]
+    [MemberData(nameof(TinyPresets))]
+    public void Model_has_exactly_the_optimum_decoder_inputs_and_outputs(string presetName)
+    {
+        var preset = ModelPresets.Get(presetName);
+        using var decoder = new OrtDecoder(fixture.Get(new ModelSpec(preset)).OnnxModel, preset);
+        var inputs = decoder.Session.InputMetadata;
+        var outputs = decoder.Session.OutputMetadata;
+
+        var expectedInputs = new List<string> { "input_ids", "attention_mask", "position_ids" };
+        var expectedOutputs = new List<string> { "logits" };
+        for (var i = 0; i < preset.NumLayers; i++)
+        {
+            expectedInputs.AddRange([$"past_key_values.{i}.key", $"past_key_values.{i}.value"]);
+            expectedOutputs.AddRange([$"present.{i}.key", $"present.{i}.value"]);
+        }
+
+        Assert.Equal(expectedInputs, decoder.Session.InputNames);
+        Assert.Equal(expectedOutputs, decoder.Session.OutputNames);
+        AssertShape(inputs["input_ids"], typeof(long), ["batch_size", "sequence_length"]);
+        AssertShape(inputs["attention_mask"], typeof(long), ["batch_size", "total_sequence_length"]);
+        AssertShape(inputs["position_ids"], typeof(long), ["batch_size", "sequence_length"]);
+        AssertShape(inputs["past_key_values.0.key"], typeof(float), ["batch_size", preset.NumKvHeads, "past_sequence_length", preset.HeadDim]);
+        AssertShape(inputs["past_key_values.1.value"], typeof(float), ["batch_size", preset.NumKvHeads, "past_sequence_length", preset.HeadDim]);
+        AssertShape(outputs["logits"], typeof(float), ["batch_size", "sequence_length", preset.VocabSize]);
+        AssertShape(outputs["present.1.key"], typeof(float), ["batch_size", preset.NumKvHeads, "total_sequence_length", preset.HeadDim]);
+        AssertShape(outputs["present.0.value"], typeof(float), ["batch_size", preset.NumKvHeads, "total_sequence_length", preset.HeadDim]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TinyPresets))]
+    public void Logits_match_a_naive_reference_forward_pass(string presetName)
+    {
+        var preset = ModelPresets.Get(presetName);
+        using var decoder = new OrtDecoder(fixture.Get(new ModelSpec(preset, Seed: 3)).OnnxModel, preset);
+        var expected = new NaiveLlama(new LlamaWeights(preset, 3)).Forward(Prompt);
+
+        var result = decoder.RunSequence(Prompt);
+
+        Assert.Equal([1, Prompt.Length, preset.VocabSize], result.LogitsShape);
+        Assert.Equal(Prompt.Length, result.PresentLength);
+        for (var t = 0; t < Prompt.Length; t++)
+        {
+            AssertClose(expected[t], result.Logits.AsSpan(t * preset.VocabSize, preset.VocabSize), 2e-3f);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TinyPresets))]
+    public void Prefix_then_one_token_with_the_cache_equals_the_full_sequence(string presetName)
+    {
+        var preset = ModelPresets.Get(presetName);
+        using var decoder = new OrtDecoder(fixture.Get(new ModelSpec(preset)).OnnxModel, preset);
+        var full = decoder.RunSequence(Prompt);
+        var prefix = decoder.RunSequence(Prompt[..^1]);
+
+        var step = decoder.Run([[Prompt[^1]]], [Enumerable.Repeat(1L, Prompt.Length).ToArray()], [[Prompt.Length - 1]], prefix);
+
+        Assert.Equal(Prompt.Length, step.PresentLength);
+        var v = preset.VocabSize;
+        AssertClose(full.Logits.AsSpan((Prompt.Length - 1) * v, v).ToArray(), step.Logits, 1e-4f);
+        AssertClose(full.Keys[0], step.Keys[0], 1e-4f);
+        AssertClose(full.Values[^1], step.Values[^1], 1e-4f);
+    }
+
+    [Theory]
+    [MemberData(nameof(TinyPresets))]
+    public void Left_padded_batch_row_matches_the_unpadded_sequence(string presetName)
+    {
+        var preset = ModelPresets.Get(presetName);
+        using var decoder = new OrtDecoder(fixture.Get(new ModelSpec(preset)).OnnxModel, preset);
+        var shortPrompt = Prompt[..5];
+        var pad = Prompt.Length - shortPrompt.Length;
+        long[][] ids = [Prompt, [.. Enumerable.Repeat(0L, pad), .. shortPrompt]];
+        long[][] mask = [Enumerable.Repeat(1L, Prompt.Length).ToArray(), [.. Enumerable.Repeat(0L, pad), .. Enumerable.Repeat(1L, shortPrompt.Length)]];
+        long[][] positions = [Enumerable.Range(0, Prompt.Length).Select(i => (long)i).ToArray(), [.. Enumerable.Repeat(1L, pad), .. Enumerable.Range(0, shortPrompt.Length).Select(i => (long)i)]];
+
+        var batch = decoder.Run(ids, mask, positions);
+        var alone = decoder.RunSequence(shortPrompt);
+        var first = decoder.RunSequence(Prompt);
+
+        var v = preset.VocabSize;
+        AssertClose(first.Logits, batch.Logits.AsSpan(0, Prompt.Length * v), 1e-4f);
+        AssertClose(alone.Logits, batch.Logits.AsSpan(((Prompt.Length * 2) - shortPrompt.Length) * v, shortPrompt.Length * v), 1e-4f);
+    }
+
+    [Fact]
+    public void External_data_model_gives_the_same_logits_as_the_inline_model()
+    {
+        var preset = ModelPresets.Tiny;
+        var external = fixture.Get(new ModelSpec(preset) { ExternalData = true });
+        Assert.NotNull(external.OnnxExternalData);
+        Assert.True(new FileInfo(external.OnnxModel).Length < 64 * 1024, "model.onnx should only reference the weights");
+        using var inline = new OrtDecoder(fixture.Get(new ModelSpec(preset)).OnnxModel, preset);
+        using var split = new OrtDecoder(external.OnnxModel, preset);
+
+        Assert.Equal(inline.RunSequence(Prompt).Logits, split.RunSequence(Prompt).Logits);
+    }
+
+    [Theory]
+    [MemberData(nameof(TinyPresets))]
+    public void Int8_logits_stay_close_to_fp32(string presetName)
+    {
+        var preset = ModelPresets.Get(presetName);
+        using var fp32 = new OrtDecoder(fixture.Get(new ModelSpec(preset)).OnnxModel, preset);
+        using var int8 = new OrtDecoder(fixture.Get(new ModelSpec(preset, Precision: ModelPrecision.Int8)).OnnxModel, preset);
+        Assert.Contains(int8.Session.InputNames, n => n == "past_key_values.0.key");
+
+        var a = fp32.RunSequence(Prompt).Logits;
+        var b = int8.RunSequence(Prompt).Logits;
+
+        double dot = 0, na = 0, nb = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+
+        var cosine = dot / Math.Sqrt(na * nb);
+        Assert.True(cosine > 0.99, $"cosine similarity of int8 and fp32 logits is {cosine:F4}");
+        Assert.NotEqual(a, b);
+    }
+
+    private static void AssertShape(NodeMetadata meta, Type elementType, object[] dims)
+    {
+        Assert.Equal(elementType, meta.ElementType);
+        Assert.Equal(dims.Length, meta.Dimensions.Length);
+        for (var i = 0; i < dims.Length; i++)
+        {
+            if (dims[i] is string symbol)
+            {
+                Assert.Equal(-1, meta.Dimensions[i]);
+                Assert.Equal(symbol, meta.SymbolicDimensions[i]);
+            }
+            else
+            {
+                Assert.Equal(Convert.ToInt32(dims[i], System.Globalization.CultureInfo.InvariantCulture), meta.Dimensions[i]);
+            }
+        }
+    }
+
+    private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, float tolerance)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        var worst = 0f;
+        var at = -1;
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var diff = MathF.Abs(expected[i] - actual[i]);
+            if (!(diff <= worst))
+            {
+                worst = diff;
+                at = i;
+            }
+        }
+
+        Assert.True(worst <= tolerance, $"max |diff| {worst} at {at} (expected {(at >= 0 ? expected[at] : 0)}, actual {(at >= 0 ? actual[at] : 0)})");
+    }
+}

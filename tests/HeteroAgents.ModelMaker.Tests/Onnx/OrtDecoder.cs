@@ -1,0 +1,90 @@
+using HeteroAgents.ModelMaker;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace HeteroAgents.ModelMaker.Tests.Onnx;
+
+/// <summary>Runs a written model in ONNX Runtime with Optimum-style inputs (test helper).</summary>
+internal sealed class OrtDecoder : IDisposable
+{
+    private readonly ModelPreset _p;
+
+    public OrtDecoder(string modelPath, ModelPreset preset)
+    {
+        _p = preset;
+        using var options = new SessionOptions { IntraOpNumThreads = 1 };
+        Session = new InferenceSession(modelPath, options);
+    }
+
+    public InferenceSession Session { get; }
+
+    /// <summary>One step's result: logits [batch, seq, vocab] and the present K/V per layer.</summary>
+    public sealed record StepResult(float[] Logits, long[] LogitsShape, float[][] Keys, float[][] Values, long PresentLength);
+
+    /// <summary>Runs one step; <paramref name="past"/> is null for an empty cache.</summary>
+    public StepResult Run(long[][] ids, long[][] mask, long[][] positions, StepResult? past = null)
+    {
+        int batch = ids.Length, seq = ids[0].Length, total = mask[0].Length, kv = _p.NumKvHeads, d = _p.HeadDim;
+        var pastLength = past?.PresentLength ?? 0;
+        var values = new List<OrtValue>();
+        try
+        {
+            var inputs = new Dictionary<string, OrtValue>
+            {
+                ["input_ids"] = Track(values, OrtValue.CreateTensorValueFromMemory(ids.SelectMany(r => r).ToArray(), [batch, seq])),
+                ["attention_mask"] = Track(values, OrtValue.CreateTensorValueFromMemory(mask.SelectMany(r => r).ToArray(), [batch, total])),
+                ["position_ids"] = Track(values, OrtValue.CreateTensorValueFromMemory(positions.SelectMany(r => r).ToArray(), [batch, seq])),
+            };
+            for (var layer = 0; layer < _p.NumLayers; layer++)
+            {
+                long[] shape = [batch, kv, pastLength, d];
+                inputs[$"past_key_values.{layer}.key"] = Track(values, Cache(past?.Keys[layer], shape));
+                inputs[$"past_key_values.{layer}.value"] = Track(values, Cache(past?.Values[layer], shape));
+            }
+
+            var names = new List<string> { "logits" };
+            for (var layer = 0; layer < _p.NumLayers; layer++)
+            {
+                names.Add($"present.{layer}.key");
+                names.Add($"present.{layer}.value");
+            }
+
+            using var runOptions = new RunOptions();
+            using var outputs = Session.Run(runOptions, inputs, names);
+            var keys = new float[_p.NumLayers][];
+            var vals = new float[_p.NumLayers][];
+            long presentLength = 0;
+            for (var layer = 0; layer < _p.NumLayers; layer++)
+            {
+                keys[layer] = outputs[1 + (2 * layer)].GetTensorDataAsSpan<float>().ToArray();
+                vals[layer] = outputs[2 + (2 * layer)].GetTensorDataAsSpan<float>().ToArray();
+                presentLength = outputs[1 + (2 * layer)].GetTensorTypeAndShape().Shape[2];
+            }
+
+            return new StepResult(outputs[0].GetTensorDataAsSpan<float>().ToArray(), outputs[0].GetTensorTypeAndShape().Shape, keys, vals, presentLength);
+        }
+        finally
+        {
+            foreach (var value in values)
+            {
+                value.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Convenience: one unpadded sequence from position 0.</summary>
+    public StepResult RunSequence(long[] ids) =>
+        Run([ids], [Enumerable.Repeat(1L, ids.Length).ToArray()], [Enumerable.Range(0, ids.Length).Select(i => (long)i).ToArray()]);
+
+    public void Dispose() => Session.Dispose();
+
+    private static OrtValue Track(List<OrtValue> values, OrtValue value)
+    {
+        values.Add(value);
+        return value;
+    }
+
+    private static OrtValue Cache(float[]? data, long[] shape) => data is { Length: > 0 }
+        ? OrtValue.CreateTensorValueFromMemory(data, shape)
+        : OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, shape);
+}
