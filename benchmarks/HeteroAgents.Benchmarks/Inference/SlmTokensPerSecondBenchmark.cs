@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using HeteroAgents.Inference.Generation;
+using HeteroAgents.Inference.Onnx;
+using Microsoft.ML.OnnxRuntime;
+
+namespace HeteroAgents.Benchmarks.Inference;
+
+/// <summary>
+/// Prompt-processing and generation speed of the in-process ONNX runtime on a model folder, plus the loop's own
+/// overhead per generated token outside ONNX Runtime's <c>Run</c> (sampling, detokenizing, OrtValue set-up).
+/// </summary>
+internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
+{
+    public string Name => "slm-speed";
+
+    public string Description => "tokens/s of the ONNX SLM runtime: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3]";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        string? dir = null;
+        int threads = 2, promptTokens = 128, generateTokens = 64, runs = 3;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--model": dir = Next(); break;
+                case "--threads": threads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--prompt": promptTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--generate": generateTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
+            }
+        }
+
+        if (dir is null)
+        {
+            Console.Error.WriteLine("slm-speed: --model <dir> is required (e.g. make-model --preset smollm2-135m --out DIR)");
+            return 2;
+        }
+
+        var load = Stopwatch.StartNew();
+        using var model = OnnxLanguageModel.Load(new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL });
+        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads"));
+        var timer = new RunTimer();
+        model.Timer = timer;
+        var generator = new TextGenerator(model);
+        var random = new Random(42);
+        var prompt = Enumerable.Range(0, promptTokens).Select(_ => random.Next(0, model.Tokenizer.VocabularySize - 64)).ToArray();
+        var options = new GenerationOptions { MaxTokens = generateTokens, StopTokenIds = [] };
+        var stops = model.StopTokenIds;
+
+        // Warm-up (allocations, kernels, page cache).
+        await generator.GenerateAsync(prompt[..Math.Min(16, prompt.Length)], options with { MaxTokens = 4 }, cancellationToken);
+
+        var prefillRates = new List<double>();
+        var decodeRates = new List<double>();
+        var overheads = new List<double>();
+        var runShares = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            timer.Reset();
+            var started = Stopwatch.GetTimestamp();
+            long firstTokenAt = 0;
+            var count = 0;
+            TimeSpan runAtFirst = default;
+            await foreach (var step in generator.StreamAsync(prompt, options, cancellationToken))
+            {
+                if (count++ == 0)
+                {
+                    firstTokenAt = Stopwatch.GetTimestamp();
+                    runAtFirst = timer.Elapsed;
+                }
+
+                if (stops.Contains(step.TokenId))
+                {
+                    break;
+                }
+            }
+
+            var end = Stopwatch.GetTimestamp();
+            var prefill = Stopwatch.GetElapsedTime(started, firstTokenAt);
+            var decode = Stopwatch.GetElapsedTime(firstTokenAt, end);
+            var decodeRun = timer.Elapsed - runAtFirst;
+            var decodeSteps = count - 1;
+            prefillRates.Add(promptTokens / prefill.TotalSeconds);
+            decodeRates.Add(decodeSteps / decode.TotalSeconds);
+            overheads.Add((decode - decodeRun).TotalMilliseconds / decodeSteps);
+            runShares.Add(decodeRun.TotalMilliseconds / decodeSteps);
+            Console.WriteLine(Invariant($"run {r + 1}: prompt {promptTokens} tok in {prefill.TotalMilliseconds:F0} ms ({prefillRates[^1]:F0} tok/s); generated {decodeSteps} tok at {decodeRates[^1]:F1} tok/s; per token {runShares[^1]:F2} ms in ORT Run + {overheads[^1]:F3} ms ours"));
+        }
+
+        Console.WriteLine(Invariant($"median: prompt processing {Median(prefillRates):F0} tok/s, generation {Median(decodeRates):F1} tok/s, ORT Run {Median(runShares):F2} ms/token, our overhead {Median(overheads):F3} ms/token"));
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

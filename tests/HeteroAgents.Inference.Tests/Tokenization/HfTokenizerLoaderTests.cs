@@ -1,0 +1,103 @@
+using HeteroAgents.Inference.Models;
+using HeteroAgents.Inference.Tests.TestSupport;
+using HeteroAgents.Inference.Tokenization;
+
+namespace HeteroAgents.Inference.Tests.Tokenization;
+
+public sealed class HfTokenizerLoaderTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Byte_level_bpe_applies_merges_and_round_trips(bool mergesAsArrays)
+    {
+        var dir = TempDirectory.Create();
+        ByteLevelTokenizerJson.Write(dir, mergesAsArrays);
+        var tokenizer = HfTokenizerLoader.Load(dir);
+        var vocab = ByteLevelTokenizerJson.Vocabulary();
+
+        var ids = tokenizer.Encode("hello world");
+
+        Assert.Equal([vocab["hello"], vocab["Ġworld"]], ids);
+        Assert.Equal("hello world", tokenizer.Decode(ids));
+    }
+
+    [Fact]
+    public void Special_tokens_are_split_out_and_skipped_when_decoding()
+    {
+        var dir = TempDirectory.Create();
+        ByteLevelTokenizerJson.Write(dir);
+        var tokenizer = HfTokenizerLoader.Load(dir);
+
+        var ids = tokenizer.Encode("<|im_start|>hi<|im_end|>");
+
+        Assert.Equal([301, 'h', 'i', 302], ids);
+        Assert.Equal("hi", tokenizer.Decode(ids));
+        Assert.Equal("<|im_start|>hi<|im_end|>", tokenizer.Decode(ids, includeSpecial: true));
+        Assert.Equal(303, tokenizer.VocabularySize);
+        Assert.True(tokenizer.IsSpecial(302));
+        Assert.Equal(302, tokenizer.TokenId("<|im_end|>"));
+    }
+
+    [Fact]
+    public void Multibyte_text_round_trips()
+    {
+        var dir = TempDirectory.Create();
+        ByteLevelTokenizerJson.Write(dir);
+        var tokenizer = HfTokenizerLoader.Load(dir);
+
+        const string text = "Grüße, 東京! 🙂";
+        var ids = tokenizer.Encode(text);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), ids.Count);
+        Assert.Equal(text, tokenizer.Decode(ids));
+    }
+
+    [Fact]
+    public void Vocab_and_merges_files_give_the_same_ids_as_tokenizer_json()
+    {
+        var fromJson = HfTokenizerLoader.Load(TinyModel.Directory);
+        var dir = TempDirectory.Create();
+        File.Copy(Path.Combine(TinyModel.Directory, "vocab.json"), Path.Combine(dir, "vocab.json"));
+        File.Copy(Path.Combine(TinyModel.Directory, "merges.txt"), Path.Combine(dir, "merges.txt"));
+        var fromFiles = HfTokenizerLoader.Load(dir);
+
+        const string text = "The quick brown fox jumps over the lazy dog.";
+        Assert.Equal(fromJson.Encode(text), fromFiles.Encode(text));
+        Assert.Equal(text, fromFiles.Decode(fromFiles.Encode(text)));
+    }
+
+    [Fact]
+    public void Missing_tokenizer_names_the_folder_and_expected_files()
+    {
+        var dir = TempDirectory.Create();
+
+        var ex = Assert.Throws<ModelLoadException>(() => HfTokenizerLoader.Load(dir));
+
+        Assert.Contains(dir, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("tokenizer.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_file_and_line()
+    {
+        var dir = TempDirectory.Create();
+        File.WriteAllText(Path.Combine(dir, "tokenizer.json"), "{\n \"model\": {\n \"type\": \"BPE\",,\n");
+
+        var ex = Assert.Throws<ModelLoadException>(() => HfTokenizerLoader.Load(dir));
+
+        Assert.Contains("tokenizer.json", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unsupported_tokenizer_model_type_is_named()
+    {
+        var dir = TempDirectory.Create();
+        ByteLevelTokenizerJson.Write(dir, modelType: "WordPiece");
+
+        var ex = Assert.Throws<ModelLoadException>(() => HfTokenizerLoader.Load(dir));
+
+        Assert.Contains("WordPiece", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Text.Json;
+using HeteroAgents.Inference.Generation;
+using HeteroAgents.Inference.Models;
+using HeteroAgents.Inference.Templates;
+using HeteroAgents.Inference.Tokenization;
+using Microsoft.ML.OnnxRuntime;
+
+namespace HeteroAgents.Inference.Onnx;
+
+/// <summary>
+/// A decoder-only language model loaded from a Hugging Face-layout folder and run on ONNX Runtime. One instance is
+/// shared by concurrent requests: each request owns its KV cache; the session is thread-safe.
+/// </summary>
+public sealed class OnnxLanguageModel : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly SessionOptions _sessionOptions;
+
+    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, int contextWindow, int chunk)
+    {
+        Directory = directory;
+        ModelFile = modelFile;
+        _session = session;
+        _sessionOptions = sessionOptions;
+        Signature = signature;
+        Config = config;
+        GenerationDefaults = defaults;
+        Tokenizer = tokenizer;
+        TokenizerConfig = tokenizerConfig;
+        ContextWindow = contextWindow;
+        PrefillChunk = chunk;
+        ChatTemplate = ChatTemplateResolver.Resolve(config.Family, tokenizerConfig);
+        StopTokenIds = ResolveStopTokens(config, defaults, tokenizer, tokenizerConfig, ChatTemplate);
+        ModelId = Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
+    }
+
+    /// <summary>The model folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>The ONNX file in use.</summary>
+    public string ModelFile { get; }
+
+    /// <summary>A short name for the model (the folder name).</summary>
+    public string ModelId { get; }
+
+    /// <summary>The parsed <c>config.json</c>.</summary>
+    public ModelConfig Config { get; }
+
+    /// <summary>The parsed <c>generation_config.json</c>.</summary>
+    public GenerationDefaults GenerationDefaults { get; }
+
+    /// <summary>The tokenizer.</summary>
+    public TextTokenizer Tokenizer { get; }
+
+    /// <summary>The parsed <c>tokenizer_config.json</c>.</summary>
+    public TokenizerConfig TokenizerConfig { get; }
+
+    /// <summary>The chat template used to render conversations.</summary>
+    public IChatTemplate ChatTemplate { get; }
+
+    /// <summary>Context window in tokens (prompt plus output).</summary>
+    public int ContextWindow { get; }
+
+    /// <summary>Token ids that end generation (EOS and end-of-turn markers).</summary>
+    public IReadOnlySet<int> StopTokenIds { get; }
+
+    /// <summary>Vocabulary size of the network's output head.</summary>
+    public int VocabularySize => Signature.VocabularySize;
+
+    internal DecoderSignature Signature { get; }
+
+    internal int PrefillChunk { get; }
+
+    /// <summary>Loads a model folder.</summary>
+    /// <exception cref="ModelLoadException">A file is missing or corrupt, the architecture is unsupported, or tokenizer and network disagree.</exception>
+    public static OnnxLanguageModel Load(OnnxModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dir = options.ModelPath;
+        if (string.IsNullOrWhiteSpace(dir) || !System.IO.Directory.Exists(dir))
+        {
+            throw new ModelLoadException($"Model folder '{dir}' does not exist; pass --model <dir> or pull one with 'hetero models pull <repo>'.");
+        }
+
+        var config = ModelConfig.Load(Path.Combine(dir, "config.json"));
+        var defaults = GenerationDefaults.Load(Path.Combine(dir, "generation_config.json"));
+        var tokenizerConfig = TokenizerConfig.Load(Path.Combine(dir, "tokenizer_config.json"));
+        var tokenizer = HfTokenizerLoader.Load(dir);
+        JsonElement? genai = null;
+        int? genaiContext = null;
+        var genaiPath = Path.Combine(dir, "genai_config.json");
+        if (File.Exists(genaiPath))
+        {
+            using var g = JsonFile.Read(genaiPath);
+            if (g.RootElement.TryGetProperty("model", out var m))
+            {
+                genaiContext = JsonFile.Int(m, "context_length", "genai_config.json");
+                if (m.TryGetProperty("decoder", out var d))
+                {
+                    genai = d.Clone();
+                }
+            }
+
+            if (g.RootElement.TryGetProperty("search", out var s) && s.TryGetProperty("past_present_share_buffer", out var share) && share.ValueKind == JsonValueKind.True)
+            {
+                throw new ModelLoadException($"'{genaiPath}': past_present_share_buffer=true exports are not supported; export with past_present_share_buffer=false (the CPU default).");
+            }
+        }
+
+        var modelFile = FindModelFile(dir, options.ModelFile, genai);
+        var sessionOptions = new SessionOptions
+        {
+            GraphOptimizationLevel = options.GraphOptimizationLevel,
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(modelFile, sessionOptions);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            sessionOptions.Dispose();
+            throw new ModelLoadException($"'{modelFile}' could not be loaded by ONNX Runtime (corrupt or incomplete file?): {ex.Message}", ex);
+        }
+
+        try
+        {
+            var signature = DecoderSignature.Read(session, config, modelFile, genai);
+            if (tokenizer.VocabularySize > signature.VocabularySize)
+            {
+                throw new ModelLoadException($"Tokenizer '{tokenizer.Source}' has ids up to {tokenizer.VocabularySize - 1} but '{modelFile}' outputs logits for only {signature.VocabularySize} tokens: tokenizer and model do not match.");
+            }
+
+            if (signature.VocabularySize != config.VocabularySize)
+            {
+                throw new ModelLoadException($"config.json vocab_size={config.VocabularySize} but '{modelFile}' outputs {signature.VocabularySize} logits.");
+            }
+
+            var context = options.ContextWindow > 0 ? options.ContextWindow : genaiContext ?? config.ContextWindow;
+            var chunk = options.PrefillChunkTokens > 0 ? options.PrefillChunkTokens : Math.Clamp(8_000_000 / signature.VocabularySize, 16, 512);
+            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, context, chunk);
+        }
+        catch
+        {
+            session.Dispose();
+            sessionOptions.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Loads a model folder with default options.</summary>
+    public static OnnxLanguageModel Load(string directory) => Load(new OnnxModelOptions { ModelPath = directory });
+
+    /// <summary>Releases the ONNX Runtime session.</summary>
+    public void Dispose()
+    {
+        _session.Dispose();
+        _sessionOptions.Dispose();
+    }
+
+    /// <summary>When set, every forward pass adds its time inside ONNX Runtime here (benchmarks).</summary>
+    internal RunTimer? Timer { get; set; }
+
+    internal DecoderState CreateState(int batch, int capacity, int? chunk = null)
+        => new(_session, Signature, batch, capacity, chunk ?? PrefillChunk, Timer);
+
+    private static string FindModelFile(string dir, string? configured, JsonElement? genai)
+    {
+        var candidates = new List<string>();
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            candidates.Add(configured);
+        }
+        else
+        {
+            if (genai is { } g && JsonFile.String(g, "filename") is { } f)
+            {
+                candidates.Add(f);
+            }
+
+            candidates.AddRange(["model.onnx", Path.Combine("onnx", "model.onnx"), "decoder_model_merged.onnx", Path.Combine("onnx", "decoder_model_merged.onnx")]);
+        }
+
+        foreach (var c in candidates)
+        {
+            var path = Path.Combine(dir, c);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new ModelLoadException($"No ONNX model in '{dir}': looked for {string.Join(", ", candidates)}.");
+    }
+
+    private static HashSet<int> ResolveStopTokens(ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate template)
+    {
+        var stops = new HashSet<int>(config.EosTokenIds);
+        stops.UnionWith(defaults.EosTokenIds);
+        foreach (var text in template.EndOfTurnTokens.Append(tokenizerConfig.EosToken))
+        {
+            if (text is not null && tokenizer.TokenId(text) is { } id)
+            {
+                stops.Add(id);
+            }
+        }
+
+        return stops;
+    }
+}

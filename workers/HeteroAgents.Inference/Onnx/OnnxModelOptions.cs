@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.ML.OnnxRuntime;
+
+namespace HeteroAgents.Inference.Onnx;
+
+/// <summary>How an ONNX model folder is loaded and run. Bind from configuration (e.g. section <c>Hetero:Onnx</c>).</summary>
+public sealed class OnnxModelOptions
+{
+    /// <summary>The model folder (Hugging Face layout) or the alias resolved by the model store.</summary>
+    public string ModelPath { get; set; } = string.Empty;
+
+    /// <summary>The ONNX file relative to the folder; empty picks <c>genai_config.json</c>'s file, <c>model.onnx</c>, <c>onnx/model.onnx</c> or <c>decoder_model_merged.onnx</c>.</summary>
+    public string? ModelFile { get; set; }
+
+    /// <summary>Threads inside one operator; 0 lets ONNX Runtime choose (one per physical core).</summary>
+    [Range(0, 1024)]
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Graph optimization level applied when the session is created.</summary>
+    public GraphOptimizationLevel GraphOptimizationLevel { get; set; } = GraphOptimizationLevel.ORT_ENABLE_ALL;
+
+    /// <summary>Overrides the context window from <c>config.json</c> (0 keeps the file's value).</summary>
+    [Range(0, 10_000_000)]
+    public int ContextWindow { get; set; }
+
+    /// <summary>Largest number of prompt tokens run in one forward pass (0 picks a size that keeps the logits buffer near 32 MB).</summary>
+    [Range(0, 65_536)]
+    public int PrefillChunkTokens { get; set; }
+}

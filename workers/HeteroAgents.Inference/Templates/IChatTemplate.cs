@@ -1,0 +1,14 @@
+namespace HeteroAgents.Inference.Templates;
+
+/// <summary>Renders a conversation into the exact prompt string a model's own chat template produces.</summary>
+public interface IChatTemplate
+{
+    /// <summary>A short name, e.g. <c>chatml</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Special tokens that end an assistant turn (added to the stop tokens).</summary>
+    IReadOnlyList<string> EndOfTurnTokens { get; }
+
+    /// <summary>Renders the messages; with <paramref name="addGenerationPrompt"/>, ends with the assistant turn header.</summary>
+    string Render(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true);
+}
