@@ -1,0 +1,65 @@
+namespace HeteroAgents.Benchmarks.MaskBench;
+
+/// <summary>Aggregates outcomes into the published MaskBench table format.</summary>
+internal sealed class MaskBenchReport
+{
+    private readonly List<SchemaOutcome> _outcomes;
+    private readonly MaskBenchOptions _options;
+    private readonly TimeSpan _elapsed;
+    private readonly double[] _ttfm;
+    private readonly double[] _tbm;
+
+    private MaskBenchReport(List<SchemaOutcome> outcomes, MaskBenchOptions options, TimeSpan elapsed)
+    {
+        _outcomes = outcomes;
+        _options = options;
+        _elapsed = elapsed;
+        _ttfm = [.. outcomes.Where(o => o.Status != "compile_error" && o.CompileUs > 0).Select(o => o.CompileUs + o.FirstMaskUs).Order()];
+        _tbm = [.. outcomes.SelectMany(o => o.MaskUs).Order()];
+    }
+
+    public int EngineErrors => Count("engine_error");
+
+    public int InvalidationErrors => Count("invalidation_error");
+
+    public static MaskBenchReport From(List<SchemaOutcome> outcomes, MaskBenchOptions options, TimeSpan elapsed) => new(outcomes, options, elapsed);
+
+    private int Count(string status) => _outcomes.Count(o => o.Status == status);
+
+    private static double Pct(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+
+    private static double Avg(double[] xs) => xs.Length == 0 ? 0 : xs.Average();
+
+    public void Print(TextWriter w)
+    {
+        var n = _outcomes.Count;
+        var passing = Count("passing");
+        w.WriteLine($"maskbench  tokenizer={_options.Tokenizer} threads={_options.Threads} order={_options.Order} files={n} wall={_elapsed.TotalSeconds:F1}s");
+        w.WriteLine($"schemas {n} | passing {passing} ({100.0 * passing / Math.Max(1, n):F1}%) | compile error {Count("compile_error")} | validation error {Count("validation_error")} | invalidation error {InvalidationErrors} | timeout {Count("timeout")} | engine error {EngineErrors}");
+        w.WriteLine($"TTFM us: avg {Avg(_ttfm):F0} p50 {Pct(_ttfm, 50):F0} p75 {Pct(_ttfm, 75):F0} p99 {Pct(_ttfm, 99):F0}");
+        w.WriteLine($"TBM us:  avg {Avg(_tbm):F1} p50 {Pct(_tbm, 50):F1} p75 {Pct(_tbm, 75):F1} p90 {Pct(_tbm, 90):F1} p99 {Pct(_tbm, 99):F1} p99.9 {Pct(_tbm, 99.9):F1}  tokens {_tbm.Length}");
+    }
+
+    public object ToJson()
+    {
+        var n = _outcomes.Count;
+        return new
+        {
+            tokenizer = _options.Tokenizer,
+            threads = _options.Threads,
+            propertyOrder = _options.Order.ToString(),
+            wallSeconds = _elapsed.TotalSeconds,
+            schemas = n,
+            passing = Count("passing"),
+            compileError = Count("compile_error"),
+            validationError = Count("validation_error"),
+            invalidationError = InvalidationErrors,
+            timeout = Count("timeout"),
+            engineError = EngineErrors,
+            ttfmUs = new { avg = Avg(_ttfm), p50 = Pct(_ttfm, 50), p75 = Pct(_ttfm, 75), p99 = Pct(_ttfm, 99) },
+            tbmUs = new { avg = Avg(_tbm), p50 = Pct(_tbm, 50), p75 = Pct(_tbm, 75), p90 = Pct(_tbm, 90), p99 = Pct(_tbm, 99), p999 = Pct(_tbm, 99.9), tokens = _tbm.Length },
+            failures = _outcomes.Where(o => o.Status != "passing").Select(o => new { file = o.File, status = o.Status, reason = o.Reason }),
+        };
+    }
+}

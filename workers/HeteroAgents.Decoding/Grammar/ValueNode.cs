@@ -1,0 +1,25 @@
+namespace HeteroAgents.Decoding.Grammar;
+
+/// <summary>
+/// A position that expects one JSON value. The first significant byte selects the spec: <c>{</c> object,
+/// <c>[</c> array, <c>"</c> string, <c>-</c>/digit number, anything else (or any byte when the node is an enum) literal.
+/// A node with <see cref="Branches"/> forks the parse into one thread per branch.
+/// </summary>
+internal sealed class ValueNode
+{
+    public int[]? Branches { get; set; }
+
+    public int Object { get; set; } = -1;
+
+    public int Array { get; set; } = -1;
+
+    public int String { get; set; } = -1;
+
+    public int Number { get; set; } = -1;
+
+    /// <summary>A literal automaton over raw JSON bytes: enum/const values, or the allowed subset of true/false/null.</summary>
+    public int Literal { get; set; } = -1;
+
+    /// <summary>True when <see cref="Literal"/> holds enum/const values (it then takes every first byte).</summary>
+    public bool IsEnum { get; set; }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using HeteroAgents.Decoding.Grammar;
+using HeteroAgents.Decoding.Runtime;
+using HeteroAgents.Decoding.Schema;
+
+namespace HeteroAgents.Decoding;
+
+/// <summary>Compiles JSON Schema (draft-07 / 2019-09 / 2020-12 as found in the wild) into a <see cref="CompiledGrammar"/>.</summary>
+public static class JsonSchemaCompiler
+{
+    /// <summary>Compiles <paramref name="schemaJson"/>; throws <see cref="SchemaCompilationException"/> naming the keyword and pointer at fault.</summary>
+    public static CompiledGrammar Compile(string schemaJson, JsonSchemaCompilerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(schemaJson);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(schemaJson, new JsonDocumentOptions { MaxDepth = 512 });
+        }
+        catch (JsonException ex)
+        {
+            throw new SchemaCompilationException("", "#", $"the schema is not valid JSON: {ex.Message}");
+        }
+
+        using (doc)
+        {
+            return Compile(doc.RootElement, options);
+        }
+    }
+
+    /// <summary>Compiles a schema given as a parsed element.</summary>
+    public static CompiledGrammar Compile(JsonElement schema, JsonSchemaCompilerOptions? options = null)
+    {
+        options ??= new JsonSchemaCompilerOptions();
+        options.Validate();
+        var root = new SchemaReader(schema).ReadRoot();
+        var builder = new GrammarBuilder();
+        builder.Tables.Root = builder.NodeFor(root);
+        var machine = new JsonMachine(builder.Tables, options);
+        FilterEnums(builder, machine);
+        return new CompiledGrammar(new JsonMachine(builder.Tables, options), options);
+    }
+
+    /// <summary>Keeps only the enum/const values that satisfy the rest of their schema (checked with the automaton itself).</summary>
+    private static void FilterEnums(GrammarBuilder builder, JsonMachine machine)
+    {
+        var a = machine.NewStateSet();
+        var b = machine.NewStateSet();
+        foreach (var (node, values, baseNode) in builder.DeferredEnums)
+        {
+            var kept = values.Where(v => machine.Accepts(baseNode, v, a, b)).ToList();
+            if (kept.Count == 0)
+            {
+                continue; // no literal: the node admits nothing
+            }
+
+            builder.Tables.Literals.Add(DfaCache.Literals(kept));
+            builder.Tables.Nodes[node].Literal = builder.Tables.Literals.Count - 1;
+        }
+    }
+}

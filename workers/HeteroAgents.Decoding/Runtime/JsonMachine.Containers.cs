@@ -1,0 +1,213 @@
+using HeteroAgents.Decoding.Grammar;
+
+namespace HeteroAgents.Decoding.Runtime;
+
+/// <summary>Objects, arrays and child completion.</summary>
+internal sealed partial class JsonMachine
+{
+    private const int Again = 3;
+
+    // Object states.
+    private const int OAfterOpen = 0, OInKey = 1, OAfterKey = 2, OInValue = 3, OAfterValue = 4, OAfterComma = 5;
+
+    // Array states.
+    private const int AAfterOpen = 0, AInValue = 1, AAfterValue = 2;
+
+    private static UInt128 Seen(in Frame f) => new((ulong)f.D, (ulong)f.C);
+
+    private bool ChildDone(Span<Frame> f, int depth)
+    {
+        ref var parent = ref f[depth - 1];
+        switch (parent.Kind)
+        {
+            case Frame.Root:
+                parent.State = 1;
+                return true;
+            case Frame.Array:
+                parent.State = AAfterValue;
+                parent.W = 0;
+                return true;
+            case Frame.Object:
+                if (parent.State == OInValue)
+                {
+                    parent.State = OAfterValue;
+                    parent.W = 0;
+                    return true;
+                }
+
+                var spec = _objects[parent.Spec];
+                var (prop, node) = spec.KeyTargets[spec.KeyDfa.Accept[f[depth].A]];
+                if (prop >= 0)
+                {
+                    var bit = UInt128.One << prop;
+                    var seen = Seen(parent);
+                    if ((seen & bit) != 0)
+                    {
+                        return false;
+                    }
+
+                    if (_schemaOrder && (prop <= parent.A || (seen & spec.RequiredBefore[prop]) != spec.RequiredBefore[prop]))
+                    {
+                        return false;
+                    }
+
+                    seen |= bit;
+                    parent.C = (long)(ulong)seen;
+                    parent.D = (long)(ulong)(seen >> 64);
+                    parent.A = prop;
+                }
+
+                parent.B++;
+                if (spec.MaxProperties >= 0 && parent.B > spec.MaxProperties)
+                {
+                    return false;
+                }
+
+                parent.E = node;
+                parent.State = OAfterKey;
+                parent.W = 0;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private bool CanClose(in Frame o, ObjectSpec spec) =>
+        (Seen(o) & spec.RequiredMask) == spec.RequiredMask && o.B >= spec.MinProperties;
+
+    private bool CanAddMore(in Frame o, ObjectSpec spec)
+    {
+        if (spec.MaxProperties >= 0 && o.B >= spec.MaxProperties)
+        {
+            return false;
+        }
+
+        if (spec.AllowsOtherKeys)
+        {
+            return true;
+        }
+
+        var all = spec.Names.Length == 128 ? UInt128.MaxValue : (UInt128.One << spec.Names.Length) - 1;
+        var open = all & ~Seen(o);
+        if (_schemaOrder && o.A >= 0)
+        {
+            open &= ~((UInt128.One << (o.A + 1)) - 1);
+        }
+
+        return open != 0;
+    }
+
+    private int StepObject(Span<Frame> f, ref int depth, int b)
+    {
+        ref var o = ref f[depth - 1];
+        if (b == Eof)
+        {
+            return Reject;
+        }
+
+        if (IsWs(b))
+        {
+            return o.State != OInKey && o.State != OInValue && TakeWs(ref o) ? Ok : Reject;
+        }
+
+        var spec = _objects[o.Spec];
+        switch (o.State)
+        {
+            case OAfterOpen or OAfterComma when b == '"':
+                if (depth >= MaxFrames)
+                {
+                    return Reject;
+                }
+
+                o.State = OInKey;
+                o.W = 0;
+                f[depth++] = Frame.Of(Frame.String, spec.KeyString);
+                return Ok;
+            case OAfterOpen or OAfterValue when b == '}':
+                if (!CanClose(o, spec))
+                {
+                    return Reject;
+                }
+
+                depth--;
+                return ChildDone(f, depth) ? Ok : Reject;
+            case OAfterKey when b == ':':
+                if (depth >= MaxFrames)
+                {
+                    return Reject;
+                }
+
+                o.State = OInValue;
+                o.W = 0;
+                f[depth++] = Frame.Of(Frame.Value, o.E);
+                return Ok;
+            case OAfterValue when b == ',':
+                if (!CanAddMore(o, spec))
+                {
+                    return Reject;
+                }
+
+                o.State = OAfterComma;
+                o.W = 0;
+                return Ok;
+            default:
+                return Reject;
+        }
+    }
+
+    private int StepArray(Span<Frame> f, ref int depth, int b)
+    {
+        ref var a = ref f[depth - 1];
+        if (b == Eof)
+        {
+            return Reject;
+        }
+
+        if (IsWs(b))
+        {
+            return a.State != AInValue && TakeWs(ref a) ? Ok : Reject;
+        }
+
+        var spec = _arrays[a.Spec];
+        if (b == ']' && a.State != AInValue)
+        {
+            if (a.B < spec.MinItems)
+            {
+                return Reject;
+            }
+
+            depth--;
+            return ChildDone(f, depth) ? Ok : Reject;
+        }
+
+        if (a.State == AAfterValue && b == ',')
+        {
+            if ((spec.MaxItems >= 0 && a.B >= spec.MaxItems) || spec.ItemNode(a.B) < 0 || depth >= MaxFrames)
+            {
+                return Reject;
+            }
+
+            a.State = AInValue;
+            a.W = 0;
+            f[depth++] = Frame.Of(Frame.Value, spec.ItemNode(a.B));
+            a.B++;
+            return Ok;
+        }
+
+        if (a.State == AAfterOpen)
+        {
+            if (spec.MaxItems == 0 || spec.ItemNode(0) < 0 || depth >= MaxFrames)
+            {
+                return Reject;
+            }
+
+            a.State = AInValue;
+            a.W = 0;
+            a.B = 1;
+            f[depth++] = Frame.Of(Frame.Value, spec.ItemNode(0));
+            return Again;
+        }
+
+        return Reject;
+    }
+}

@@ -1,0 +1,99 @@
+namespace HeteroAgents.Decoding.Schema;
+
+/// <summary>
+/// The keywords of one (sub)schema that the compiler understands, before (<see cref="Ref"/>, <see cref="AllOf"/>,
+/// <see cref="AnyOf"/>, <see cref="OneOf"/> set) or after normalization (only <see cref="Alternatives"/> kept).
+/// </summary>
+internal sealed class SchemaInfo
+{
+    private static int s_nextId;
+
+    public SchemaInfo(string pointer) => Pointer = pointer;
+
+    public int Id { get; } = Interlocked.Increment(ref s_nextId);
+
+    public string Pointer { get; }
+
+    public bool IsFalse { get; set; }
+
+    public JsonTypes Types { get; set; } = JsonTypes.All;
+
+    /// <summary>Allowed values as canonical compact JSON bytes; null when unconstrained.</summary>
+    public List<byte[]>? Enum { get; set; }
+
+    public string EnumPointer { get; set; } = "";
+
+    public int MinLength { get; set; }
+
+    public int MaxLength { get; set; } = -1;
+
+    /// <summary>Regex patterns (search semantics) with the keyword and pointer they came from (pattern or format).</summary>
+    public List<(string Pattern, string Keyword, string Pointer)> Patterns { get; } = [];
+
+    public decimal? Minimum { get; set; }
+
+    public decimal? Maximum { get; set; }
+
+    public bool ExclusiveMinimum { get; set; }
+
+    public bool ExclusiveMaximum { get; set; }
+
+    public decimal? MultipleOf { get; set; }
+
+    public List<(string Name, SchemaInfo Schema)> Properties { get; } = [];
+
+    public HashSet<string> Required { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Schema for properties not named and not matched by a pattern; null means any.</summary>
+    public SchemaInfo? AdditionalProperties { get; set; }
+
+    public List<(string Pattern, SchemaInfo Schema, string Pointer)> PatternProperties { get; } = [];
+
+    public int MinProperties { get; set; }
+
+    public int MaxProperties { get; set; } = -1;
+
+    public List<SchemaInfo> PrefixItems { get; } = [];
+
+    /// <summary>Schema of items after <see cref="PrefixItems"/>; null means any.</summary>
+    public SchemaInfo? Items { get; set; }
+
+    public int MinItems { get; set; }
+
+    public int MaxItems { get; set; } = -1;
+
+    public SchemaInfo? Ref { get; set; }
+
+    public List<SchemaInfo> AllOf { get; } = [];
+
+    public List<List<SchemaInfo>> AnyOf { get; } = [];
+
+    public List<List<SchemaInfo>> OneOf { get; } = [];
+
+    /// <summary>After normalization: disjunction groups (conjoined); each group's members are alternatives.</summary>
+    public List<List<SchemaInfo>> Alternatives { get; } = [];
+
+    public bool HasObjectConstraints =>
+        Properties.Count > 0 || Required.Count > 0 || AdditionalProperties is not null || PatternProperties.Count > 0
+        || MinProperties > 0 || MaxProperties >= 0;
+
+    public static SchemaInfo False(string pointer) => new(pointer) { IsFalse = true, Types = JsonTypes.None };
+
+    /// <summary>A shallow copy of the assertion keywords, without combinators.</summary>
+    public SchemaInfo CopyBase(string? pointer = null)
+    {
+        var c = new SchemaInfo(pointer ?? Pointer)
+        {
+            IsFalse = IsFalse, Types = Types, Enum = Enum, EnumPointer = EnumPointer, MinLength = MinLength, MaxLength = MaxLength,
+            Minimum = Minimum, Maximum = Maximum, ExclusiveMinimum = ExclusiveMinimum, ExclusiveMaximum = ExclusiveMaximum,
+            MultipleOf = MultipleOf, AdditionalProperties = AdditionalProperties, MinProperties = MinProperties,
+            MaxProperties = MaxProperties, Items = Items, MinItems = MinItems, MaxItems = MaxItems,
+        };
+        c.Patterns.AddRange(Patterns);
+        c.Properties.AddRange(Properties);
+        c.Required.UnionWith(Required);
+        c.PatternProperties.AddRange(PatternProperties);
+        c.PrefixItems.AddRange(PrefixItems);
+        return c;
+    }
+}

@@ -1,0 +1,216 @@
+using System.Text.Json;
+
+namespace HeteroAgents.Decoding.Schema;
+
+/// <summary>Reads a JSON Schema document into <see cref="SchemaInfo"/> objects, resolving local <c>$ref</c>s.</summary>
+internal sealed partial class SchemaReader
+{
+    /// <summary>Assertion keywords the engine does not implement: their presence fails compilation.</summary>
+    private static readonly HashSet<string> s_unsupported = new(StringComparer.Ordinal)
+    {
+        "not", "contains", "minContains", "maxContains", "dependencies", "dependentRequired", "dependentSchemas",
+        "propertyNames", "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef", "$dynamicAnchor",
+        "$recursiveAnchor",
+    };
+
+    private readonly JsonElement _root;
+    private readonly Dictionary<string, SchemaInfo> _byPointer = new(StringComparer.Ordinal);
+    private readonly string? _rootId;
+
+    public SchemaReader(JsonElement root)
+    {
+        _root = root;
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String)
+        {
+            _rootId = id.GetString()!.TrimEnd('#');
+        }
+    }
+
+    public SchemaInfo ReadRoot() => Read(_root, "#");
+
+    private SchemaInfo Read(JsonElement e, string ptr)
+    {
+        if (_byPointer.TryGetValue(ptr, out var known))
+        {
+            return known;
+        }
+
+        if (e.ValueKind == JsonValueKind.True)
+        {
+            return _byPointer[ptr] = new SchemaInfo(ptr);
+        }
+
+        if (e.ValueKind == JsonValueKind.False)
+        {
+            return _byPointer[ptr] = SchemaInfo.False(ptr);
+        }
+
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            throw new SchemaCompilationException("", ptr, $"a schema must be an object or a boolean, not {e.ValueKind}");
+        }
+
+        var s = new SchemaInfo(ptr);
+        _byPointer[ptr] = s;
+        if (ptr != "#" && e.TryGetProperty("$id", out var subId) && subId.ValueKind == JsonValueKind.String
+            && !subId.GetString()!.StartsWith('#'))
+        {
+            throw new SchemaCompilationException("$id", ptr, "embedded schema resources (nested $id) are not supported");
+        }
+
+        if (e.TryGetProperty("if", out _) && (e.TryGetProperty("then", out _) || e.TryGetProperty("else", out _)))
+        {
+            throw new SchemaCompilationException("if", ptr, "conditional subschemas (if/then/else) are not supported");
+        }
+
+        foreach (var p in e.EnumerateObject())
+        {
+            ReadKeyword(s, p.Name, p.Value, ptr);
+        }
+
+        if (e.TryGetProperty("nullable", out var nullable) && nullable.ValueKind == JsonValueKind.True && s.Types != JsonTypes.All)
+        {
+            s.Types |= JsonTypes.Null;
+            if (s.Enum is not null && !s.Enum.Any(v => v is [(byte)'n', ..]))
+            {
+                s.Enum.Add("null"u8.ToArray());
+            }
+        }
+
+        return s;
+    }
+
+    private static string Child(string ptr, string token) => ptr + "/" + token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    private void ReadKeyword(SchemaInfo s, string keyword, JsonElement v, string ptr)
+    {
+        if (s_unsupported.Contains(keyword))
+        {
+            throw new SchemaCompilationException(keyword, ptr, $"keyword '{keyword}' is not supported");
+        }
+
+        switch (keyword)
+        {
+            case "type": s.Types &= ReadTypes(v, ptr); break;
+            case "enum":
+                if (v.ValueKind != JsonValueKind.Array)
+                {
+                    throw new SchemaCompilationException(keyword, ptr, "enum must be an array");
+                }
+
+                s.Enum = v.EnumerateArray().Select(CompactJson.ToUtf8).ToList();
+                s.EnumPointer = ptr;
+                break;
+            case "const":
+                var c = CompactJson.ToUtf8(v);
+                s.Enum = s.Enum is null ? [c] : s.Enum.Where(x => x.AsSpan().SequenceEqual(c)).ToList();
+                s.EnumPointer = ptr;
+                break;
+            case "minLength": s.MinLength = ReadCount(v, keyword, ptr); break;
+            case "maxLength": s.MaxLength = ReadCount(v, keyword, ptr); break;
+            case "pattern":
+                s.Patterns.Add((ReadString(v, keyword, ptr), keyword, ptr));
+                break;
+            case "format":
+                if (v.ValueKind == JsonValueKind.String && FormatPatterns.For(v.GetString()!, ptr) is { } fp)
+                {
+                    s.Patterns.Add((fp, keyword, ptr));
+                }
+
+                break;
+            case "minimum": s.Minimum = ReadNumber(v, keyword, ptr); break;
+            case "maximum": s.Maximum = ReadNumber(v, keyword, ptr); break;
+            case "exclusiveMinimum":
+                if (v.ValueKind == JsonValueKind.True)
+                {
+                    s.ExclusiveMinimum = true; // draft-04: boolean modifier of minimum
+                }
+                else if (v.ValueKind != JsonValueKind.False)
+                {
+                    var m = ReadNumber(v, keyword, ptr);
+                    if (s.Minimum is null || m >= s.Minimum)
+                    {
+                        (s.Minimum, s.ExclusiveMinimum) = (m, true);
+                    }
+                }
+
+                break;
+            case "exclusiveMaximum":
+                if (v.ValueKind == JsonValueKind.True)
+                {
+                    s.ExclusiveMaximum = true;
+                }
+                else if (v.ValueKind != JsonValueKind.False)
+                {
+                    var m = ReadNumber(v, keyword, ptr);
+                    if (s.Maximum is null || m <= s.Maximum)
+                    {
+                        (s.Maximum, s.ExclusiveMaximum) = (m, true);
+                    }
+                }
+
+                break;
+            case "multipleOf":
+                s.MultipleOf = ReadNumber(v, keyword, ptr);
+                if (s.MultipleOf <= 0)
+                {
+                    throw new SchemaCompilationException(keyword, ptr, "multipleOf must be positive");
+                }
+
+                break;
+            default:
+                ReadStructural(s, keyword, v, ptr);
+                break;
+        }
+    }
+
+    private static JsonTypes ReadTypes(JsonElement v, string ptr)
+    {
+        if (v.ValueKind == JsonValueKind.Array)
+        {
+            var t = JsonTypes.None;
+            foreach (var item in v.EnumerateArray())
+            {
+                t |= ReadTypes(item, ptr);
+            }
+
+            return t;
+        }
+
+        return v.ValueKind != JsonValueKind.String ? throw new SchemaCompilationException("type", ptr, "type must be a string or an array") : v.GetString() switch
+        {
+            "null" => JsonTypes.Null,
+            "boolean" => JsonTypes.Boolean,
+            "object" => JsonTypes.Object,
+            "array" => JsonTypes.Array,
+            "string" => JsonTypes.String,
+            "number" => JsonTypes.Number | JsonTypes.Integer,
+            "integer" => JsonTypes.Integer,
+            "any" => JsonTypes.All,
+            var other => throw new SchemaCompilationException("type", ptr, $"unknown type '{other}'"),
+        };
+    }
+
+    private static int ReadCount(JsonElement v, string keyword, string ptr)
+    {
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d >= 0 && d == decimal.Truncate(d))
+        {
+            return d > int.MaxValue ? int.MaxValue : (int)d;
+        }
+
+        throw new SchemaCompilationException(keyword, ptr, "must be a non-negative integer");
+    }
+
+    private static decimal ReadNumber(JsonElement v, string keyword, string ptr)
+    {
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d))
+        {
+            return d;
+        }
+
+        throw new SchemaCompilationException(keyword, ptr, "must be a number within the decimal range (about ±7.9e28)");
+    }
+
+    private static string ReadString(JsonElement v, string keyword, string ptr) =>
+        v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new SchemaCompilationException(keyword, ptr, "must be a string");
+}
