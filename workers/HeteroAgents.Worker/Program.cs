@@ -1,3 +1,20 @@
-// Placeholder entry point; replaced as the project is built out.
-Console.Error.WriteLine("not implemented yet");
-return 2;
+using HeteroAgents.Messaging;
+using HeteroAgents.Worker.Hosting;
+using Microsoft.Extensions.Hosting;
+
+// hetero-worker --task classify|extract|tool_call|summarize [--model <name>]: serves exactly one task type.
+var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.AddWorkerCommandLine(args);
+
+if (!WorkerCommandLine.TryGetTaskType(builder.Configuration, out var taskType, out var error))
+{
+    await Console.Error.WriteLineAsync($"hetero-worker: {error}\n{WorkerCommandLine.Usage}").ConfigureAwait(false);
+    return 2;
+}
+
+builder.Services.AddHeteroMessaging(builder.Configuration, x => x.AddHeteroTaskConsumers(taskType.Value));
+builder.Services.AddHeteroWorker(builder.Configuration);
+
+using var host = builder.Build();
+await host.RunAsync().ConfigureAwait(false);
+return 0;

@@ -1,0 +1,42 @@
+using HeteroAgents.Worker.Options;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace HeteroAgents.Worker.Backends;
+
+/// <summary>
+/// The one place that chooses the worker's model backend: resolves <c>Hetero:Slm:Backend</c> (with <c>auto</c>
+/// meaning <c>openai</c> when an endpoint is set, else <c>unconfigured</c>), asks the matching
+/// <see cref="IChatBackendProvider"/> for its client and wraps it in the worker's middleware
+/// (error classification → telemetry → usage accounting → timeout → backend).
+/// </summary>
+public sealed class ChatBackendFactory(IEnumerable<IChatBackendProvider> providers, IOptions<SlmOptions> options, IServiceProvider services)
+{
+    /// <summary>The backend name <c>auto</c> resolves to under the current options.</summary>
+    public string ResolveBackendName()
+    {
+        var slm = options.Value;
+        return string.Equals(slm.Backend, BackendNames.Auto, StringComparison.OrdinalIgnoreCase)
+            ? slm.Endpoint is null ? BackendNames.Unconfigured : BackendNames.OpenAi
+            : slm.Backend;
+    }
+
+    /// <summary>Creates the backend client with the worker's middleware.</summary>
+    public IChatClient Create()
+    {
+        var slm = options.Value;
+        var name = ResolveBackendName();
+        // The last registration of a name wins, so a host can replace a built-in backend.
+        var provider = providers.LastOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException(
+                $"Hetero:Slm:Backend is '{slm.Backend}', but no backend of that name is registered. Known backends: " +
+                string.Join(", ", providers.Select(p => p.Name).Prepend(BackendNames.Auto).Distinct(StringComparer.OrdinalIgnoreCase)) + ".");
+
+        return new ChatClientBuilder(provider.Create(slm))
+            .UseBackendErrors()
+            .UseOpenTelemetry(sourceName: WorkerMetrics.MeterName)
+            .UseUsageAccounting()
+            .UseRequestTimeout(TimeSpan.FromSeconds(slm.TimeoutSeconds))
+            .Build(services);
+    }
+}

@@ -1,0 +1,97 @@
+using HeteroAgents.Contracts;
+using HeteroAgents.Worker.Backends;
+using HeteroAgents.Worker.Options;
+using HeteroAgents.Worker.Pipeline;
+using HeteroAgents.Worker.Prompts;
+using HeteroAgents.Worker.Validation;
+using MassTransit;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HeteroAgents.Worker.Hosting;
+
+/// <summary>Registers the worker pipeline.</summary>
+public static class WorkerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the worker pipeline for all task types: options <see cref="WorkerOptions"/> (<c>Hetero:Worker</c>) and
+    /// <see cref="SlmOptions"/> (<c>Hetero:Slm</c>), validated at start; input checkers, prompt builders, schema and
+    /// semantic validators, confidence estimation; and the SLM <see cref="IChatClient"/> (keyed
+    /// <see cref="WorkerServiceKeys.ChatClient"/>) chosen by <see cref="ChatBackendFactory"/> with its middleware.
+    /// It does not add the bus: call <c>AddHeteroMessaging(configuration, x =&gt; x.AddHeteroTaskConsumers(...))</c> for that.
+    /// </summary>
+    public static IServiceCollection AddHeteroWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlmOptions>().Bind(configuration.GetSection(SlmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlmOptions>, SlmBackendValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<WorkerMetrics>();
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, UnconfiguredBackendProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, OpenAiCompatibleBackendProvider>());
+        services.TryAddSingleton<ChatBackendFactory>();
+        services.TryAddKeyedSingleton<IChatClient>(WorkerServiceKeys.ChatClient, (sp, _) => sp.GetRequiredService<ChatBackendFactory>().Create());
+        services.TryAddSingleton(sp =>
+        {
+            var backend = sp.GetRequiredService<ChatBackendFactory>().ResolveBackendName();
+            var model = sp.GetRequiredService<IOptions<SlmOptions>>().Value.Model;
+            return new ServedByName(string.Equals(backend, BackendNames.Unconfigured, StringComparison.OrdinalIgnoreCase) ? "slm:unconfigured" : "slm:" + model);
+        });
+
+        services.TryAddSingleton<SchemaCache>();
+        services.TryAddSingleton<ResultSchemaValidator>();
+        services.TryAddSingleton<ConfidenceEstimator>();
+
+        services.TryAddSingleton<IInputChecker<ClassifyTask>, ClassifyInputChecker>();
+        services.TryAddSingleton<IInputChecker<ExtractTask>, ExtractInputChecker>();
+        services.TryAddSingleton<IInputChecker<ToolCallTask>, ToolCallInputChecker>();
+        services.TryAddSingleton<IInputChecker<SummarizeTask>, SummarizeInputChecker>();
+
+        services.TryAddSingleton<IPromptBuilder<ClassifyTask>, ClassifyPromptBuilder>();
+        services.TryAddSingleton<IPromptBuilder<ExtractTask>, ExtractPromptBuilder>();
+        services.TryAddSingleton<IPromptBuilder<ToolCallTask>, ToolCallPromptBuilder>();
+        services.TryAddSingleton<IPromptBuilder<SummarizeTask>, SummarizePromptBuilder>();
+
+        services.TryAddSingleton<ISemanticValidator<ClassifyTask>, ClassifyResultValidator>();
+        services.TryAddSingleton<ISemanticValidator<ExtractTask>, ExtractResultValidator>();
+        services.TryAddSingleton<ISemanticValidator<ToolCallTask>, ToolCallResultValidator>();
+        services.TryAddSingleton<ISemanticValidator<SummarizeTask>, SummarizeResultValidator>();
+
+        services.TryAddSingleton(typeof(TaskProcessor<>));
+
+        // Graceful shutdown: the bus stops taking messages and in-flight tasks get this long to finish.
+        var shutdown = TimeSpan.FromSeconds(configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.ShutdownTimeoutSeconds ?? 30);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown > o.ShutdownTimeout ? shutdown : o.ShutdownTimeout);
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StopTimeout = shutdown;
+        });
+
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a model backend under <paramref name="name"/>, selectable with <c>Hetero:Slm:Backend</c>. A later
+    /// registration of the same name replaces an earlier one. This is the seam for further runtimes (the in-process
+    /// ONNX runtime) and for test backends.
+    /// </summary>
+    public static IServiceCollection AddHeteroChatBackend(this IServiceCollection services, string name, Func<IServiceProvider, SlmOptions, IChatClient> factory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        services.AddSingleton<IChatBackendProvider>(sp => new DelegateChatBackendProvider(name, sp, factory));
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace HeteroAgents.Worker.Options;
+
+/// <summary>Names of the built-in model backends (values of <c>Hetero:Slm:Backend</c>).</summary>
+public static class BackendNames
+{
+    /// <summary>Choose by configuration: <see cref="OpenAi"/> when an endpoint is set, otherwise <see cref="Unconfigured"/>.</summary>
+    public const string Auto = "auto";
+
+    /// <summary>An OpenAI-compatible HTTP server (vLLM, llama.cpp server, Ollama, SGLang).</summary>
+    public const string OpenAi = "openai";
+
+    /// <summary>No model: every call fails with a message saying what to configure, so every task escalates with <c>backend_error</c>.</summary>
+    public const string Unconfigured = "unconfigured";
+}

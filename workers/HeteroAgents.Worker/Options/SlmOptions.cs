@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HeteroAgents.Worker.Options;
+
+/// <summary>The worker's small-language-model backend (configuration section <c>Hetero:Slm</c>, environment <c>HETERO__SLM__*</c>).</summary>
+public sealed class SlmOptions : IValidatableObject
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Hetero:Slm";
+
+    /// <summary>
+    /// Which backend serves the model: <c>auto</c> (an OpenAI-compatible endpoint when <see cref="Endpoint"/> is set,
+    /// otherwise <c>unconfigured</c>), <c>openai</c> (an OpenAI-compatible HTTP server: vLLM, llama.cpp server, Ollama,
+    /// SGLang) or <c>unconfigured</c> (every task escalates with <c>backend_error</c>). Further backends register
+    /// themselves with <c>AddHeteroChatBackend</c>.
+    /// </summary>
+    [Required]
+    public string Backend { get; set; } = BackendNames.Auto;
+
+    /// <summary>Base address of the OpenAI-compatible API, including the version path, e.g. <c>http://127.0.0.1:8000/v1</c>.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>The model name sent to the backend; also reported as <c>served_by: slm:&lt;model&gt;</c>. Set by <c>--model</c>.</summary>
+    [Required]
+    public string Model { get; set; } = "default";
+
+    /// <summary>API key for the endpoint, if it wants one. Never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Ask the backend for token log-probabilities (used for confidence when the backend reports no confidence of its own).</summary>
+    public bool RequestLogProbs { get; set; } = true;
+
+    /// <summary>Send the result schema with <c>strict: true</c> (structured outputs). Turn off for servers that reject the flag.</summary>
+    public bool StrictJsonSchema { get; set; } = true;
+
+    /// <summary>Sampling temperature; 0 is greedy (deterministic) decoding.</summary>
+    [Range(0.0, 2.0)]
+    public float Temperature { get; set; }
+
+    /// <summary>Upper bound on generated tokens per task.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxOutputTokens { get; set; } = 512;
+
+    /// <summary>How long one backend call may take before it counts as a (transient) failure.</summary>
+    [Range(1, 3_600)]
+    public int TimeoutSeconds { get; set; } = 60;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
+        {
+            yield return new ValidationResult(
+                $"Hetero:Slm:Endpoint must be an absolute http(s) address such as http://127.0.0.1:8000/v1; got '{endpoint}'.",
+                [nameof(Endpoint)]);
+        }
+
+        if (string.Equals(Backend, BackendNames.OpenAi, StringComparison.OrdinalIgnoreCase) && Endpoint is null)
+        {
+            yield return new ValidationResult(
+                "Hetero:Slm:Backend is 'openai' but Hetero:Slm:Endpoint is not set; set HETERO__SLM__ENDPOINT, e.g. http://127.0.0.1:8000/v1.",
+                [nameof(Endpoint)]);
+        }
+    }
+}

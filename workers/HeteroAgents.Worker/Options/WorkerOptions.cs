@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HeteroAgents.Worker.Options;
+
+/// <summary>Pipeline settings of a worker (configuration section <c>Hetero:Worker</c>, environment <c>HETERO__WORKER__*</c>).</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Hetero:Worker";
+
+    /// <summary>
+    /// The task type this process serves (<c>classify</c>, <c>extract</c>, <c>tool_call</c>, <c>summarize</c>); set by
+    /// <c>--task</c>. Only the <c>hetero-worker</c> executable reads it; in-process hosting names its types in code.
+    /// </summary>
+    public string? Task { get; set; }
+
+    /// <summary>
+    /// Results whose confidence is below this value are escalated with <c>low_confidence</c>. 0 disables the check.
+    /// Results without a confidence (the backend reported none) are never escalated for confidence.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ConfidenceThreshold { get; set; }
+
+    /// <summary>
+    /// How confidence is derived from token log-probabilities when the backend reports no confidence of its own:
+    /// the smallest token probability (strict; suits short answers) or the geometric mean token probability.
+    /// </summary>
+    public LogProbConfidence LogProbConfidence { get; set; } = LogProbConfidence.MinTokenProbability;
+
+    /// <summary>
+    /// Largest task input served, in characters of its JSON form (the <c>input</c> object of the batch line).
+    /// Larger inputs are escalated with <c>input_too_large</c> without calling the model.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxInputChars { get; set; } = 32_000;
+
+    /// <summary>Delay between the retries of a task whose backend call failed transiently (connection refused, timeout, HTTP 429/5xx).</summary>
+    [Range(0, 600_000)]
+    public int BackendRetryIntervalMs { get; set; } = 500;
+
+    /// <summary>How long a stopping worker waits for in-flight tasks to finish before it exits.</summary>
+    [Range(1, 3_600)]
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Number of compiled result schemas kept for reuse (tasks of one batch usually share their schema).</summary>
+    [Range(0, 100_000)]
+    public int SchemaCacheSize { get; set; } = 1_024;
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using HeteroAgents.Contracts;
+
+namespace HeteroAgents.Worker.Pipeline;
+
+/// <summary>Builds the outcome messages of one task, filling in the fields every outcome shares.</summary>
+internal sealed class TaskOutcomeBuilder(ITaskMessage task, string servedBy, Func<long> elapsedMs)
+{
+    private JsonElement? _input;
+
+    public JsonElement Input => _input ??= TaskInputs.ToJson(task);
+
+    public TaskCompleted Completed(JsonElement result, double? confidence, TaskUsage usage) =>
+        new(task.TaskId, task.BatchId ?? string.Empty, task.CustomId ?? string.Empty, task.Type, result, servedBy, confidence, usage, elapsedMs());
+
+    public TaskEscalated Escalated(EscalationReason reason, string detail, string? rawOutput = null, double? confidence = null, TaskUsage? usage = null) =>
+        new(task.TaskId, task.BatchId ?? string.Empty, task.CustomId ?? string.Empty, task.Type, reason, detail, Input, rawOutput, servedBy,
+            confidence, usage ?? TaskUsage.None, elapsedMs());
+
+    public TaskFailed Failed(TaskError error) =>
+        new(task.TaskId, task.BatchId ?? string.Empty, task.CustomId ?? string.Empty, task.Type, error);
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using HeteroAgents.Contracts;
+using HeteroAgents.Worker.Backends;
+using HeteroAgents.Worker.Hosting;
+using HeteroAgents.Worker.Options;
+using HeteroAgents.Worker.Prompts;
+using HeteroAgents.Worker.Validation;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HeteroAgents.Worker.Pipeline;
+
+/// <summary>
+/// Runs one task through the worker pipeline and returns exactly one outcome: contract version → input shape →
+/// input size → prompt → model (result schema as response format) → parse → schema validation → semantic checks →
+/// confidence → <see cref="TaskCompleted"/>, or the <see cref="TaskEscalated"/> / <see cref="TaskFailed"/> of the first
+/// stage that fails. The only exceptions it lets out are transient backend failures while retries remain
+/// (<c>finalAttempt</c> false in <see cref="ProcessAsync"/>) and cancellation of the caller's token.
+/// </summary>
+/// <typeparam name="TTask">The task message type.</typeparam>
+public sealed partial class TaskProcessor<TTask>(
+    IInputChecker<TTask> inputChecker,
+    IPromptBuilder<TTask> promptBuilder,
+    ISemanticValidator<TTask> semanticValidator,
+    ResultSchemaValidator schemaValidator,
+    ConfidenceEstimator confidenceEstimator,
+    [FromKeyedServices(WorkerServiceKeys.ChatClient)] IChatClient chatClient,
+    ServedByName servedBy,
+    IOptions<WorkerOptions> workerOptions,
+    IOptions<SlmOptions> slmOptions,
+    TimeProvider timeProvider,
+    ILogger<TaskProcessor<TTask>> logger)
+    where TTask : class, ITaskMessage
+{
+    /// <summary>Processes <paramref name="task"/>.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="finalAttempt">When false, transient backend failures are thrown (so the endpoint retries); when true they escalate.</param>
+    /// <param name="cancellationToken">Cancels the work (e.g. on shutdown); the task is then redelivered.</param>
+    public async Task<ITaskOutcome> ProcessAsync(TTask task, bool finalAttempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var started = timeProvider.GetTimestamp();
+        var outcome = new TaskOutcomeBuilder(task, servedBy.Value, () => (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        try
+        {
+            return await RunAsync(task, outcome, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (ChatBackendException ex) when (ex.IsTransient && !finalAttempt)
+        {
+            LogTransient(task.TaskId, ex.Message);
+            throw;
+        }
+        catch (ChatBackendException ex)
+        {
+            return outcome.Escalated(EscalationReason.BackendError, ex.Message);
+        }
+#pragma warning disable CA1031 // Every failure must end in an outcome; an unexpected one is reported as a backend error.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogUnexpected(ex, task.TaskId);
+            return outcome.Escalated(EscalationReason.BackendError, $"worker error: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private async Task<ITaskOutcome> RunAsync(TTask task, TaskOutcomeBuilder outcome, CancellationToken cancellationToken)
+    {
+        if (!ContractVersion.IsSupported(task.SchemaVersion))
+        {
+            return outcome.Escalated(EscalationReason.UnsupportedSchemaVersion, string.Create(CultureInfo.InvariantCulture,
+                $"schema_version {task.SchemaVersion} is not served by this worker (supported: {ContractVersion.MinimumSupported}..{ContractVersion.Current})"));
+        }
+
+        if (await inputChecker.CheckAsync(task, cancellationToken).ConfigureAwait(false) is { } inputError)
+        {
+            return outcome.Failed(inputError);
+        }
+
+        var size = outcome.Input.GetRawText().Length;
+        var limit = workerOptions.Value.MaxInputChars;
+        if (size > limit)
+        {
+            return outcome.Escalated(EscalationReason.InputTooLarge, string.Create(CultureInfo.InvariantCulture,
+                $"input is {size} characters of JSON; this worker serves at most {limit} (Hetero:Worker:MaxInputChars)"));
+        }
+
+        var schema = ResultSchemas.For(task);
+        var slm = slmOptions.Value;
+        var chatOptions = new ChatOptions
+        {
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(
+                JsonSerializer.SerializeToElement(schema), "hetero_" + task.Type.ToWireName() + "_result", "The task's result."),
+            Temperature = slm.Temperature,
+            MaxOutputTokens = slm.MaxOutputTokens,
+        };
+
+        var response = await chatClient.GetResponseAsync(promptBuilder.Build(task), chatOptions, cancellationToken).ConfigureAwait(false);
+        var raw = response.Text;
+        var usage = new TaskUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
+        var confidence = confidenceEstimator.Estimate(response);
+
+        if (!ResultParser.TryParse(raw, out var result, out var parseError))
+        {
+            return outcome.Escalated(EscalationReason.SchemaInvalid, parseError, raw, confidence, usage);
+        }
+
+        var schemaErrors = await schemaValidator.ValidateAsync(schema, result.GetRawText()).ConfigureAwait(false);
+        var semanticProblem = await semanticValidator.ValidateAsync(task, result, cancellationToken).ConfigureAwait(false);
+        if (schemaErrors.Count > 0)
+        {
+            // The semantic check, when it also fails, names the problem more precisely than the schema's error list.
+            var detail = semanticProblem is not null
+                ? $"result does not match the result schema: {semanticProblem}"
+                : $"result does not match the result schema: {string.Join("; ", schemaErrors)}";
+            return outcome.Escalated(EscalationReason.SchemaInvalid, detail, raw, confidence, usage);
+        }
+
+        if (semanticProblem is not null)
+        {
+            return outcome.Escalated(EscalationReason.SemanticInvalid, semanticProblem.ToString(), raw, confidence, usage);
+        }
+
+        var threshold = workerOptions.Value.ConfidenceThreshold;
+        if (confidence is { } c && threshold > 0 && c < threshold)
+        {
+            return outcome.Escalated(EscalationReason.LowConfidence, string.Create(CultureInfo.InvariantCulture,
+                $"check confidence failed: confidence {c:0.####} is below the threshold {threshold:0.####} (Hetero:Worker:ConfidenceThreshold)"),
+                raw, confidence, usage);
+        }
+
+        return outcome.Completed(result, confidence, usage);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: transient backend failure, will retry: {Reason}")]
+    private partial void LogTransient(Guid taskId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId}: unexpected worker failure; escalating with backend_error")]
+    private partial void LogUnexpected(Exception exception, Guid taskId);
+}
