@@ -28,7 +28,7 @@ public sealed record HeteroTaskResult(
     public bool ServedByFrontier => ServedBy.StartsWith("frontier:", StringComparison.Ordinal);
 
     /// <summary>The result as JSON text (snake_case, compact), as the plugin functions return it.</summary>
-    public string ResultJson => Result.GetRawText();
+    public string ResultJson => JsonSerializer.Serialize(Result, HeteroJson.Compact);
 
     /// <summary>Reads the result as a result type, e.g. <see cref="ClassifyResult"/>.</summary>
     public T ResultAs<T>() => Result.Deserialize<T>(HeteroJson.Options)

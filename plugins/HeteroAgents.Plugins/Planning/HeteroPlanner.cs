@@ -42,7 +42,8 @@ public sealed class HeteroPlanner
         var counting = new UsageCountingChatClient(frontier);
         var trace = new PlanTraceFilter(_timeProvider, _options.TraceTextLimit);
         var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton<IChatClient>(counting);
+        // SK runs its automatic function-calling loop (with the kernel's filters) in this middleware.
+        builder.Services.AddChatClient(counting).UseKernelFunctionInvocation();
         builder.Services.AddSingleton<IAutoFunctionInvocationFilter>(trace);
         if (_services.GetService<ILoggerFactory>() is { } loggerFactory)
         {
