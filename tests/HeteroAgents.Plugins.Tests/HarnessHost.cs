@@ -40,7 +40,7 @@ internal sealed class HarnessHost : IAsyncDisposable
 
         var provider = services.BuildServiceProvider(true);
         var harness = provider.GetRequiredService<ITestHarness>();
-        harness.TestInactivityTimeout = TimeSpan.FromMilliseconds(500);
+        harness.TestInactivityTimeout = TimeSpan.FromSeconds(2);
         await harness.Start();
         return new HarnessHost(provider, harness);
     }
