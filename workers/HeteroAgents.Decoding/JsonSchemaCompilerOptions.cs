@@ -15,7 +15,7 @@ public sealed class JsonSchemaCompilerOptions
     /// <summary>Property order policy (default <see cref="PropertyOrderMode.SchemaOrder"/>).</summary>
     public PropertyOrderMode PropertyOrder { get; set; } = PropertyOrderMode.SchemaOrder;
 
-    /// <summary>Maximum nesting of objects and arrays in generated or validated JSON (default 32).</summary>
+    /// <summary>Maximum depth of nested objects and arrays in generated or validated JSON (default 32).</summary>
     public int MaxNesting { get; set; } = 32;
 
     internal void Validate()

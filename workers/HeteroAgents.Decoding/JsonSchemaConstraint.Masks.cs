@@ -3,9 +3,16 @@ using HeteroAgents.Decoding.Vocabulary;
 
 namespace HeteroAgents.Decoding;
 
-/// <summary>Token masks and forced continuations.</summary>
+/// <summary>
+/// Token masks: a walk of the vocabulary's byte trie with the automaton, pruning a subtree at its first rejected
+/// byte. Inside strings and numbers (single parse thread) only the lexeme's own frame is stepped; the full stack is
+/// materialized only where the lexeme ends. Inside strings, tokens made only of content come from a per-vocabulary
+/// cache and just the tokens containing a quote are walked.
+/// </summary>
 public sealed partial class JsonSchemaConstraint
 {
+    private StateSet? _materialized;
+
     /// <inheritdoc />
     public void ComputeMask(Span<uint> mask)
     {
@@ -22,13 +29,9 @@ public sealed partial class JsonSchemaConstraint
 
         var level0 = _levels[0] ??= _machine.NewStateSet();
         level0.CopyFrom(_state);
-        if (_state.Count == 1 && TryStringFastPath(mask, level0))
+        if (!TryLexemeFastPath(mask, level0))
         {
-            WalkAndMark(_vocabulary.QuoteTrie, mask);
-        }
-        else
-        {
-            WalkAndMark(_vocabulary.Trie, mask);
+            Walk(_vocabulary.Trie, 0, 0, mask);
         }
 
         if (_machine.IsAccepting(_state))
@@ -40,27 +43,81 @@ public sealed partial class JsonSchemaConstraint
         }
     }
 
-    private bool TryStringFastPath(Span<uint> mask, StateSet s)
+    private bool TryLexemeFastPath(Span<uint> mask, StateSet s)
     {
-        ref var top = ref s.Frames[s.Depths[0] - 1];
-        if (top.Kind != Frame.String || top.State != 0)
+        if (s.Count != 1)
+        {
+            return false;
+        }
+
+        var top = s.Frames[s.Depths[0] - 1];
+        if (top.Kind == Frame.Number)
+        {
+            WalkLexeme(_vocabulary.Trie, 0, 0, top, mask);
+            return true;
+        }
+
+        if (top.Kind != Frame.String)
         {
             return false;
         }
 
         var spec = _machine.Strings[top.Spec];
-        var remaining = spec.MaxLength < 0 ? -1 : spec.MaxLength - top.B;
-        if (remaining >= _vocabulary.MaxTokenBytes)
+        if (top.State == 0 && spec.NamesDfa is not null)
         {
-            remaining = -1;
+            var cache = _vocabulary.ContentMasks;
+            if (spec.AnyState![top.A] >= 0)
+            {
+                Or(mask, cache.Get(Grammar.DfaCache.AnyString, spec.AnyState[top.A], -1));
+            }
+
+            if (spec.NamesState![top.A] >= 0)
+            {
+                Or(mask, cache.Get(spec.NamesDfa, spec.NamesState[top.A], -1));
+            }
+
+            WalkLexeme(_vocabulary.QuoteTrie, 0, 0, top, mask);
+        }
+        else if (top.State == 0 && spec.SharedDfa)
+        {
+            var remaining = spec.MaxLength < 0 ? -1 : spec.MaxLength - top.B;
+            Or(mask, _vocabulary.ContentMasks.Get(spec.Dfa, top.A, remaining));
+            WalkLexeme(_vocabulary.QuoteTrie, 0, 0, top, mask);
+        }
+        else
+        {
+            WalkLexeme(_vocabulary.Trie, 0, 0, top, mask);
         }
 
-        var content = _vocabulary.ContentMasks.Get(spec, top.A, remaining);
-        content.AsSpan(0, mask.Length > content.Length ? content.Length : mask.Length).CopyTo(mask);
         return true;
     }
 
-    private void WalkAndMark(TokenTrie trie, Span<uint> mask) => Walk(trie, 0, 0, mask);
+    private static void Or(Span<uint> mask, uint[] bits)
+    {
+        var n = Math.Min(mask.Length, bits.Length);
+        var m = mask[..n];
+        var v = System.Numerics.Vector<uint>.Count;
+        var i = 0;
+        for (; i + v <= n; i += v)
+        {
+            (new System.Numerics.Vector<uint>(m[i..]) | new System.Numerics.Vector<uint>(bits, i)).CopyTo(m[i..]);
+        }
+
+        for (; i < n; i++)
+        {
+            m[i] |= bits[i];
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void MarkTokens(TokenTrie trie, int node, Span<uint> mask)
+    {
+        for (var t = trie.TokenStart[node]; t < trie.TokenStart[node + 1]; t++)
+        {
+            var id = trie.TokenIds[t];
+            mask[id >> 5] |= 1u << (id & 31);
+        }
+    }
 
     private void Walk(TokenTrie trie, int node, int depth, Span<uint> mask)
     {
@@ -76,13 +133,17 @@ public sealed partial class JsonSchemaConstraint
             }
 
             var child = trie.EdgeChild[e];
-            for (var t = trie.TokenStart[child]; t < trie.TokenStart[child + 1]; t++)
+            MarkTokens(trie, child, mask);
+            if (trie.EdgeStart[child] == trie.EdgeStart[child + 1])
             {
-                var id = trie.TokenIds[t];
-                mask[id >> 5] |= 1u << (id & 31);
+                continue;
             }
 
-            if (trie.EdgeStart[child] != trie.EdgeStart[child + 1])
+            if (next.Count == 1 && next.Frames[next.Depths[0] - 1].Kind is Frame.String or Frame.Number)
+            {
+                WalkLexeme(trie, child, depth + 1, next.Frames[next.Depths[0] - 1], mask);
+            }
+            else
             {
                 Walk(trie, child, depth + 1, mask);
             }
@@ -90,82 +151,72 @@ public sealed partial class JsonSchemaConstraint
     }
 
     /// <summary>
-    /// The bytes that must come next because the grammar allows exactly one continuation byte at each step
-    /// (stops at a choice or where the document may end). Empty when the next byte is not forced.
+    /// Walks below <paramref name="node"/> stepping only the lexeme frame <paramref name="lexeme"/>, whose stack is
+    /// <c>_levels[baseDepth]</c> (single thread, lexeme on top). Where the lexeme ends, the full state is rebuilt.
     /// </summary>
-    public byte[] GetForcedBytes()
+    private void WalkLexeme(TokenTrie trie, int node, int baseDepth, Frame lexeme, Span<uint> mask) =>
+        WalkLexeme(trie, node, baseDepth, baseDepth, lexeme, mask);
+
+    private void WalkLexeme(TokenTrie trie, int node, int baseDepth, int depth, Frame lexeme, Span<uint> mask)
     {
-        var result = new List<byte>();
-        var cur = _machine.NewStateSet();
-        cur.CopyFrom(_state);
-        var probe = _machine.NewStateSet();
-        var chosen = _machine.NewStateSet();
-        while (!_ended && result.Count < 256 && !_machine.IsAccepting(cur))
+        var isString = lexeme.Kind == Frame.String;
+        var stringSpec = isString ? _machine.Strings[lexeme.Spec] : null;
+        var edgeEnd = trie.EdgeStart[node + 1];
+        for (var e = trie.EdgeStart[node]; e < edgeEnd; e++)
         {
-            var only = -1;
-            for (var b = 0; b < 256; b++)
+            var b = trie.EdgeByte[e];
+            var f = lexeme;
+            bool consumed;
+            if (isString)
             {
-                _machine.Step(cur, b, probe);
-                if (probe.Count == 0)
+                var r = JsonMachine.StepString(ref f, b, stringSpec!);
+                if (r == JsonMachine.StrRejected)
                 {
                     continue;
                 }
 
-                if (only >= 0)
+                consumed = r == JsonMachine.StrConsumed;
+            }
+            else
+            {
+                var r = _machine.StepNumber(ref f, b);
+                if (r == JsonMachine.NumRejected)
                 {
-                    only = -2;
-                    break;
+                    continue;
                 }
 
-                only = b;
-                chosen.CopyFrom(probe);
+                consumed = r == JsonMachine.NumConsumed;
             }
 
-            if (only < 0)
+            var child = trie.EdgeChild[e];
+            if (consumed)
             {
-                break;
-            }
-
-            result.Add((byte)only);
-            cur.CopyFrom(chosen);
-        }
-
-        return [.. result];
-    }
-
-    /// <summary>
-    /// When the next bytes are forced, the longest token spelling a prefix of them (a model step can be skipped).
-    /// </summary>
-    public bool TryGetForcedToken(out int tokenId)
-    {
-        tokenId = -1;
-        var forced = GetForcedBytes();
-        var trie = _vocabulary.Trie;
-        var node = 0;
-        foreach (var b in forced)
-        {
-            var found = -1;
-            for (var e = trie.EdgeStart[node]; e < trie.EdgeStart[node + 1]; e++)
-            {
-                if (trie.EdgeByte[e] == b)
+                MarkTokens(trie, child, mask);
+                if (trie.EdgeStart[child] != trie.EdgeStart[child + 1])
                 {
-                    found = trie.EdgeChild[e];
-                    break;
+                    WalkLexeme(trie, child, baseDepth, depth + 1, f, mask);
                 }
+
+                continue;
             }
 
-            if (found < 0)
+            // The lexeme ends at this byte: rebuild the full state before it and step the byte for real.
+            var mat = _materialized ??= _machine.NewStateSet();
+            var baseSet = _levels[baseDepth];
+            mat.CopyFrom(baseSet);
+            mat.Frames[mat.Depths[0] - 1] = lexeme;
+            var next = _levels[depth + 1] ??= _machine.NewStateSet();
+            _machine.Step(mat, b, next);
+            if (next.Count == 0)
             {
-                break;
+                continue;
             }
 
-            node = found;
-            if (trie.TokenStart[node] != trie.TokenStart[node + 1])
+            MarkTokens(trie, child, mask);
+            if (trie.EdgeStart[child] != trie.EdgeStart[child + 1])
             {
-                tokenId = trie.TokenIds[trie.TokenStart[node]];
+                Walk(trie, child, depth + 1, mask);
             }
         }
-
-        return tokenId >= 0;
     }
 }

@@ -35,14 +35,27 @@ internal sealed class MaskBenchCommand : IBenchmarkCommand
         var sw = Stopwatch.StartNew();
         var (tokenizer, vocabulary) = TiktokenVocabularies.Load(options.Tokenizer);
         Console.Error.WriteLine($"vocabulary {options.Tokenizer}: {vocabulary.Size} tokens, built in {sw.ElapsedMilliseconds} ms");
-        var files = Directory.GetFiles(options.Data, "*.json").Order(StringComparer.Ordinal).Take(options.Limit).ToList();
+        var files = Directory.GetFiles(options.Data, "*.json").Order(StringComparer.Ordinal).Skip(options.Skip).Take(options.Limit).ToList();
         var outcomes = new ConcurrentBag<SchemaOutcome>();
         var runner = new MaskBenchRunner(tokenizer, vocabulary, options);
         var done = 0;
+        var running = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        using var watchdog = new Timer(_ =>
+        {
+            foreach (var (file, start) in running)
+            {
+                var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                if (seconds > 10)
+                {
+                    Console.Error.WriteLine($"slow: {file} running for {seconds:F0} s");
+                }
+            }
+        }, null, 10_000, 10_000);
         sw.Restart();
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken }, file =>
         {
             SchemaOutcome outcome;
+            running[file] = Stopwatch.GetTimestamp();
             try
             {
                 outcome = runner.Run(file);
@@ -52,6 +65,7 @@ internal sealed class MaskBenchCommand : IBenchmarkCommand
                 outcome = new SchemaOutcome(Path.GetFileName(file), "engine_error", ex.GetType().Name + ": " + ex.Message, 0, 0, []);
             }
 
+            running.TryRemove(file, out _);
             outcomes.Add(outcome);
             var n = Interlocked.Increment(ref done);
             if (n % 500 == 0)

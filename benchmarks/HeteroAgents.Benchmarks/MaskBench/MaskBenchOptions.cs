@@ -13,6 +13,8 @@ internal sealed record MaskBenchOptions
 
     public int Limit { get; init; } = int.MaxValue;
 
+    public int Skip { get; init; }
+
     public string? Out { get; init; }
 
     public int TimeoutMs { get; init; } = 20_000;
@@ -31,6 +33,7 @@ internal sealed record MaskBenchOptions
                 "--tokenizer" => o with { Tokenizer = Value() },
                 "--threads" => o with { Threads = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--limit" => o with { Limit = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
+                "--skip" => o with { Skip = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--out" => o with { Out = Value() },
                 "--timeout-ms" => o with { TimeoutMs = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--order" => o with { Order = Value() == "schema" ? PropertyOrderMode.SchemaOrder : PropertyOrderMode.Any },

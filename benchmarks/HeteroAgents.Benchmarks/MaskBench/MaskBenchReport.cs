@@ -60,6 +60,8 @@ internal sealed class MaskBenchReport
             ttfmUs = new { avg = Avg(_ttfm), p50 = Pct(_ttfm, 50), p75 = Pct(_ttfm, 75), p99 = Pct(_ttfm, 99) },
             tbmUs = new { avg = Avg(_tbm), p50 = Pct(_tbm, 50), p75 = Pct(_tbm, 75), p90 = Pct(_tbm, 90), p99 = Pct(_tbm, 99), p999 = Pct(_tbm, 99.9), tokens = _tbm.Length },
             failures = _outcomes.Where(o => o.Status != "passing").Select(o => new { file = o.File, status = o.Status, reason = o.Reason }),
+            slowest = _outcomes.OrderByDescending(o => o.CompileUs + o.FirstMaskUs + o.MaskUs.DefaultIfEmpty(0).Max()).Take(30)
+                .Select(o => new { file = o.File, compileUs = o.CompileUs, firstMaskUs = o.FirstMaskUs, maxMaskUs = o.MaskUs.DefaultIfEmpty(0).Max(), masks = o.MaskUs.Count }),
         };
     }
 }

@@ -9,6 +9,14 @@ internal static class DfaCache
 {
     private static readonly ConcurrentDictionary<string, ByteDfa> s_patterns = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, ByteDfa> s_literals = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, KeyAutomata> s_keys = new(StringComparer.Ordinal);
+
+    /// <summary>The key automata of an object with these property names, patternProperties and additional flag.</summary>
+    public static KeyAutomata Keys(IReadOnlyList<string> names, IReadOnlyList<string> patternSources, IReadOnlyList<RegexNode> patterns, bool additional)
+    {
+        var key = string.Join("\u0001", names) + "\u0002" + string.Join("\u0001", patternSources) + (additional ? "\u0003" : "");
+        return s_keys.GetOrAdd(key, _ => KeyAutomata.Build(names, patterns, additional));
+    }
 
     /// <summary>Any sequence of code points (the content automaton of an unconstrained string).</summary>
     public static ByteDfa AnyString { get; } = Pattern("^(?:[\\s\\S])*$");

@@ -28,7 +28,6 @@ internal sealed partial class GrammarBuilder
         }
 
         var additional = s.AdditionalProperties is { } ap && _normalizer.Normalize(ap).IsFalse ? null : s.AdditionalProperties ?? _any;
-        var nfa = new ByteNfa();
         var patterns = new List<(RegexNode Node, SchemaInfo Schema)>();
         foreach (var (pattern, schema, pointer) in s.PatternProperties)
         {
@@ -42,22 +41,8 @@ internal sealed partial class GrammarBuilder
             }
         }
 
-        // Tags: property i -> i; pattern j -> names.Count + j; additional -> names.Count + patterns.Count.
-        var otherDfaNfa = new ByteNfa();
-        for (var j = 0; j < patterns.Count; j++)
-        {
-            nfa.AddPattern(patterns[j].Node, names.Count + j);
-            otherDfaNfa.AddPattern(patterns[j].Node, names.Count + j);
-        }
-
-        var anyKey = new RegexRepeat(new RegexCharSet(CharRanges.Any), 0, -1);
-        if (additional is not null)
-        {
-            nfa.AddPattern(anyKey, names.Count + patterns.Count);
-            otherDfaNfa.AddPattern(anyKey, names.Count + patterns.Count);
-        }
-
-        var otherDfa = DfaBuilder.Build(otherDfaNfa);
+        var automata = DfaCache.Keys(names, s.PatternProperties.Select(p => p.Pattern).ToList(), patterns.Select(p => p.Node).ToList(), additional is not null);
+        var otherDfa = automata.Other;
         var required = UInt128.Zero;
         for (var i = 0; i < names.Count; i++)
         {
@@ -73,7 +58,6 @@ internal sealed partial class GrammarBuilder
                 schemas[i] = ResolveOther(otherDfa.TagSets[otherDfa.Accept[state]], names.Count, patterns, additional);
             }
 
-            nfa.AddLiteral(bytes, i);
             if (s.Required.Contains(names[i]))
             {
                 required |= UInt128.One << i;
@@ -85,8 +69,8 @@ internal sealed partial class GrammarBuilder
             return -1;
         }
 
-        var keyDfa = DfaBuilder.Build(nfa);
-        Tables.Strings.Add(new StringSpec { Dfa = keyDfa, IsKey = true });
+        var keyDfa = automata.Key;
+        Tables.Strings.Add(new StringSpec { Dfa = keyDfa, IsKey = true, NamesDfa = automata.Names, NamesState = automata.NamesState, AnyState = automata.AnyState });
         var keyString = Tables.Strings.Count - 1;
         var index = Tables.Objects.Count;
         Tables.Objects.Add(null!);

@@ -215,7 +215,7 @@ internal sealed partial class GrammarBuilder
             return -1;
         }
 
-        Tables.Strings.Add(new StringSpec { Dfa = dfa, MinLength = s.MinLength, MaxLength = s.MaxLength });
+        Tables.Strings.Add(new StringSpec { Dfa = dfa, MinLength = s.MinLength, MaxLength = s.MaxLength, SharedDfa = s.Patterns.Count <= 1 });
         return Tables.Strings.Count - 1;
     }
 }

@@ -13,4 +13,18 @@ internal sealed class StringSpec
 
     /// <summary>Key strings report their final DFA state to the enclosing object.</summary>
     public bool IsKey { get; init; }
+
+    /// <summary>
+    /// For keys: the automaton of the named properties and patterns alone, and per key-DFA state the state of that
+    /// automaton and of <see cref="DfaCache.AnyString"/> (-1 where that part is dead). Content masks of a key state
+    /// are the union of the two parts' cached masks.
+    /// </summary>
+    public ByteDfa? NamesDfa { get; init; }
+
+    public int[]? NamesState { get; init; }
+
+    public int[]? AnyState { get; init; }
+
+    /// <summary>Whether <see cref="Dfa"/> is shared process-wide (its content masks are cached per vocabulary).</summary>
+    public bool SharedDfa { get; init; }
 }

@@ -80,10 +80,18 @@ internal static class DfaBuilder
             }
 
             var cache = new Dictionary<string, int>(StringComparer.Ordinal);
+            List<int>? previous = null;
+            var previousTarget = -1;
             for (var b = 0; b < 256; b++)
             {
                 if (targets[b] is not { } t)
                 {
+                    continue;
+                }
+
+                if (previous is not null && previous.Count == t.Count && previous.SequenceEqual(t))
+                {
+                    next[(d << 8) | b] = previousTarget;
                     continue;
                 }
 
@@ -101,6 +109,8 @@ internal static class DfaBuilder
                 }
 
                 next[(d << 8) | b] = target;
+                previous = t;
+                previousTarget = target;
             }
         }
 

@@ -33,7 +33,7 @@ internal sealed partial class JsonMachine
         _compact = options.Whitespace == WhitespaceMode.Compact;
         _maxWhitespace = options.MaxConsecutiveWhitespace;
         _schemaOrder = options.PropertyOrder == PropertyOrderMode.SchemaOrder;
-        MaxFrames = (options.MaxNesting * 2) + 3;
+        MaxFrames = options.MaxNesting + 2; // root, one frame per open container, one for the innermost scalar or key
         Root = tables.Root;
     }
 

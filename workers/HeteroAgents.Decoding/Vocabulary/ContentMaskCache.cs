@@ -5,25 +5,57 @@ using HeteroAgents.Decoding.Runtime;
 namespace HeteroAgents.Decoding.Vocabulary;
 
 /// <summary>
-/// Per vocabulary: for a string lexical state (content automaton, its state, remaining length budget), the set of
+/// Per vocabulary: for a string lexical state (content automaton and its state, plain lexer state), the set of
 /// tokens made only of string content. Independent of the grammar around the string, so shared by every grammar
-/// and thread; computed once per key by walking the token trie with the string lexer alone.
+/// and thread; computed once per key by walking the token trie with the string lexer alone. A length budget is
+/// applied exactly by intersecting with "tokens decoding to at most r code points" (precomputed per r).
 /// </summary>
-internal sealed class ContentMaskCache(TokenVocabulary vocabulary)
+internal sealed class ContentMaskCache
 {
+    private readonly TokenVocabulary _vocabulary;
     private readonly ConcurrentDictionary<(int Dfa, int State, int Remaining), uint[]> _masks = new();
+    private readonly Lazy<uint[][]> _atMostChars;
 
-    public uint[] Get(StringSpec spec, int dfaState, int remaining) =>
-        _masks.GetOrAdd((spec.Dfa.Id, dfaState, remaining), _ => Compute(spec, dfaState, remaining));
-
-    private uint[] Compute(StringSpec spec, int dfaState, int remaining)
+    public ContentMaskCache(TokenVocabulary vocabulary)
     {
-        var probe = new StringSpec { Dfa = spec.Dfa, MinLength = 0, MaxLength = remaining };
-        var mask = new uint[vocabulary.MaskWords];
-        var trie = vocabulary.Trie;
-        var levels = new Frame[vocabulary.MaxTokenBytes + 2];
+        _vocabulary = vocabulary;
+        _atMostChars = new Lazy<uint[][]>(BuildCharBuckets);
+    }
+
+    public uint[] Get(Regex.ByteDfa dfa, int dfaState, int remaining)
+    {
+        var buckets = _atMostChars.Value;
+        if (remaining >= buckets.Length)
+        {
+            remaining = -1;
+        }
+
+        return _masks.GetOrAdd((dfa.Id, dfaState, remaining), key =>
+        {
+            if (key.Remaining < 0)
+            {
+                return Compute(dfa, dfaState);
+            }
+
+            var unbounded = Get(dfa, dfaState, -1);
+            var within = buckets[key.Remaining];
+            var mask = new uint[unbounded.Length];
+            for (var i = 0; i < mask.Length; i++)
+            {
+                mask[i] = unbounded[i] & within[i];
+            }
+
+            return mask;
+        });
+    }
+
+    private uint[] Compute(Regex.ByteDfa dfa, int dfaState)
+    {
+        var probe = new StringSpec { Dfa = dfa, MinLength = 0, MaxLength = -1 };
+        var mask = new uint[_vocabulary.MaskWords];
+        var levels = new Frame[_vocabulary.MaxTokenBytes + 2];
         levels[0] = new Frame { Kind = Frame.String, A = dfaState };
-        Walk(trie, 0, 0, levels, probe, mask);
+        Walk(_vocabulary.Trie, 0, 0, levels, probe, mask);
         return mask;
     }
 
@@ -49,5 +81,52 @@ internal sealed class ContentMaskCache(TokenVocabulary vocabulary)
                 Walk(trie, child, depth + 1, levels, spec, mask);
             }
         }
+    }
+
+    /// <summary>
+    /// bucket[r] = tokens whose content, lexed from a plain state, counts at most r code points (the lexer's count:
+    /// raw non-continuation bytes plus one per completed escape).
+    /// </summary>
+    private uint[][] BuildCharBuckets()
+    {
+        var counts = new int[_vocabulary.Size];
+        var max = 0;
+        var any = new StringSpec { Dfa = DfaCache.AnyString };
+        for (var id = 0; id < counts.Length; id++)
+        {
+            var bytes = _vocabulary.GetBytes(id);
+            var f = new Frame { Kind = Frame.String };
+            var n = 0;
+            foreach (var b in bytes)
+            {
+                var before = f.B;
+                if (JsonMachine.StepString(ref f, b, any) != JsonMachine.StrConsumed)
+                {
+                    // Not content from a plain state (quote, control byte, or starts mid-character): count raw lead bytes.
+                    f = new Frame { Kind = Frame.String, B = before + ((b & 0xC0) != 0x80 ? 1 : 0) };
+                }
+            }
+
+            n = f.B;
+            counts[id] = n;
+            max = Math.Max(max, n);
+        }
+
+        var buckets = new uint[max + 1][];
+        for (var r = 0; r <= max; r++)
+        {
+            var m = new uint[_vocabulary.MaskWords];
+            for (var id = 0; id < counts.Length; id++)
+            {
+                if (counts[id] <= r)
+                {
+                    m[id >> 5] |= 1u << (id & 31);
+                }
+            }
+
+            buckets[r] = m;
+        }
+
+        return buckets;
     }
 }
