@@ -105,6 +105,40 @@ public sealed class OnnxLanguageModelLoadTests
         Assert.Contains("5000", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Genai_config_names_the_file_io_names_and_context_length()
+    {
+        var dir = TinyModel.CopyToTemp();
+        Directory.CreateDirectory(Path.Combine(dir, "cpu"));
+        File.Move(Path.Combine(dir, "model.onnx"), Path.Combine(dir, "cpu", "decoder.onnx"));
+        File.WriteAllText(Path.Combine(dir, "genai_config.json"), """
+            {"model": {"context_length": 64, "decoder": {"filename": "cpu/decoder.onnx",
+              "inputs": {"input_ids": "input_ids", "attention_mask": "attention_mask", "position_ids": "position_ids",
+                         "past_key_names": "past_key_values.%d.key", "past_value_names": "past_key_values.%d.value"},
+              "outputs": {"logits": "logits", "present_key_names": "present.%d.key", "present_value_names": "present.%d.value"}}},
+             "search": {"past_present_share_buffer": false}}
+            """);
+
+        using var model = OnnxLanguageModel.Load(TinyModel.Options(dir));
+
+        Assert.Equal(64, model.ContextWindow);
+        Assert.EndsWith(Path.Combine("cpu", "decoder.onnx"), model.ModelFile, StringComparison.Ordinal);
+        Assert.Equal("present.1.value", model.Signature.PresentNames[3]);
+    }
+
+    [Fact]
+    public void Genai_config_naming_an_absent_output_is_reported()
+    {
+        var dir = TinyModel.CopyToTemp();
+        File.WriteAllText(Path.Combine(dir, "genai_config.json"), """
+            {"model": {"decoder": {"outputs": {"present_key_names": "present_key.%d"}}}}
+            """);
+
+        var ex = Assert.Throws<ModelLoadException>(() => Load(dir));
+
+        Assert.Contains("present_key.0", ex.Message, StringComparison.Ordinal);
+    }
+
     private static string EditConfig(Action<JsonNode> edit)
     {
         var dir = TinyModel.CopyToTemp();

@@ -9,7 +9,20 @@ internal static class TinyModel
     private static readonly Lazy<string> LazyDirectory = new(Create);
     private static readonly Lazy<OnnxLanguageModel> LazyModel = new(() => OnnxLanguageModel.Load(Options()));
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<OnnxLanguageModel>> Variants = new();
+
     public static string Directory => LazyDirectory.Value;
+
+    /// <summary>Other project-built variants: tiny-qwen2, tiny-fused, tiny-int8, tiny-fused-int8 (loaded once each).</summary>
+    public static OnnxLanguageModel Variant(string name) => Variants.GetOrAdd(name, n => new Lazy<OnnxLanguageModel>(() =>
+    {
+        var preset = n.StartsWith("tiny-qwen2", StringComparison.Ordinal) ? ModelPresets.TinyQwen2 : ModelPresets.Tiny;
+        var precision = n.EndsWith("int8", StringComparison.Ordinal) ? ModelPrecision.Int8 : ModelPrecision.Fp32;
+        var spec = new ModelSpec(preset, Seed: 3, precision) { WriteGguf = false, Fused = n.Contains("fused", StringComparison.Ordinal) };
+        var dir = TempDirectory.Create();
+        ModelWriter.Write(spec, dir);
+        return OnnxLanguageModel.Load(Options(dir));
+    })).Value;
 
     /// <summary>One loaded instance shared by every test (as a worker shares one model across requests).</summary>
     public static OnnxLanguageModel Shared => LazyModel.Value;

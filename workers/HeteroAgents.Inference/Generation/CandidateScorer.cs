@@ -50,7 +50,7 @@ internal static class CandidateScorer
 
         if (maxLength > 1)
         {
-            if (model.Signature.DynamicBatch && !model.Signature.LogitsLastOnly)
+            if (model.Signature.DynamicBatch && model.Signature.BatchedContinuation && !model.Signature.LogitsLastOnly)
             {
                 ScoreBatched(model, prefix, candidates, maxLength, logProbs, cancellationToken);
             }
@@ -107,18 +107,36 @@ internal static class CandidateScorer
 
     private static void ScoreOneByOne(OnnxLanguageModel model, DecoderState prefix, IReadOnlyList<IReadOnlyList<int>> candidates, double[] logProbs, CancellationToken cancellationToken)
     {
-        var one = new int[1];
+        var lastOnly = model.Signature.LogitsLastOnly;
         for (var c = 0; c < candidates.Count; c++)
         {
             var cand = candidates[c];
-            using var state = model.CreateState(1, prefix.PastLength + cand.Count, 1);
-            state.CopyPrefixFrom(prefix);
-            for (var j = 0; j < cand.Count - 1; j++)
+            var width = cand.Count - 1;
+            if (width == 0)
             {
-                one[0] = cand[j];
-                state.Forward(one, 1, cancellationToken);
-                var row = state.Row(0, 0);
-                logProbs[c] += row[cand[j + 1]] - LogSumExp(row);
+                continue;
+            }
+
+            using var state = model.CreateState(1, prefix.PastLength + width, lastOnly ? 1 : width);
+            state.CopyPrefixFrom(prefix);
+            var tokens = cand.Take(width).ToArray();
+            if (lastOnly)
+            {
+                for (var j = 0; j < width; j++)
+                {
+                    state.Forward(tokens.AsSpan(j, 1), 1, cancellationToken);
+                    var row = state.Row(0, 0);
+                    logProbs[c] += row[cand[j + 1]] - LogSumExp(row);
+                }
+            }
+            else
+            {
+                state.Forward(tokens, width, cancellationToken);
+                for (var j = 0; j < width; j++)
+                {
+                    var row = state.Row(0, j);
+                    logProbs[c] += row[cand[j + 1]] - LogSumExp(row);
+                }
             }
         }
     }

@@ -48,7 +48,20 @@ internal sealed partial class DecoderSignature
     /// <summary>Whether the graph accepts a batch larger than one (symbolic batch dimension).</summary>
     public required bool DynamicBatch { get; init; }
 
+    /// <summary>
+    /// Whether a batch of several sequences may run several new tokens on top of a non-empty cache in one pass (false for
+    /// GroupQueryAttention graphs, which then need batch 1).
+    /// </summary>
+    public bool BatchedContinuation { get; private set; } = true;
+
     public int LayerCount => PastNames.Length / 2;
+
+    public DecoderSignature WithBatchedContinuation(bool value)
+    {
+        var copy = (DecoderSignature)MemberwiseClone();
+        copy.BatchedContinuation = value;
+        return copy;
+    }
 
     public static int ElementSize(TensorElementType t) => t switch
     {

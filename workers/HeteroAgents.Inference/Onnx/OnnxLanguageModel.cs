@@ -128,7 +128,9 @@ public sealed class OnnxLanguageModel : IDisposable
 
         try
         {
+            var graph = session.ModelMetadata.CustomMetadataMap.TryGetValue("heteroagents.graph", out var g) ? g : string.Empty;
             var signature = DecoderSignature.Read(session, config, modelFile, genai);
+            signature = signature.WithBatchedContinuation(genai is null && !graph.StartsWith("fused", StringComparison.Ordinal));
             if (tokenizer.VocabularySize > signature.VocabularySize)
             {
                 throw new ModelLoadException($"Tokenizer '{tokenizer.Source}' has ids up to {tokenizer.VocabularySize - 1} but '{modelFile}' outputs logits for only {signature.VocabularySize} tokens: tokenizer and model do not match.");

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HeteroAgents.Inference.Hub;
+
+/// <summary>Where models come from and where they are cached. Bind from configuration (e.g. <c>Hetero:Models</c>).</summary>
+public sealed class HubOptions
+{
+    /// <summary>The hub endpoint (Hugging Face layout).</summary>
+    [Required]
+    public Uri Endpoint { get; set; } = new("https://huggingface.co");
+
+    /// <summary>Optional access token sent as a bearer token.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>The local cache root; models go to <c>&lt;root&gt;/&lt;owner&gt;/&lt;name&gt;/&lt;revision&gt;</c>.</summary>
+    [Required]
+    public string CacheDirectory { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "heteroagents", "models");
+}

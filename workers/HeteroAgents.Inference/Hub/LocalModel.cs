@@ -1,0 +1,13 @@
+namespace HeteroAgents.Inference.Hub;
+
+/// <summary>A model in the local cache.</summary>
+/// <param name="Repository">owner/name.</param>
+/// <param name="Revision">The revision pulled (branch, tag or commit).</param>
+/// <param name="Commit">The commit it resolved to, if the hub said.</param>
+/// <param name="Directory">The folder holding the files.</param>
+/// <param name="Files">The files pulled.</param>
+public sealed record LocalModel(string Repository, string Revision, string? Commit, string Directory, IReadOnlyList<HubFile> Files)
+{
+    /// <summary>Total bytes of the files.</summary>
+    public long TotalBytes => Files.Sum(f => f.Size ?? 0);
+}

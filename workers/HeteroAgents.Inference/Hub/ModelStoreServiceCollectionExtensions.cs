@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HeteroAgents.Inference.Hub;
+
+/// <summary>Registers the hub client and model store (for <c>hetero models pull|list</c> and <c>--model</c> resolution).</summary>
+public static class ModelStoreServiceCollectionExtensions
+{
+    /// <summary>The default configuration section of <see cref="HubOptions"/>.</summary>
+    public const string DefaultSection = "Hetero:Models";
+
+    /// <summary>Registers <see cref="HubOptions"/> (bound and validated at start), a <see cref="HubClient"/> over a named HttpClient and <see cref="ModelStore"/>.</summary>
+    public static IServiceCollection AddHeteroModelStore(this IServiceCollection services, string configSectionPath = DefaultSection)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<HubOptions>().BindConfiguration(configSectionPath).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(nameof(HubClient), http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTransient(sp => new HubClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HubClient)), sp.GetRequiredService<IOptions<HubOptions>>().Value));
+        services.AddTransient(sp => new ModelStore(sp.GetRequiredService<HubClient>(), sp.GetRequiredService<IOptions<HubOptions>>().Value));
+        return services;
+    }
+}
