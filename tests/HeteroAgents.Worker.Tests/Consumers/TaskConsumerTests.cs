@@ -29,6 +29,10 @@ public sealed class TaskConsumerTests
         Assert.True(completed.LatencyMs >= 0);
         var request = Assert.Single(chat.Requests);
         Assert.Contains("<text>\nWhere is my parcel?", request.UserText, StringComparison.Ordinal);
+        // The narrowed result schema is the decoding constraint.
+        var format = Assert.IsType<Microsoft.Extensions.AI.ChatResponseFormatJson>(request.Options?.ResponseFormat);
+        Assert.True(System.Text.Json.JsonElement.DeepEquals(
+            System.Text.Json.JsonSerializer.SerializeToElement(ResultSchemas.For(task)), format.Schema!.Value));
     }
 
     [Fact]
@@ -108,6 +112,18 @@ public sealed class TaskConsumerTests
         Assert.Equal(EscalationReason.InputTooLarge, escalated.Reason);
         Assert.Contains("MaxInputChars", escalated.Detail, StringComparison.Ordinal);
         Assert.Empty(chat.Requests);
+    }
+
+    [Fact]
+    public async Task Prompt_beyond_the_models_context_window_escalates_input_too_large()
+    {
+        var chat = new ScriptedChatClient().Throw(new ModelInputTooLargeException("prompt is 5000 tokens; the context window is 2048"));
+        await using var worker = await WorkerHarness.StartAsync(chat);
+
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Summarize()));
+
+        Assert.Equal(EscalationReason.InputTooLarge, escalated.Reason);
+        Assert.Contains("context window", escalated.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace HeteroAgents.Worker.Backends;
 /// <summary>
 /// Middleware that turns whatever a backend throws into a <see cref="ChatBackendException"/> that says whether a
 /// retry may help: connection failures, timeouts, HTTP 408/429/5xx are transient; HTTP 4xx and anything else are
-/// permanent. Cancellation requested by the caller passes through unchanged.
+/// permanent. Cancellation requested by the caller and <see cref="ModelInputTooLargeException"/> pass through unchanged.
 /// </summary>
 public sealed class BackendErrorChatClient(IChatClient innerClient) : DelegatingChatClient(innerClient)
 {
@@ -22,7 +22,7 @@ public sealed class BackendErrorChatClient(IChatClient innerClient) : Delegating
         {
             throw;
         }
-        catch (ChatBackendException)
+        catch (Exception ex) when (ex is ChatBackendException or ModelInputTooLargeException)
         {
             throw;
         }

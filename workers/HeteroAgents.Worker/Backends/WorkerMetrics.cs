@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using HeteroAgents.Contracts;
 
 namespace HeteroAgents.Worker.Backends;
@@ -31,14 +32,14 @@ public sealed class WorkerMetrics
         _tokens.Add(outputTokens, new KeyValuePair<string, object?>("direction", "output"));
     }
 
-    /// <summary>Counts one task outcome.</summary>
+    /// <summary>Counts one task outcome; <c>reason</c> is the escalation reason's wire name (e.g. <c>low_confidence</c>) or the failure code.</summary>
     public void RecordOutcome(ITaskOutcome outcome, long latencyMs)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var (status, reason) = outcome switch
         {
             TaskCompleted => ("completed", null),
-            TaskEscalated e => ("escalated", (string?)e.Reason.ToString()),
+            TaskEscalated e => ("escalated", (string?)JsonSerializer.Serialize(e.Reason).Trim('"')),
             TaskFailed f => ("failed", f.Error.Code),
             _ => ("unknown", null),
         };

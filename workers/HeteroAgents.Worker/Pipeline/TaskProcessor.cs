@@ -61,6 +61,10 @@ public sealed partial class TaskProcessor<TTask>(
         {
             return outcome.Escalated(EscalationReason.BackendError, ex.Message);
         }
+        catch (ModelInputTooLargeException ex)
+        {
+            return outcome.Escalated(EscalationReason.InputTooLarge, ex.Message);
+        }
 #pragma warning disable CA1031 // Every failure must end in an outcome; an unexpected one is reported as a backend error.
         catch (Exception ex)
 #pragma warning restore CA1031

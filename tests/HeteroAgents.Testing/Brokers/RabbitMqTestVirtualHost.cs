@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace HeteroAgents.Testing.Brokers;
+
+/// <summary>
+/// A throw-away RabbitMQ virtual host for one test, created and deleted through the management HTTP API
+/// (<c>HETERO_TEST_RABBITMQ_MANAGEMENT</c>, default <c>http://&lt;host&gt;:15672/</c>). Tests that start consumers on the
+/// fixed task queues (<c>hetero-classify</c>, ...) use one so they never take each other's messages when suites run
+/// side by side on one broker. Also reads queue state (depth, type) for assertions.
+/// </summary>
+public sealed class RabbitMqTestVirtualHost : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+
+    private RabbitMqTestVirtualHost(HttpClient http, RabbitMqTestSettings settings)
+    {
+        _http = http;
+        Settings = settings;
+    }
+
+    /// <summary>Settings pointing at the new virtual host.</summary>
+    public RabbitMqTestSettings Settings { get; }
+
+    /// <summary>Creates a virtual host named <c>&lt;prefix&gt;-&lt;random&gt;</c> and grants the test user full rights on it.</summary>
+    public static async Task<RabbitMqTestVirtualHost> CreateAsync(RabbitMqTestSettings settings, string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await settings.EnsureReachableAsync(cancellationToken).ConfigureAwait(false);
+        var management = Environment.GetEnvironmentVariable("HETERO_TEST_RABBITMQ_MANAGEMENT") is { Length: > 0 } m ? m : $"http://{settings.Host}:15672/";
+        var http = new HttpClient { BaseAddress = new Uri(management), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}")));
+        var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, prefix.Length + 33)];
+        try
+        {
+            (await http.PutAsync($"api/vhosts/{Uri.EscapeDataString(name)}", null, cancellationToken).ConfigureAwait(false)).EnsureSuccessStatusCode();
+            (await http.PutAsJsonAsync($"api/permissions/{Uri.EscapeDataString(name)}/{Uri.EscapeDataString(settings.Username)}",
+                new { configure = ".*", write = ".*", read = ".*" }, cancellationToken).ConfigureAwait(false)).EnsureSuccessStatusCode();
+        }
+        catch (HttpRequestException ex)
+        {
+            http.Dispose();
+            throw new InvalidOperationException(
+                $"The RabbitMQ management API at {management} is not usable ({ex.Message}). Start the broker with `bash .ci/start-services.sh` " +
+                "(it enables the management plugin) or set HETERO_TEST_RABBITMQ_MANAGEMENT.", ex);
+        }
+
+        return new RabbitMqTestVirtualHost(http, settings with { VirtualHost = name });
+    }
+
+    /// <summary>A queue's management record (<c>messages</c>, <c>type</c>, <c>durable</c>, <c>arguments</c>, ...), or null when the queue does not exist.</summary>
+    public async Task<JsonElement?> GetQueueAsync(string queue, CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.GetAsync(QueuePath(queue), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Waits until <paramref name="queue"/> reports <paramref name="messages"/> messages (the management API updates every few seconds).</summary>
+    public async Task<bool> WaitForMessageCountAsync(string queue, int messages, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var record = await GetQueueAsync(queue, cancellationToken).ConfigureAwait(false);
+            if (record is { } q && q.TryGetProperty("messages", out var count) && count.ValueKind == JsonValueKind.Number && count.GetInt32() == messages)
+            {
+                return true;
+            }
+
+            await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    /// <summary>Publishes a raw body to <paramref name="queue"/> through the default exchange (e.g. a poison message).</summary>
+    public async Task PublishRawAsync(string queue, string body, string contentType, CancellationToken cancellationToken = default)
+    {
+        var request = new
+        {
+            routing_key = queue,
+            payload = body,
+            payload_encoding = "string",
+            properties = new Dictionary<string, object> { ["content_type"] = contentType, ["delivery_mode"] = 2 },
+        };
+        using var response = await _http.PostAsJsonAsync($"api/exchanges/{Uri.EscapeDataString(Settings.VirtualHost)}/amq.default/publish", request, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        if (!document.RootElement.GetProperty("routed").GetBoolean())
+        {
+            throw new InvalidOperationException($"The raw message to '{queue}' was not routed: the queue does not exist in {Settings.VirtualHost}.");
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var _ = await _http.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(Settings.VirtualHost)}").ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            // Best effort: a leftover virtual host is harmless.
+        }
+
+        _http.Dispose();
+    }
+
+    private string QueuePath(string queue) => $"api/queues/{Uri.EscapeDataString(Settings.VirtualHost)}/{Uri.EscapeDataString(queue)}";
+}

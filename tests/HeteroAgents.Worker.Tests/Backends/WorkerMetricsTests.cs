@@ -1,0 +1,80 @@
+using System.Diagnostics.Metrics;
+using HeteroAgents.Contracts;
+using HeteroAgents.Testing.Chat;
+using HeteroAgents.Worker.Backends;
+using HeteroAgents.Worker.Tests.Support;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HeteroAgents.Worker.Tests.Backends;
+
+public sealed class WorkerMetricsTests
+{
+    private sealed class Recorder : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+
+        public Recorder()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == WorkerMetrics.MeterName && instrument.Name.StartsWith("hetero.worker.", StringComparison.Ordinal))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                lock (Measurements)
+                {
+                    Measurements.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString())));
+                }
+            });
+            _listener.Start();
+        }
+
+        public List<(string Name, long Value, Dictionary<string, string?> Tags)> Measurements { get; } = [];
+
+        public void Dispose() => _listener.Dispose();
+    }
+
+    [Fact]
+    public async Task Usage_accounting_counts_tokens_and_fills_missing_usage()
+    {
+        using var recorder = new Recorder();
+        using var services = new ServiceCollection().AddMetrics().AddSingleton<WorkerMetrics>().BuildServiceProvider();
+        var backend = new ScriptedChatClient().Respond(_ => new ChatResponse(new ChatMessage(ChatRole.Assistant, "{}")))
+            .Reply("{}", inputTokens: 30, outputTokens: 7);
+        using var client = new UsageAccountingChatClient(backend, services.GetRequiredService<WorkerMetrics>());
+
+        var withoutUsage = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "x")]);
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "x")]);
+
+        Assert.Equal(0, withoutUsage.Usage?.InputTokenCount);
+        lock (recorder.Measurements)
+        {
+            Assert.Contains(recorder.Measurements, m => m.Name == "hetero.worker.tokens" && m.Value == 30 && m.Tags["direction"] == "input");
+            Assert.Contains(recorder.Measurements, m => m.Name == "hetero.worker.tokens" && m.Value == 7 && m.Tags["direction"] == "output");
+        }
+    }
+
+    [Fact]
+    public void Outcomes_are_counted_by_task_status_and_reason()
+    {
+        using var recorder = new Recorder();
+        using var services = new ServiceCollection().AddMetrics().AddSingleton<WorkerMetrics>().BuildServiceProvider();
+        var metrics = services.GetRequiredService<WorkerMetrics>();
+        var task = Tasks.Extract();
+
+        metrics.RecordOutcome(new TaskEscalated(task.TaskId, task.BatchId, task.CustomId, TaskType.Extract, EscalationReason.SemanticInvalid,
+            "d", Tasks.Json("{}"), null, "slm:m", null, TaskUsage.None, 5), 5);
+
+        lock (recorder.Measurements)
+        {
+            var counted = Assert.Single(recorder.Measurements, m => m.Name == "hetero.worker.tasks");
+            Assert.Equal("extract", counted.Tags["task"]);
+            Assert.Equal("escalated", counted.Tags["status"]);
+            Assert.Equal("semantic_invalid", counted.Tags["reason"]);
+        }
+    }
+}
