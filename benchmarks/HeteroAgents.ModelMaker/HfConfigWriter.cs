@@ -50,14 +50,14 @@ internal static class HfConfigWriter
             }
 
             w.WriteBoolean("tie_word_embeddings", p.TieWordEmbeddings);
-            w.WriteString("torch_dtype", "float32");
+            w.WriteString("torch_dtype", spec.Precision == ModelPrecision.Fp16 ? "float16" : "float32");
             w.WriteString("transformers_version", "4.46.0");
             w.WriteBoolean("use_cache", true);
             w.WriteNumber("vocab_size", p.VocabSize);
             w.WriteStartObject("heteroagents");
             w.WriteString("preset", p.Name);
             w.WriteNumber("seed", spec.Seed);
-            w.WriteString("precision", spec.Precision == ModelPrecision.Int8 ? "int8" : "fp32");
+            w.WriteString("precision", spec.Precision.ToString().ToLowerInvariant());
             w.WriteString("tokenizer_source", vocab.Encoding);
             w.WriteString("onnx_graph", spec.Fused ? "fused-com.microsoft" : "plain-opset17");
             w.WriteEndObject();

@@ -8,7 +8,7 @@ public static class MakeModelCommand
 {
     private const string Usage =
         "usage: make-model --arch llama --preset tiny|tiny-qwen2|smollm2-135m|qwen2.5-0.5b --seed N " +
-        "[--precision fp32|int8] [--no-gguf] [--external-data] [--fused] --out <dir>";
+        "[--precision fp32|fp16|int8|int4] [--no-gguf] [--external-data] [--fused] --out <dir>";
 
     /// <summary>Parses the arguments, writes the model, and returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -64,8 +64,10 @@ public static class MakeModelCommand
                     precision = Value().ToLowerInvariant() switch
                     {
                         "fp32" => ModelPrecision.Fp32,
+                        "fp16" => ModelPrecision.Fp16,
                         "int8" => ModelPrecision.Int8,
-                        var other => throw new ArgumentException($"--precision: '{other}' is not fp32 or int8"),
+                        "int4" => ModelPrecision.Int4,
+                        var other => throw new ArgumentException($"--precision: '{other}' is not fp32, fp16, int8 or int4"),
                     };
                     break;
                 case "--no-gguf": gguf = false; break;

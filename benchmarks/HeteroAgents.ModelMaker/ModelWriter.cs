@@ -18,6 +18,11 @@ public static class ModelWriter
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         spec.Preset.Validate();
+        if (spec.Fused && spec.Precision == ModelPrecision.Fp16)
+        {
+            throw new ArgumentException("fp16 models are written with the plain graph only; drop --fused or use fp32/int8/int4.", nameof(spec));
+        }
+
         Directory.CreateDirectory(outDir);
         var dir = Path.GetFullPath(outDir);
         var files = new List<string>();

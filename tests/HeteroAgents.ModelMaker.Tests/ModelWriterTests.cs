@@ -89,6 +89,16 @@ public sealed class ModelWriterTests(ModelFixture fixture) : IClassFixture<Model
     }
 
     [Fact]
+    public void Fused_fp16_is_rejected_with_a_clear_message()
+    {
+        var spec = new ModelSpec(ModelPresets.Tiny, Precision: ModelPrecision.Fp16) { Fused = true, WriteGguf = false };
+
+        var error = Assert.Throws<ArgumentException>(() => ModelWriter.Write(spec, fixture.NewDirectory()));
+
+        Assert.Contains("fp16", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Preset_parameter_counts_match_the_real_models()
     {
         Assert.Equal(162_826_560, ModelPresets.SmolLM2_135M.ParameterCount);

@@ -4,5 +4,7 @@ namespace HeteroAgents.ModelMaker.Gguf;
 internal enum GgmlType : uint
 {
     F32 = 0,
+    F16 = 1,
+    Q4_0 = 2,
     Q8_0 = 8,
 }

@@ -12,7 +12,9 @@ internal sealed record GgufTensor(string Name, long[] Dims, GgmlType Type, Func<
             return Type switch
             {
                 GgmlType.F32 => count * 4,
+                GgmlType.F16 => count * 2,
                 GgmlType.Q8_0 => count / 32 * 34,
+                GgmlType.Q4_0 => count / 32 * 18,
                 _ => throw new InvalidOperationException($"Unsupported ggml type {Type}."),
             };
         }

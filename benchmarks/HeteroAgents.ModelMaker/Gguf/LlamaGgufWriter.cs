@@ -6,7 +6,7 @@ namespace HeteroAgents.ModelMaker.Gguf;
 /// <summary>
 /// Writes the same seeded weights as a llama.cpp GGUF: <c>llama</c> architecture (Q/K rows permuted for llama.cpp's
 /// interleaved rope, as its Hugging Face converter does) or <c>qwen2</c> (neox rope, no permutation, q/k/v bias);
-/// gpt2-style BPE tokenizer metadata; F32 or Q8_0 matrices.
+/// gpt2-style BPE tokenizer metadata; F32, F16, Q8_0 or Q4_0 matrices.
 /// </summary>
 internal static class LlamaGgufWriter
 {
@@ -17,7 +17,7 @@ internal static class LlamaGgufWriter
         var gguf = new GgufFile();
         gguf.Add("general.architecture", arch);
         gguf.Add("general.name", $"heteroagents-{p.Name}-seed{weights.Seed}");
-        gguf.Add("general.file_type", precision == ModelPrecision.Int8 ? 7u : 0u);
+        gguf.Add("general.file_type", precision switch { ModelPrecision.Fp16 => 1u, ModelPrecision.Int8 => 7u, ModelPrecision.Int4 => 2u, _ => 0u });
         gguf.Add($"{arch}.context_length", (uint)p.MaxPositionEmbeddings);
         gguf.Add($"{arch}.embedding_length", (uint)p.HiddenSize);
         gguf.Add($"{arch}.block_count", (uint)p.NumLayers);
@@ -41,7 +41,13 @@ internal static class LlamaGgufWriter
         gguf.Add("tokenizer.ggml.add_bos_token", false);
         gguf.Add("tokenizer.chat_template", ChatTemplates.For(p.Family));
 
-        var matrixType = precision == ModelPrecision.Int8 ? GgmlType.Q8_0 : GgmlType.F32;
+        var matrixType = precision switch
+        {
+            ModelPrecision.Fp16 => GgmlType.F16,
+            ModelPrecision.Int8 => GgmlType.Q8_0,
+            ModelPrecision.Int4 => GgmlType.Q4_0,
+            _ => GgmlType.F32,
+        };
         void Matrix(string ggufName, string hfName, Func<float[], float[]>? transform = null)
         {
             var shape = weights.Shape(hfName);
@@ -49,7 +55,13 @@ internal static class LlamaGgufWriter
             {
                 var data = weights.Get(hfName);
                 data = transform?.Invoke(data) ?? data;
-                return matrixType == GgmlType.Q8_0 ? GgmlQuant.QuantizeQ8_0(data) : WeightMath.Bytes(data);
+                return matrixType switch
+                {
+                    GgmlType.Q8_0 => GgmlQuant.QuantizeQ8_0(data),
+                    GgmlType.Q4_0 => GgmlQuant.QuantizeQ4_0(data),
+                    GgmlType.F16 => WeightMath.HalfBytes(data),
+                    _ => WeightMath.Bytes(data),
+                };
             }));
         }
 

@@ -7,7 +7,7 @@ namespace HeteroAgents.ModelMaker.Onnx;
 /// position_ids), GroupQueryAttention (causal, KV cache in BNSH, lengths from attention_mask) and MatMulNBits.
 /// GroupQueryAttention treats padding as right padding, so batches for the fused graph must not be left-padded.
 /// </summary>
-internal sealed class FusedAttention
+internal sealed class FusedAttention : IAttentionBuilder
 {
     private const string Microsoft = "com.microsoft";
     private readonly OnnxGraph _g;
@@ -59,50 +59,5 @@ internal sealed class FusedAttention
             OnnxAttribute.Float("scale", 1f / MathF.Sqrt(_p.HeadDim)), OnnxAttribute.Int("do_rotary", 0),
             OnnxAttribute.Int("local_window_size", -1));
         return outputs[0];
-    }
-
-    /// <summary>
-    /// y = x · Wᵀ with W stored for com.microsoft MatMulNBits: 8 bits, blocks of 32 along K, one fp32 scale per block,
-    /// symmetric (implicit zero point 128).
-    /// </summary>
-    public static string MatMulNBits(OnnxGraph g, string x, string name, Func<float[]> weight, int n, int k, string? output)
-    {
-        const int block = 32;
-        if (k % block != 0)
-        {
-            throw new InvalidOperationException($"MatMulNBits needs K ({k}) to be a multiple of {block} for '{name}'.");
-        }
-
-        var blocks = k / block;
-        var box = new QuantizedWeightBox(() =>
-        {
-            var w = weight();
-            var q = new sbyte[w.Length];
-            var scales = new float[n * blocks];
-            for (var b = 0; b < n * blocks; b++)
-            {
-                var values = w.AsSpan(b * block, block);
-                var max = 0f;
-                foreach (var value in values)
-                {
-                    max = MathF.Max(max, MathF.Abs(value));
-                }
-
-                var scale = max > 0 ? max / 127f : 1f;
-                scales[b] = scale;
-                for (var j = 0; j < block; j++)
-                {
-                    // Stored as unsigned with the default zero point 128: byte = q + 128.
-                    q[(b * block) + j] = unchecked((sbyte)(byte)((int)Math.Clamp(MathF.Round(values[j] / scale, MidpointRounding.ToEven), -127f, 127f) + 128));
-                }
-            }
-
-            return (q, scales);
-        });
-        var packed = g.Initializer(name + "_Q8", OnnxDataType.UInt8, [n, blocks, block], () => box.TakeWeights());
-        var scaleName = g.Initializer(name + "_scales", OnnxDataType.Float, [n * blocks], () => box.TakeScales());
-        return g.OpMulti("MatMulNBits", [x, packed, scaleName], [output ?? ""], Microsoft,
-            OnnxAttribute.Int("K", k), OnnxAttribute.Int("N", n), OnnxAttribute.Int("bits", 8),
-            OnnxAttribute.Int("block_size", block), OnnxAttribute.Int("accuracy_level", 4))[0];
     }
 }

@@ -22,6 +22,18 @@ internal static class WeightMath
 
     public static byte[] Bytes(float[] values) => MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
 
+    /// <summary>IEEE half-precision bytes (round to nearest even) of the values.</summary>
+    public static byte[] HalfBytes(float[] values)
+    {
+        var halves = new Half[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            halves[i] = (Half)values[i];
+        }
+
+        return MemoryMarshal.AsBytes(halves.AsSpan()).ToArray();
+    }
+
     /// <summary>
     /// Symmetric per-output-channel int8 quantization of a Hugging Face <c>[out, in]</c> weight, returned in ONNX
     /// MatMul layout <c>[in, out]</c> with one scale per output channel.

@@ -78,6 +78,27 @@ internal sealed class GgufReader
         return result;
     }
 
+    public float[] DequantizeQ4_0(string name)
+    {
+        var (dims, type, offset) = Tensors[name];
+        Assert.Equal(2u, type);
+        var count = dims.Aggregate(1L, (a, b) => a * b);
+        var result = new float[count];
+        for (var b = 0; b < count / 32; b++)
+        {
+            var at = (int)(DataStart + offset + (b * 18));
+            var d = (float)BitConverter.ToHalf(Bytes, at);
+            for (var j = 0; j < 16; j++)
+            {
+                var packed = Bytes[at + 2 + j];
+                result[(b * 32) + j] = d * ((packed & 0x0F) - 8);
+                result[(b * 32) + j + 16] = d * ((packed >> 4) - 8);
+            }
+        }
+
+        return result;
+    }
+
     private static string ReadString(BinaryReader reader) => Encoding.UTF8.GetString(reader.ReadBytes((int)reader.ReadUInt64()));
 
     private static object ReadValue(BinaryReader reader, uint type) => type switch

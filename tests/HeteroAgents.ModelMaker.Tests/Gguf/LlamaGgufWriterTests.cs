@@ -83,4 +83,25 @@ public sealed class LlamaGgufWriterTests(ModelFixture fixture) : IClassFixture<M
 
         Assert.NotEqual(original, restored);
     }
+
+    [Fact]
+    public void Int4_gguf_stores_q4_0_matrices_within_one_quantization_step()
+    {
+        var preset = ModelPresets.Tiny;
+        var gguf = new GgufReader(fixture.Get(new ModelSpec(preset, Seed: 1, ModelPrecision.Int4)).Gguf!);
+        var original = new LlamaWeights(preset, 1).Get(LlamaWeights.Layer(1, "mlp.gate_proj.weight"));
+
+        var restored = gguf.DequantizeQ4_0("blk.1.ffn_gate.weight");
+
+        Assert.Equal(2u, gguf.Metadata["general.file_type"]);
+        for (var b = 0; b < original.Length / 32; b++)
+        {
+            var step = original.AsSpan(b * 32, 32).ToArray().Max(MathF.Abs) / 8f;
+            for (var j = 0; j < 32; j++)
+            {
+                var i = (b * 32) + j;
+                Assert.True(MathF.Abs(original[i] - restored[i]) <= step * 1.01f, $"value {i}: {original[i]} vs {restored[i]} (step {step})");
+            }
+        }
+    }
 }

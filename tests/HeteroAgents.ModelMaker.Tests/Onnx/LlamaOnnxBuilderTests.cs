@@ -111,16 +111,19 @@ public sealed class LlamaOnnxBuilderTests(ModelFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [MemberData(nameof(TinyPresets))]
-    public void Int8_logits_stay_close_to_fp32(string presetName)
+    [InlineData("tiny", ModelPrecision.Int8, false, 0.99)]
+    [InlineData("tiny-qwen2", ModelPrecision.Int8, false, 0.99)]
+    [InlineData("tiny", ModelPrecision.Int4, false, 0.9)]
+    [InlineData("tiny-qwen2", ModelPrecision.Int4, false, 0.9)]
+    [InlineData("tiny", ModelPrecision.Int8, true, 0.99)]
+    public void Quantized_logits_stay_close_to_fp32(string presetName, ModelPrecision precision, bool fused, double minCosine)
     {
         var preset = ModelPresets.Get(presetName);
         using var fp32 = new OrtDecoder(fixture.Get(new ModelSpec(preset)).OnnxModel, preset);
-        using var int8 = new OrtDecoder(fixture.Get(new ModelSpec(preset, Precision: ModelPrecision.Int8)).OnnxModel, preset);
-        Assert.Contains(int8.Session.InputNames, n => n == "past_key_values.0.key");
+        using var quantized = new OrtDecoder(fixture.Get(new ModelSpec(preset, Precision: precision) { Fused = fused }).OnnxModel, preset);
 
         var a = fp32.RunSequence(Prompt).Logits;
-        var b = int8.RunSequence(Prompt).Logits;
+        var b = quantized.RunSequence(Prompt).Logits;
 
         double dot = 0, na = 0, nb = 0;
         for (var i = 0; i < a.Length; i++)
@@ -131,8 +134,31 @@ public sealed class LlamaOnnxBuilderTests(ModelFixture fixture) : IClassFixture<
         }
 
         var cosine = dot / Math.Sqrt(na * nb);
-        Assert.True(cosine > 0.99, $"cosine similarity of int8 and fp32 logits is {cosine:F4}");
+        Assert.True(cosine > minCosine, $"cosine similarity of {precision} and fp32 logits is {cosine:F4}");
         Assert.NotEqual(a, b);
+    }
+
+    [Theory]
+    [MemberData(nameof(TinyPresets))]
+    public void Fp16_model_has_float16_cache_and_logits_close_to_fp32_and_a_consistent_cache(string presetName)
+    {
+        var preset = ModelPresets.Get(presetName);
+        using var fp32 = new OrtDecoder(fixture.Get(new ModelSpec(preset)).OnnxModel, preset);
+        using var fp16 = new OrtDecoder(fixture.Get(new ModelSpec(preset, Precision: ModelPrecision.Fp16)).OnnxModel, preset);
+        Assert.True(fp16.Fp16);
+        AssertShape(fp16.Session.InputMetadata["past_key_values.1.value"], typeof(Float16), ["batch_size", preset.NumKvHeads, "past_sequence_length", preset.HeadDim]);
+        AssertShape(fp16.Session.OutputMetadata["present.0.key"], typeof(Float16), ["batch_size", preset.NumKvHeads, "total_sequence_length", preset.HeadDim]);
+        AssertShape(fp16.Session.OutputMetadata["logits"], typeof(Float16), ["batch_size", "sequence_length", preset.VocabSize]);
+
+        var full = fp16.RunSequence(Prompt);
+        AssertClose(fp32.RunSequence(Prompt).Logits, full.Logits, 0.1f);
+
+        var prefix = fp16.RunSequence(Prompt[..^1]);
+        var step = fp16.Run([[Prompt[^1]]], [Enumerable.Repeat(1L, Prompt.Length).ToArray()], [[Prompt.Length - 1]], prefix);
+        var v = preset.VocabSize;
+        AssertClose(full.Logits.AsSpan((Prompt.Length - 1) * v, v).ToArray(), step.Logits, 0.02f);
+        Assert.Equal(full.Keys[0], step.Keys[0]);
+        Assert.Equal(OrtGreedy.Generate(fp32, Prompt, 8, v), OrtGreedy.Generate(fp16, Prompt, 8, v));
     }
 
     private static void AssertShape(NodeMetadata meta, Type elementType, object[] dims)

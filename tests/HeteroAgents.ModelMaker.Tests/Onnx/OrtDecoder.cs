@@ -14,7 +14,11 @@ internal sealed class OrtDecoder : IDisposable
         _p = preset;
         using var options = new SessionOptions { IntraOpNumThreads = 1 };
         Session = new InferenceSession(modelPath, options);
+        Fp16 = Session.InputMetadata["past_key_values.0.key"].ElementType == typeof(Float16);
     }
+
+    /// <summary>Whether the cache and logits are float16 (converted to and from float by this helper).</summary>
+    public bool Fp16 { get; }
 
     public InferenceSession Session { get; }
 
@@ -56,12 +60,12 @@ internal sealed class OrtDecoder : IDisposable
             long presentLength = 0;
             for (var layer = 0; layer < _p.NumLayers; layer++)
             {
-                keys[layer] = outputs[1 + (2 * layer)].GetTensorDataAsSpan<float>().ToArray();
-                vals[layer] = outputs[2 + (2 * layer)].GetTensorDataAsSpan<float>().ToArray();
+                keys[layer] = Read(outputs[1 + (2 * layer)]);
+                vals[layer] = Read(outputs[2 + (2 * layer)]);
                 presentLength = outputs[1 + (2 * layer)].GetTensorTypeAndShape().Shape[2];
             }
 
-            return new StepResult(outputs[0].GetTensorDataAsSpan<float>().ToArray(), outputs[0].GetTensorTypeAndShape().Shape, keys, vals, presentLength);
+            return new StepResult(Read(outputs[0]), outputs[0].GetTensorTypeAndShape().Shape, keys, vals, presentLength);
         }
         finally
         {
@@ -84,7 +88,19 @@ internal sealed class OrtDecoder : IDisposable
         return value;
     }
 
-    private static OrtValue Cache(float[]? data, long[] shape) => data is { Length: > 0 }
-        ? OrtValue.CreateTensorValueFromMemory(data, shape)
-        : OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, shape);
+    private float[] Read(OrtValue value) => Fp16
+        ? value.GetTensorDataAsSpan<Float16>().ToArray().Select(h => (float)BitConverter.UInt16BitsToHalf(h.value)).ToArray()
+        : value.GetTensorDataAsSpan<float>().ToArray();
+
+    private OrtValue Cache(float[]? data, long[] shape)
+    {
+        if (data is not { Length: > 0 })
+        {
+            return OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, Fp16 ? TensorElementType.Float16 : TensorElementType.Float, shape);
+        }
+
+        return Fp16
+            ? OrtValue.CreateTensorValueFromMemory(data.Select(f => new Float16(BitConverter.HalfToUInt16Bits((Half)f))).ToArray(), shape)
+            : OrtValue.CreateTensorValueFromMemory(data, shape);
+    }
 }

@@ -42,6 +42,13 @@ public sealed class TokenizerFilesWriterTests(ModelFixture fixture) : IClassFixt
         Assert.Equal("ByteLevel", root.GetProperty("pre_tokenizer").GetProperty("pretokenizers")[1].GetProperty("type").GetString());
         var added = root.GetProperty("added_tokens").EnumerateArray().Select(t => (t.GetProperty("id").GetInt32(), t.GetProperty("content").GetString())).ToList();
         Assert.Equal([(1021, "<|endoftext|>"), (1022, "<|im_start|>"), (1023, "<|im_end|>")], added);
+
+        // tokenizer.json carries the same vocabulary and merges as vocab.json + merges.txt (which Microsoft.ML.Tokenizers loads).
+        using var vocabJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(files.Directory, "vocab.json")));
+        var separate = vocabJson.RootElement.EnumerateObject().Where(p => p.Value.GetInt32() < 1021).Select(p => (p.Name, p.Value.GetInt32()));
+        Assert.Equal(separate, model.GetProperty("vocab").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())));
+        var mergeLines = File.ReadAllLines(Path.Combine(files.Directory, "merges.txt")).Skip(1);
+        Assert.Equal(mergeLines, model.GetProperty("merges").EnumerateArray().Select(m => m.GetString()!));
     }
 
     [Fact]
