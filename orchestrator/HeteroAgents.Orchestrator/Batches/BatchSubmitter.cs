@@ -89,21 +89,25 @@ public sealed class BatchSubmitter
                 continue;
             }
 
+            // Registration is issued here, in line order (Redis pipelines it on one connection, so the first
+            // occurrence of a custom_id wins deterministically), and awaited inside the send window.
             var task = parsed.Task;
-            var registration = await _store.RegisterAsync(batchId, task.TaskId, line.Number, task.Type, task.CustomId, cancellationToken);
-            if (!registration.IsNew)
-            {
-                var error = new TaskError(TaskErrorCodes.DuplicateCustomId,
-                    $"line {line.Number}: custom_id \"{task.CustomId}\" was already used on line {registration.FirstLine}; custom_ids must be unique in a batch",
-                    line.Number, "custom_id");
-                var failed = new BatchOutputLine(task.CustomId, task.Type.ToWireName(), BatchTaskStatus.Failed, null, null, null, null, null, null, error);
-                progress.AddRejected();
-                await _store.RecordAsync(batchId, RejectedLineKey(batchId, line.Number), failed, cancellationToken);
-                continue;
-            }
-
+            var number = line.Number;
+            var registration = _store.RegisterAsync(batchId, task.TaskId, number, task.Type, task.CustomId, cancellationToken);
             await window.RunAsync(async () =>
             {
+                var registered = await registration;
+                if (!registered.IsNew)
+                {
+                    var error = new TaskError(TaskErrorCodes.DuplicateCustomId,
+                        $"line {number}: custom_id \"{task.CustomId}\" was already used on line {registered.FirstLine}; custom_ids must be unique in a batch",
+                        number, "custom_id");
+                    var failed = new BatchOutputLine(task.CustomId, task.Type.ToWireName(), BatchTaskStatus.Failed, null, null, null, null, null, null, error);
+                    progress.AddRejected();
+                    await _store.RecordAsync(batchId, RejectedLineKey(batchId, number), failed, cancellationToken);
+                    return;
+                }
+
                 await _sender.SendAsync(task, cancellationToken);
                 progress.AddSent();
             }, cancellationToken);

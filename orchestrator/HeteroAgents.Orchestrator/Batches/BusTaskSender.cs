@@ -1,47 +1,54 @@
 using System.Collections.Concurrent;
 using HeteroAgents.Contracts;
+using HeteroAgents.Messaging;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Orchestrator.Batches;
 
 /// <summary>
 /// Sends tasks with MassTransit to <c>queue:hetero-&lt;type&gt;</c>. Sending to the queue (rather than publishing
 /// to the message type's exchange) makes the broker declare the durable queue, so tasks submitted before any
-/// worker started wait there instead of being dropped.
+/// worker started wait there instead of being dropped. With quorum queues
+/// (<see cref="RabbitMqOptions.UseQuorumQueues"/>) the workers declare the queues and tasks are published to the
+/// message type's exchange instead: start the workers before submitting.
 /// </summary>
 public sealed class BusTaskSender : ITaskSender
 {
-    private readonly ISendEndpointProvider _endpoints;
+    private readonly IBus _bus;
+    private readonly bool _publish;
     private readonly ConcurrentDictionary<TaskType, Task<ISendEndpoint>> _cache = new();
 
     /// <summary>Creates the sender over the bus.</summary>
-    public BusTaskSender(IBus bus)
+    public BusTaskSender(IBus bus, IOptions<MessagingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        _endpoints = bus;
+        ArgumentNullException.ThrowIfNull(options);
+        _bus = bus;
+        _publish = options.Value.Transport == TransportKind.RabbitMq && options.Value.RabbitMq.UseQuorumQueues;
     }
 
     /// <inheritdoc />
-    public async Task SendAsync(ITaskMessage task, CancellationToken cancellationToken)
+    public Task SendAsync(ITaskMessage task, CancellationToken cancellationToken) => task switch
     {
-        ArgumentNullException.ThrowIfNull(task);
-        var endpoint = await _cache.GetOrAdd(task.Type, t => _endpoints.GetSendEndpoint(new Uri($"queue:{t.QueueName()}")));
-        switch (task)
+        ClassifyTask c => SendAsync(c, cancellationToken),
+        ExtractTask e => SendAsync(e, cancellationToken),
+        ToolCallTask t => SendAsync(t, cancellationToken),
+        SummarizeTask s => SendAsync(s, cancellationToken),
+        null => throw new ArgumentNullException(nameof(task)),
+        _ => throw new ArgumentException($"Unknown task message type {task.GetType().Name}.", nameof(task)),
+    };
+
+    private async Task SendAsync<T>(T task, CancellationToken cancellationToken)
+        where T : class, ITaskMessage
+    {
+        if (_publish)
         {
-            case ClassifyTask c:
-                await endpoint.Send(c, cancellationToken);
-                break;
-            case ExtractTask e:
-                await endpoint.Send(e, cancellationToken);
-                break;
-            case ToolCallTask t:
-                await endpoint.Send(t, cancellationToken);
-                break;
-            case SummarizeTask s:
-                await endpoint.Send(s, cancellationToken);
-                break;
-            default:
-                throw new ArgumentException($"Unknown task message type {task.GetType().Name}.", nameof(task));
+            await _bus.Publish(task, cancellationToken);
+            return;
         }
+
+        var endpoint = await _cache.GetOrAdd(task.Type, t => _bus.GetSendEndpoint(new Uri($"queue:{t.QueueName()}")));
+        await endpoint.Send(task, cancellationToken);
     }
 }
