@@ -63,7 +63,7 @@ public sealed partial class JsonSchemaConstraint
         }
 
         var spec = _machine.Strings[top.Spec];
-        if (top.State == 0 && spec.NamesDfa is not null)
+        if (top.State == 0 && spec.NamesDfa is not null && spec.KeyReach is null)
         {
             var cache = _vocabulary.ContentMasks;
             if (spec.AnyState![top.A] >= 0)

@@ -91,6 +91,12 @@ internal sealed partial class GrammarBuilder
             targets[t] = (prop, NodeFor(schema));
         }
 
+        if (names.Count <= 64)
+        {
+            var keySpec = Tables.Strings[keyString];
+            (keySpec.KeyReach, keySpec.KeyReachOther) = KeyReachability.Compute(keyDfa, targets);
+        }
+
         var before = new UInt128[names.Count];
         for (var i = 0; i < names.Count; i++)
         {

@@ -72,6 +72,32 @@ internal sealed partial class JsonMachine
         }
     }
 
+    /// <summary>A key string frame carrying which keys the object accepts at this point (see <see cref="KeyViable"/>).</summary>
+    private Frame KeyFrame(in Frame o, ObjectSpec spec)
+    {
+        var key = Frame.Of(Frame.String, spec.KeyString);
+        if (_strings[spec.KeyString].KeyReach is null)
+        {
+            return key;
+        }
+
+        var full = spec.MaxProperties >= 0 && o.B >= spec.MaxProperties;
+        var seen = Seen(o);
+        ulong open = 0;
+        for (var p = 0; p < spec.Names.Length && !full; p++)
+        {
+            var bit = UInt128.One << p;
+            if ((seen & bit) == 0 && (!_schemaOrder || (p > o.A && (seen & spec.RequiredBefore[p]) == spec.RequiredBefore[p])))
+            {
+                open |= 1UL << p;
+            }
+        }
+
+        key.D = (long)open;
+        key.W = !full && spec.AllowsOtherKeys ? 1 : 0;
+        return key;
+    }
+
     private bool CanClose(in Frame o, ObjectSpec spec) =>
         (Seen(o) & spec.RequiredMask) == spec.RequiredMask && o.B >= spec.MinProperties;
 
@@ -121,7 +147,7 @@ internal sealed partial class JsonMachine
 
                 o.State = OInKey;
                 o.W = 0;
-                f[depth++] = Frame.Of(Frame.String, spec.KeyString);
+                f[depth++] = KeyFrame(o, spec);
                 return Ok;
             case OAfterOpen or OAfterValue when b == '}':
                 if (!CanClose(o, spec))

@@ -24,7 +24,7 @@ internal sealed partial class JsonMachine
                 if (b == '\\')
                 {
                     s.State = 1;
-                    return StrConsumed;
+                    return CanContinueBackslash(s, spec) ? StrConsumed : StrRejected;
                 }
 
                 if (b < 0x20)
@@ -44,7 +44,7 @@ internal sealed partial class JsonMachine
                     return StrRejected;
                 }
 
-                return StrConsumed;
+                return KeyViable(s, spec, next) ? StrConsumed : StrRejected;
             case 1:
                 int cp;
                 switch (b)
@@ -58,7 +58,7 @@ internal sealed partial class JsonMachine
                     case 'u':
                         s.State = 2;
                         s.C = 0;
-                        return StrConsumed;
+                        return CanContinueEscape(s, spec, 0, false) ? StrConsumed : StrRejected;
                     default: return StrRejected;
                 }
 
@@ -75,7 +75,8 @@ internal sealed partial class JsonMachine
                 if (s.State != 5 && s.State != 11)
                 {
                     s.State++;
-                    return StrConsumed;
+                    var low = s.State >= 8;
+                    return CanContinueEscape(s, spec, s.State - (low ? 8 : 2), low) ? StrConsumed : StrRejected;
                 }
 
                 var v = (int)s.C;
@@ -85,7 +86,8 @@ internal sealed partial class JsonMachine
                     {
                         s.E = v;
                         s.State = 6;
-                        return StrConsumed;
+                        var block = 0x10000 + ((v - 0xD800) << 10);
+                        return (spec.MaxLength < 0 || s.B < spec.MaxLength) && AnyPath(s, spec, block, block + 0x3FF) ? StrConsumed : StrRejected;
                     }
 
                     if (v is >= 0xDC00 and <= 0xDFFF)
@@ -120,7 +122,7 @@ internal sealed partial class JsonMachine
 
                 s.State = 8;
                 s.C = 0;
-                return StrConsumed;
+                return CanContinueEscape(s, spec, 0, true) ? StrConsumed : StrRejected;
             default:
                 return StrRejected;
         }
@@ -144,7 +146,7 @@ internal sealed partial class JsonMachine
         }
 
         s.A = state;
-        return ++s.B <= spec.MaxLength || spec.MaxLength < 0;
+        return (++s.B <= spec.MaxLength || spec.MaxLength < 0) && KeyViable(s, spec, state);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
