@@ -91,6 +91,7 @@ public sealed class OnnxBackendProviderTests(ITestOutputHelper output)
 
         using var byPath = Build(new() { ["Hetero:Slm:ModelPath"] = TinyOnnxModel.Directory, ["Hetero:Slm:Endpoint"] = "http://127.0.0.1:9/v1" });
         Assert.Equal(BackendNames.Onnx, byPath.GetRequiredService<ChatBackendFactory>().ResolveBackendName());
+        Assert.Equal("tiny-llama", byPath.GetRequiredService<IOptions<SlmOptions>>().Value.Model);
 
         using var byName = Build(new() { ["Hetero:Slm:Model"] = "qwen2.5-0.5b" });
         Assert.Equal(BackendNames.Unconfigured, byName.GetRequiredService<ChatBackendFactory>().ResolveBackendName());
