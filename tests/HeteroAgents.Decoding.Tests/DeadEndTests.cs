@@ -58,13 +58,15 @@ public sealed class DeadEndTests
     }
 
     [Fact]
-    public void An_escape_that_cannot_spell_an_allowed_key_is_refused()
+    public void An_escape_that_cannot_continue_a_constrained_string_is_refused()
     {
-        var grammar = JsonSchemaCompiler.Compile("""{"type":"object","properties":{"label":{"type":"string"}},"required":["label"],"additionalProperties":false}""");
+        var grammar = JsonSchemaCompiler.Compile("""{"type":"object","properties":{"code":{"type":"string","pattern":"^abc$"}},"required":["code"],"additionalProperties":false}""");
 
-        Assert.True(ConstraintDriver.FeedBytes(grammar, """{"\u006cabel":"x"}"""));
-        Assert.False(Prefix(grammar, """{"\u00A"""));
-        Assert.False(Prefix(grammar, """{"label\"""));
+        Assert.True(ConstraintDriver.FeedBytes(grammar, """{"code":"\u0061bc"}"""));
+        Assert.True(Prefix(grammar, """{"code":"\u006"""));
+        Assert.False(Prefix(grammar, """{"code":"\u00A"""));
+        Assert.False(Prefix(grammar, """{"code":"\ud83d"""));
+        Assert.False(Prefix(grammar, """{"code":"abc\"""));
     }
 
     [Fact]

@@ -43,11 +43,38 @@ public sealed partial class JsonSchemaConstraint
         }
     }
 
-    private bool TryLexemeFastPath(Span<uint> mask, StateSet s)
+    /// <summary>True when every thread has the same lexeme (string or number) frame on top.</summary>
+    private static bool SharedLexemeTop(StateSet s)
     {
-        if (s.Count != 1)
+        if (s.Count == 0)
         {
             return false;
+        }
+
+        ref var top = ref s.Frames[s.Depths[0] - 1];
+        if (top.Kind is not (Frame.String or Frame.Number))
+        {
+            return false;
+        }
+
+        for (var t = 1; t < s.Count; t++)
+        {
+            ref var other = ref s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
+            if (other.Kind != top.Kind || other.Spec != top.Spec || other.State != top.State || other.A != top.A
+                || other.B != top.B || other.C != top.C || other.D != top.D || other.E != top.E)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool TryLexemeFastPath(Span<uint> mask, StateSet s)
+    {
+        if (!SharedLexemeTop(s))
+        {
+            return TryStringUnionFastPath(mask, s);
         }
 
         var top = s.Frames[s.Depths[0] - 1];
@@ -63,7 +90,7 @@ public sealed partial class JsonSchemaConstraint
         }
 
         var spec = _machine.Strings[top.Spec];
-        if (top.State == 0 && spec.NamesDfa is not null && spec.KeyReach is null)
+        if (top.State == 0 && spec.NamesDfa is not null && spec.Reach is null)
         {
             var cache = _vocabulary.ContentMasks;
             if (spec.AnyState![top.A] >= 0)
@@ -109,6 +136,59 @@ public sealed partial class JsonSchemaConstraint
         }
     }
 
+    /// <summary>
+    /// Parallel threads (anyOf) each inside a different string: a token made only of content is allowed iff some
+    /// thread's content mask has it, so the mask is the union of the cached content masks plus a full-state walk of
+    /// the tokens that contain a quote.
+    /// </summary>
+    private bool TryStringUnionFastPath(Span<uint> mask, StateSet s)
+    {
+        for (var t = 0; t < s.Count; t++)
+        {
+            ref var top = ref s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
+            if (top.Kind != Frame.String || top.State != 0)
+            {
+                return false;
+            }
+
+            var spec = _machine.Strings[top.Spec];
+            if (!(spec.NamesDfa is not null && spec.Reach is null) && !spec.SharedDfa)
+            {
+                return false;
+            }
+        }
+
+        for (var t = 0; t < s.Count; t++)
+        {
+            var top = s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
+            OrContent(mask, _machine.Strings[top.Spec], top);
+        }
+
+        Walk(_vocabulary.QuoteTrie, 0, 0, mask);
+        return true;
+    }
+
+    private void OrContent(Span<uint> mask, Grammar.StringSpec spec, in Frame top)
+    {
+        var cache = _vocabulary.ContentMasks;
+        if (spec.NamesDfa is not null)
+        {
+            if (spec.AnyState![top.A] >= 0)
+            {
+                Or(mask, cache.Get(Grammar.DfaCache.AnyString, spec.AnyState[top.A], -1));
+            }
+
+            if (spec.NamesState![top.A] >= 0)
+            {
+                Or(mask, cache.Get(spec.NamesDfa, spec.NamesState[top.A], -1));
+            }
+        }
+        else
+        {
+            Or(mask, cache.Get(spec.Dfa, top.A, spec.MaxLength < 0 ? -1 : spec.MaxLength - top.B));
+        }
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void MarkTokens(TokenTrie trie, int node, Span<uint> mask)
     {
@@ -139,7 +219,7 @@ public sealed partial class JsonSchemaConstraint
                 continue;
             }
 
-            if (next.Count == 1 && next.Frames[next.Depths[0] - 1].Kind is Frame.String or Frame.Number)
+            if (SharedLexemeTop(next))
             {
                 WalkLexeme(trie, child, depth + 1, next.Frames[next.Depths[0] - 1], mask);
             }
@@ -151,8 +231,8 @@ public sealed partial class JsonSchemaConstraint
     }
 
     /// <summary>
-    /// Walks below <paramref name="node"/> stepping only the lexeme frame <paramref name="lexeme"/>, whose stack is
-    /// <c>_levels[baseDepth]</c> (single thread, lexeme on top). Where the lexeme ends, the full state is rebuilt.
+    /// Walks below <paramref name="node"/> stepping only the lexeme frame <paramref name="lexeme"/>, the top of every
+    /// thread of <c>_levels[baseDepth]</c>. Where the lexeme ends, the full state is rebuilt.
     /// </summary>
     private void WalkLexeme(TokenTrie trie, int node, int baseDepth, Frame lexeme, Span<uint> mask) =>
         WalkLexeme(trie, node, baseDepth, baseDepth, lexeme, mask);
@@ -204,7 +284,10 @@ public sealed partial class JsonSchemaConstraint
             var mat = _materialized ??= _machine.NewStateSet();
             var baseSet = _levels[baseDepth];
             mat.CopyFrom(baseSet);
-            mat.Frames[mat.Depths[0] - 1] = lexeme;
+            for (var t = 0; t < mat.Count; t++)
+            {
+                mat.Frames[(t * mat.MaxFrames) + mat.Depths[t] - 1] = lexeme;
+            }
             var next = _levels[depth + 1] ??= _machine.NewStateSet();
             _machine.Step(mat, b, next);
             if (next.Count == 0)

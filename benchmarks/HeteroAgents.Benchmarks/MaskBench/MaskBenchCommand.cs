@@ -26,6 +26,18 @@ internal sealed class MaskBenchCommand : IBenchmarkCommand
             return Task.FromResult(2);
         }
 
+        if (options.Merge is { } merge)
+        {
+            var merged = MaskBenchReport.FromRawFiles(merge.Split(','), options);
+            merged.Print(Console.Out);
+            if (options.Out is { } mergedOut)
+            {
+                File.WriteAllText(mergedOut, JsonSerializer.Serialize(merged.ToJson(), new JsonSerializerOptions { WriteIndented = true }));
+            }
+
+            return Task.FromResult(0);
+        }
+
         if (!Directory.Exists(options.Data))
         {
             Console.Error.WriteLine($"data directory '{options.Data}' not found (pass --data ../shared/bench/maskbench-dev)");

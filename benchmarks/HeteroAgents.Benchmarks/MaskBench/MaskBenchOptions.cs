@@ -15,6 +15,12 @@ internal sealed record MaskBenchOptions
 
     public int Skip { get; init; }
 
+    /// <summary>Write every outcome with its raw timings (for <see cref="Merge"/>).</summary>
+    public bool Raw { get; init; }
+
+    /// <summary>Comma-separated result files written with --raw: print and write their combined table instead of running.</summary>
+    public string? Merge { get; init; }
+
     public string? Out { get; init; }
 
     public int TimeoutMs { get; init; } = 20_000;
@@ -34,6 +40,8 @@ internal sealed record MaskBenchOptions
                 "--threads" => o with { Threads = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--limit" => o with { Limit = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--skip" => o with { Skip = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
+                "--raw" => o with { Raw = true },
+                "--merge" => o with { Merge = Value() },
                 "--out" => o with { Out = Value() },
                 "--timeout-ms" => o with { TimeoutMs = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--order" => o with { Order = Value() == "schema" ? PropertyOrderMode.SchemaOrder : PropertyOrderMode.Any },

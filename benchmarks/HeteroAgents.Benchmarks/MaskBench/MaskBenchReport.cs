@@ -22,6 +22,30 @@ internal sealed class MaskBenchReport
 
     public int InvalidationErrors => Count("invalidation_error");
 
+    /// <summary>Combines raw result files (shards of one run, e.g. --skip/--limit ranges).</summary>
+    public static MaskBenchReport FromRawFiles(IEnumerable<string> paths, MaskBenchOptions options)
+    {
+        var outcomes = new List<SchemaOutcome>();
+        var wall = TimeSpan.Zero;
+        foreach (var path in paths)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            var root = doc.RootElement;
+            wall += TimeSpan.FromSeconds(root.GetProperty("wallSeconds").GetDouble());
+            if (!root.TryGetProperty("outcomes", out var list) || list.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                throw new ArgumentException($"{path} has no raw outcomes (run with --raw)");
+            }
+
+            outcomes.AddRange(list.EnumerateArray().Select(o => new SchemaOutcome(
+                o.GetProperty("File").GetString()!, o.GetProperty("Status").GetString()!, o.GetProperty("Reason").GetString(),
+                o.GetProperty("CompileUs").GetDouble(), o.GetProperty("FirstMaskUs").GetDouble(),
+                o.GetProperty("MaskUs").EnumerateArray().Select(x => x.GetDouble()).ToList())));
+        }
+
+        return new MaskBenchReport([.. outcomes.OrderBy(o => o.File, StringComparer.Ordinal)], options, wall);
+    }
+
     public static MaskBenchReport From(List<SchemaOutcome> outcomes, MaskBenchOptions options, TimeSpan elapsed) => new(outcomes, options, elapsed);
 
     private int Count(string status) => _outcomes.Count(o => o.Status == status);
@@ -60,6 +84,7 @@ internal sealed class MaskBenchReport
             ttfmUs = new { avg = Avg(_ttfm), p50 = Pct(_ttfm, 50), p75 = Pct(_ttfm, 75), p99 = Pct(_ttfm, 99) },
             tbmUs = new { avg = Avg(_tbm), p50 = Pct(_tbm, 50), p75 = Pct(_tbm, 75), p90 = Pct(_tbm, 90), p99 = Pct(_tbm, 99), p999 = Pct(_tbm, 99.9), tokens = _tbm.Length },
             failures = _outcomes.Where(o => o.Status != "passing").Select(o => new { file = o.File, status = o.Status, reason = o.Reason }),
+            outcomes = _options.Raw ? _outcomes : null,
             slowest = _outcomes.OrderByDescending(o => o.CompileUs + o.FirstMaskUs + o.MaskUs.DefaultIfEmpty(0).Max()).Take(30)
                 .Select(o => new { file = o.File, compileUs = o.CompileUs, firstMaskUs = o.FirstMaskUs, maxMaskUs = o.MaskUs.DefaultIfEmpty(0).Max(), masks = o.MaskUs.Count }),
         };

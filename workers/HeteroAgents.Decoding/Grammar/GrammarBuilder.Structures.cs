@@ -41,7 +41,15 @@ internal sealed partial class GrammarBuilder
             }
         }
 
-        var automata = DfaCache.Keys(names, s.PatternProperties.Select(p => p.Pattern).ToList(), patterns.Select(p => p.Node).ToList(), additional is not null);
+        KeyAutomata automata;
+        try
+        {
+            automata = DfaCache.Keys(names, s.PatternProperties.Select(p => p.Pattern).ToList(), patterns.Select(p => p.Node).ToList(), additional is not null);
+        }
+        catch (RegexUnsupportedException ex)
+        {
+            throw new SchemaCompilationException(s.PatternProperties.Count > 0 ? "patternProperties" : "properties", s.Pointer, ex.Message);
+        }
         var otherDfa = automata.Other;
         var required = UInt128.Zero;
         for (var i = 0; i < names.Count; i++)
@@ -70,8 +78,16 @@ internal sealed partial class GrammarBuilder
         }
 
         var keyDfa = automata.Key;
-        Tables.Strings.Add(new StringSpec { Dfa = keyDfa, IsKey = true, NamesDfa = automata.Names, NamesState = automata.NamesState, AnyState = automata.AnyState });
-        var keyString = Tables.Strings.Count - 1;
+        if (!_stringSpecs.TryGetValue((keyDfa.Id, -1, -1), out var keyString))
+        {
+            Tables.Strings.Add(new StringSpec
+            {
+                Dfa = keyDfa, IsKey = true, NamesDfa = automata.Names, NamesState = automata.NamesState, AnyState = automata.AnyState,
+                Reach = additional is null && patterns.Count == 0 && names.Count <= 64 ? automata.Reach : null,
+                AllowEscapes = additional is not null || patterns.Count > 0 || names.Any(n => n.Any(c => c is '"' or '\\' or < ' ')),
+            });
+            keyString = _stringSpecs[(keyDfa.Id, -1, -1)] = Tables.Strings.Count - 1;
+        }
         var index = Tables.Objects.Count;
         Tables.Objects.Add(null!);
         var targets = new (int, int)[keyDfa.TagSets.Length];
@@ -89,12 +105,6 @@ internal sealed partial class GrammarBuilder
             }
 
             targets[t] = (prop, NodeFor(schema));
-        }
-
-        if (names.Count <= 64)
-        {
-            var keySpec = Tables.Strings[keyString];
-            (keySpec.KeyReach, keySpec.KeyReachOther) = KeyReachability.Compute(keyDfa, targets);
         }
 
         var before = new UInt128[names.Count];
@@ -189,11 +199,17 @@ internal sealed partial class GrammarBuilder
             }
         }
 
-        Tables.Numbers.Add(new NumberSpec
+        var spec = new NumberSpec
         {
             IntegerOnly = integerOnly, Minimum = s.Minimum, Maximum = s.Maximum, ExclusiveMinimum = s.ExclusiveMinimum,
             ExclusiveMaximum = s.ExclusiveMaximum, MultipleOf = s.MultipleOf, IntMin = intMin, IntMax = intMax,
-        });
-        return Tables.Numbers.Count - 1;
+        };
+        if (_numberSpecs.TryGetValue(spec, out var existing))
+        {
+            return existing;
+        }
+
+        Tables.Numbers.Add(spec);
+        return _numberSpecs[spec] = Tables.Numbers.Count - 1;
     }
 }

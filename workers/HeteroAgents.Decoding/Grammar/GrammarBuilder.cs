@@ -11,6 +11,8 @@ internal sealed partial class GrammarBuilder
     private readonly Dictionary<int, int> _nodeBySchema = [];
     private readonly List<(int Node, List<byte[]> Values, int BaseNode)> _deferredEnums = [];
     private readonly SchemaInfo _any = new("#");
+    private readonly Dictionary<(int, int, int), int> _stringSpecs = [];
+    private readonly Dictionary<NumberSpec, int> _numberSpecs = [];
 
     public GrammarTables Tables { get; } = new();
 
@@ -215,7 +217,13 @@ internal sealed partial class GrammarBuilder
             return -1;
         }
 
+        var key = (dfa.Id, s.MinLength, s.MaxLength);
+        if (_stringSpecs.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
         Tables.Strings.Add(new StringSpec { Dfa = dfa, MinLength = s.MinLength, MaxLength = s.MaxLength, SharedDfa = s.Patterns.Count <= 1 });
-        return Tables.Strings.Count - 1;
+        return _stringSpecs[key] = Tables.Strings.Count - 1;
     }
 }

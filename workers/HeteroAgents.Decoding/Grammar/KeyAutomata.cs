@@ -20,6 +20,9 @@ internal sealed class KeyAutomata
 
     public required int[] AnyState { get; init; }
 
+    /// <summary>Per key-DFA state: the property indexes (below 64) whose name can still be completed from it.</summary>
+    public required ulong[] Reach { get; init; }
+
     public static KeyAutomata Build(IReadOnlyList<string> names, IReadOnlyList<RegexNode> patterns, bool additional)
     {
         var key = new ByteNfa();
@@ -49,7 +52,51 @@ internal sealed class KeyAutomata
         var keyDfa = DfaBuilder.Build(key);
         var namesDfa = DfaBuilder.Build(namesOnly);
         var (namesState, anyState) = MapKeyStates(keyDfa, namesDfa, additional ? DfaCache.AnyString : null);
-        return new KeyAutomata { Key = keyDfa, Names = namesDfa, Other = DfaBuilder.Build(other), NamesState = namesState, AnyState = anyState };
+        return new KeyAutomata
+        {
+            Key = keyDfa, Names = namesDfa, Other = DfaBuilder.Build(other), NamesState = namesState, AnyState = anyState,
+            Reach = Reachable(keyDfa, names.Count),
+        };
+    }
+
+    private static ulong[] Reachable(ByteDfa dfa, int nameCount)
+    {
+        var reach = new ulong[dfa.StateCount];
+        for (var s = 0; s < reach.Length; s++)
+        {
+            if (dfa.Accept[s] >= 0)
+            {
+                foreach (var tag in dfa.TagSets[dfa.Accept[s]])
+                {
+                    reach[s] |= tag < nameCount && tag < 64 ? 1UL << tag : 0;
+                }
+            }
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var s = 0; s < reach.Length; s++)
+            {
+                var r = reach[s];
+                for (var b = 0; b < 256; b++)
+                {
+                    var t = dfa.Next[(s << 8) | b];
+                    if (t >= 0)
+                    {
+                        r |= reach[t];
+                    }
+                }
+
+                if (r != reach[s])
+                {
+                    reach[s] = r;
+                    changed = true;
+                }
+            }
+        }
+
+        return reach;
     }
 
     /// <summary>Maps each key-DFA state to the states of its two components (names/patterns, any string).</summary>

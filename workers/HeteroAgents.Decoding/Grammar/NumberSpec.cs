@@ -1,7 +1,7 @@
 namespace HeteroAgents.Decoding.Grammar;
 
 /// <summary>A number or integer with optional bounds and multipleOf.</summary>
-internal sealed class NumberSpec
+internal sealed record NumberSpec
 {
     public bool IntegerOnly { get; init; }
 

@@ -25,16 +25,14 @@ internal sealed class StringSpec
 
     public int[]? AnyState { get; init; }
 
-    /// <summary>
-    /// For keys of objects with at most 64 named properties: per key-DFA state, the named properties (bits) whose names
-    /// can still be completed from it. With <see cref="KeyReachOther"/> it lets the lexer refuse a key prefix that can
-    /// only end in a property the object no longer accepts (a duplicate, or out of schema order), which would otherwise
-    /// leave decoding with no allowed token. Set once at compile time.
-    /// </summary>
-    public ulong[]? KeyReach { get; set; }
+    /// <summary>For keys of objects that allow no other keys: per DFA state, the properties still reachable (see <see cref="KeyAutomata.Reach"/>).</summary>
+    public ulong[]? Reach { get; init; }
 
-    /// <summary>Per key-DFA state: whether a key that is not a named property (additional/pattern) can be completed from it.</summary>
-    public bool[]? KeyReachOther { get; set; }
+    /// <summary>
+    /// False for keys of closed objects whose names need no escaping: the only spelling of such a key is its plain
+    /// text, so escape sequences (equivalent but useless spellings) are not offered. A documented restriction.
+    /// </summary>
+    public bool AllowEscapes { get; init; } = true;
 
     /// <summary>Whether <see cref="Dfa"/> is shared process-wide (its content masks are cached per vocabulary).</summary>
     public bool SharedDfa { get; init; }

@@ -7,18 +7,53 @@ internal static class DfaBuilder
 
     public static ByteDfa Build(ByteNfa nfa)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<int[], int>(IntArrayComparer.Instance);
         var sets = new List<int[]>();
         var next = new List<int>();
-        var tagSetIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tagSetIndex = new Dictionary<int[], int>(IntArrayComparer.Instance);
         var tagSets = new List<int[]>();
         var accept = new List<int>();
+        var mark = new int[nfa.Count];
+        var stamp = 0;
+        var stack = new Stack<int>();
 
-        int Intern(SortedSet<int> closure)
+        int[] Closure(IEnumerable<int> seeds)
         {
-            var arr = closure.ToArray();
-            var key = string.Join(',', arr);
-            if (index.TryGetValue(key, out var id))
+            stamp++;
+            var result = new List<int>();
+            foreach (var s in seeds)
+            {
+                stack.Push(s);
+            }
+
+            while (stack.Count > 0)
+            {
+                var s = stack.Pop();
+                if (mark[s] == stamp)
+                {
+                    continue;
+                }
+
+                mark[s] = stamp;
+                // Keep only states that matter: those with byte edges or an accept tag.
+                if (nfa.Edges(s).Count > 0 || nfa.Tag(s) >= 0)
+                {
+                    result.Add(s);
+                }
+
+                foreach (var e in nfa.Epsilons(s))
+                {
+                    stack.Push(e);
+                }
+            }
+
+            result.Sort();
+            return [.. result];
+        }
+
+        int Intern(int[] closure, Queue<int> work)
+        {
+            if (index.TryGetValue(closure, out var id))
             {
                 return id;
             }
@@ -29,20 +64,19 @@ internal static class DfaBuilder
             }
 
             id = sets.Count;
-            index[key] = id;
-            sets.Add(arr);
-            var tags = arr.Select(nfa.Tag).Where(t => t >= 0).Distinct().Order().ToArray();
+            index[closure] = id;
+            sets.Add(closure);
+            var tags = closure.Select(nfa.Tag).Where(t => t >= 0).Distinct().Order().ToArray();
             if (tags.Length == 0)
             {
                 accept.Add(-1);
             }
             else
             {
-                var tagKey = string.Join(',', tags);
-                if (!tagSetIndex.TryGetValue(tagKey, out var ts))
+                if (!tagSetIndex.TryGetValue(tags, out var ts))
                 {
                     ts = tagSets.Count;
-                    tagSetIndex[tagKey] = ts;
+                    tagSetIndex[tags] = ts;
                     tagSets.Add(tags);
                 }
 
@@ -54,32 +88,28 @@ internal static class DfaBuilder
                 next.Add(-1);
             }
 
+            work.Enqueue(id);
             return id;
         }
 
-        var work = new Queue<int>();
-        work.Enqueue(Intern(Closure(nfa, [nfa.Start])));
-        var targets = new List<int>[256];
-        while (work.Count > 0)
+        var queue = new Queue<int>();
+        Intern(Closure([nfa.Start]), queue);
+        var targets = new List<int>?[256];
+        while (queue.Count > 0)
         {
-            var d = work.Dequeue();
+            var d = queue.Dequeue();
             Array.Clear(targets);
             foreach (var s in sets[d])
             {
                 foreach (var (lo, hi, to) in nfa.Edges(s))
                 {
-                    for (var b = lo; b <= hi; b++)
+                    for (var b = (int)lo; b <= hi; b++)
                     {
                         (targets[b] ??= []).Add(to);
-                        if (b == 255)
-                        {
-                            break;
-                        }
                     }
                 }
             }
 
-            var cache = new Dictionary<string, int>(StringComparer.Ordinal);
             List<int>? previous = null;
             var previousTarget = -1;
             for (var b = 0; b < 256; b++)
@@ -95,19 +125,7 @@ internal static class DfaBuilder
                     continue;
                 }
 
-                var key = string.Join(',', t.Distinct().Order());
-                if (!cache.TryGetValue(key, out var target))
-                {
-                    var before = sets.Count;
-                    target = Intern(Closure(nfa, t));
-                    if (sets.Count > before)
-                    {
-                        work.Enqueue(target);
-                    }
-
-                    cache[key] = target;
-                }
-
+                var target = Intern(Closure(t), queue);
                 next[(d << 8) | b] = target;
                 previous = t;
                 previousTarget = target;
@@ -117,24 +135,17 @@ internal static class DfaBuilder
         return new ByteDfa([.. next], [.. accept], [.. tagSets]);
     }
 
-    private static SortedSet<int> Closure(ByteNfa nfa, IEnumerable<int> seeds)
+    private sealed class IntArrayComparer : IEqualityComparer<int[]>
     {
-        var set = new SortedSet<int>();
-        var stack = new Stack<int>(seeds);
-        while (stack.Count > 0)
+        public static readonly IntArrayComparer Instance = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] obj)
         {
-            var s = stack.Pop();
-            if (!set.Add(s))
-            {
-                continue;
-            }
-
-            foreach (var e in nfa.Epsilons(s))
-            {
-                stack.Push(e);
-            }
+            var h = new HashCode();
+            h.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(obj.AsSpan()));
+            return h.ToHashCode();
         }
-
-        return set;
     }
 }

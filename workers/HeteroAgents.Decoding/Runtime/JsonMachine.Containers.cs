@@ -72,30 +72,29 @@ internal sealed partial class JsonMachine
         }
     }
 
-    /// <summary>A key string frame carrying which keys the object accepts at this point (see <see cref="KeyViable"/>).</summary>
-    private Frame KeyFrame(in Frame o, ObjectSpec spec)
+    /// <summary>The properties (low 64) that may be the next key: unseen, and in schema order not skipping a required one.</summary>
+    private ulong AllowedKeys(in Frame o, ObjectSpec spec)
     {
-        var key = Frame.Of(Frame.String, spec.KeyString);
-        if (_strings[spec.KeyString].KeyReach is null)
-        {
-            return key;
-        }
-
-        var full = spec.MaxProperties >= 0 && o.B >= spec.MaxProperties;
         var seen = Seen(o);
-        ulong open = 0;
-        for (var p = 0; p < spec.Names.Length && !full; p++)
+        var n = spec.Names.Length;
+        var all = n >= 128 ? UInt128.MaxValue : (UInt128.One << n) - 1;
+        var open = all & ~seen;
+        if (_schemaOrder)
         {
-            var bit = UInt128.One << p;
-            if ((seen & bit) == 0 && (!_schemaOrder || (p > o.A && (seen & spec.RequiredBefore[p]) == spec.RequiredBefore[p])))
+            if (o.A >= 0)
             {
-                open |= 1UL << p;
+                open &= ~((UInt128.One << (o.A + 1)) - 1);
+            }
+
+            var missingRequired = spec.RequiredMask & ~seen & open;
+            if (missingRequired != 0)
+            {
+                var first = (int)UInt128.TrailingZeroCount(missingRequired);
+                open &= first >= 127 ? UInt128.MaxValue : (UInt128.One << (first + 1)) - 1;
             }
         }
 
-        key.D = (long)open;
-        key.W = !full && spec.AllowsOtherKeys ? 1 : 0;
-        return key;
+        return (ulong)open;
     }
 
     private bool CanClose(in Frame o, ObjectSpec spec) =>
@@ -147,7 +146,8 @@ internal sealed partial class JsonMachine
 
                 o.State = OInKey;
                 o.W = 0;
-                f[depth++] = KeyFrame(o, spec);
+                f[depth++] = Frame.Of(Frame.String, spec.KeyString);
+                f[depth - 1].D = (long)AllowedKeys(o, spec);
                 return Ok;
             case OAfterOpen or OAfterValue when b == '}':
                 if (!CanClose(o, spec))

@@ -61,17 +61,7 @@ internal sealed partial class JsonMachine
         return highLo <= highHi && AnyPath(s, spec, 0x10000 + ((highLo - 0xD800) << 10), 0x10000 + ((highHi - 0xD800) << 10) + 0x3FF);
     }
 
-    /// <summary>
-    /// For a key string whose frame carries the object's open properties (<c>D</c>: named-property bits, <c>W</c>: 1 when
-    /// other keys are allowed; set when the key starts): whether a key still allowed there can be completed from
-    /// <paramref name="dfaState"/>. Always true for other strings.
-    /// </summary>
-    internal static bool KeyViable(in Frame s, Grammar.StringSpec spec, int dfaState) =>
-        spec.KeyReach is not { } reach ||
-        (reach[dfaState] & (ulong)s.D) != 0 ||
-        (s.W != 0 && spec.KeyReachOther![dfaState]);
-
-    /// <summary>Whether the UTF-8 encoding of some code point in [lo, hi] is a path of the DFA from the frame's state ending where <see cref="KeyViable"/> holds.</summary>
+    /// <summary>Whether the UTF-8 encoding of some code point in [lo, hi] is a path of the DFA from the frame's state.</summary>
     private static bool AnyPath(in Frame s, Grammar.StringSpec spec, int lo, int hi)
     {
         if (lo > hi)
@@ -109,12 +99,9 @@ internal sealed partial class JsonMachine
                 }
             }
 
-            foreach (var end in current)
+            if (current.Count > 0)
             {
-                if (KeyViable(s, spec, end))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -23,6 +23,11 @@ internal sealed partial class JsonMachine
 
                 if (b == '\\')
                 {
+                    if (!spec.AllowEscapes)
+                    {
+                        return StrRejected;
+                    }
+
                     s.State = 1;
                     return CanContinueBackslash(s, spec) ? StrConsumed : StrRejected;
                 }
@@ -39,12 +44,17 @@ internal sealed partial class JsonMachine
                 }
 
                 s.A = next;
+                if (spec.Reach is { } reach && (reach[next] & (ulong)s.D) == 0)
+                {
+                    return StrRejected; // no property that may still come has a name with this prefix
+                }
+
                 if ((b & 0xC0) != 0x80 && ++s.B > spec.MaxLength && spec.MaxLength >= 0)
                 {
                     return StrRejected;
                 }
 
-                return KeyViable(s, spec, next) ? StrConsumed : StrRejected;
+                return StrConsumed;
             case 1:
                 int cp;
                 switch (b)
@@ -146,7 +156,7 @@ internal sealed partial class JsonMachine
         }
 
         s.A = state;
-        return (++s.B <= spec.MaxLength || spec.MaxLength < 0) && KeyViable(s, spec, state);
+        return ++s.B <= spec.MaxLength || spec.MaxLength < 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

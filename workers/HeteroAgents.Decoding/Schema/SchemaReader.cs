@@ -17,12 +17,21 @@ internal sealed partial class SchemaReader
     private readonly Dictionary<string, SchemaInfo> _byPointer = new(StringComparer.Ordinal);
     private readonly string? _rootId;
 
+    /// <summary>Draft-07 and earlier ignore every keyword next to <c>$ref</c>; later drafts apply them.</summary>
+    private readonly bool _refOverridesSiblings;
+
     public SchemaReader(JsonElement root)
     {
         _root = root;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String)
         {
             _rootId = id.GetString()!.TrimEnd('#');
+        }
+
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out var dialect) && dialect.ValueKind == JsonValueKind.String)
+        {
+            var d = dialect.GetString()!;
+            _refOverridesSiblings = d.Contains("draft-0", StringComparison.Ordinal);
         }
     }
 
@@ -63,6 +72,12 @@ internal sealed partial class SchemaReader
             throw new SchemaCompilationException("if", ptr, "conditional subschemas (if/then/else) are not supported");
         }
 
+        if (_refOverridesSiblings && e.TryGetProperty("$ref", out var onlyRef))
+        {
+            ReadKeyword(s, "$ref", onlyRef, ptr);
+            return s;
+        }
+
         foreach (var p in e.EnumerateObject())
         {
             ReadKeyword(s, p.Name, p.Value, ptr);
@@ -98,12 +113,12 @@ internal sealed partial class SchemaReader
                     throw new SchemaCompilationException(keyword, ptr, "enum must be an array");
                 }
 
-                s.Enum = v.EnumerateArray().Select(CompactJson.ToUtf8).ToList();
+                s.Enum = v.EnumerateArray().SelectMany(EnumSpellings).ToList();
                 s.EnumPointer = ptr;
                 break;
             case "const":
-                var c = CompactJson.ToUtf8(v);
-                s.Enum = s.Enum is null ? [c] : s.Enum.Where(x => x.AsSpan().SequenceEqual(c)).ToList();
+                var spellings = EnumSpellings(v).ToList();
+                s.Enum = s.Enum is null ? spellings : s.Enum.Where(x => spellings.Any(c => x.AsSpan().SequenceEqual(c))).ToList();
                 s.EnumPointer = ptr;
                 break;
             case "minLength": s.MinLength = ReadCount(v, keyword, ptr); break;
@@ -161,6 +176,31 @@ internal sealed partial class SchemaReader
             default:
                 ReadStructural(s, keyword, v, ptr);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The spellings of an enum/const value the literal automaton accepts: its canonical text, and for numbers also
+    /// the equal plain forms (2 and 2.0 are the same JSON Schema value). Other spellings (2e0) are not offered.
+    /// </summary>
+    private static IEnumerable<byte[]> EnumSpellings(JsonElement v)
+    {
+        var canonical = CompactJson.ToUtf8(v);
+        yield return canonical;
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d))
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal) { System.Text.Encoding.UTF8.GetString(canonical) };
+        var plain = (d / 1.000000000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var forms = d == decimal.Truncate(d) ? new[] { plain, plain + ".0" } : [plain];
+        foreach (var f in forms)
+        {
+            if (seen.Add(f))
+            {
+                yield return System.Text.Encoding.UTF8.GetBytes(f);
+            }
         }
     }
 
