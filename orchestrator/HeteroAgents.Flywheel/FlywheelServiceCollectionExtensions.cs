@@ -13,13 +13,27 @@ public static class FlywheelServiceCollectionExtensions
     /// <see cref="CostAccountingOptions"/> (section <see cref="CostAccountingOptions.SectionName"/>), both validated at start,
     /// a <see cref="CostLedger"/>, and the <see cref="IFrontierCallLog"/> the options select (JSONL files, or a Redis
     /// stream over the registered <see cref="IConnectionMultiplexer"/> or one connected from
-    /// <see cref="FlywheelLoggingOptions.RedisConfiguration"/>).
+    /// <see cref="FlywheelLoggingOptions.RedisConfiguration"/>). Also binds and validates the options of the later steps —
+    /// <see cref="PiiScrubberOptions"/>, <see cref="ClusteringOptions"/>, <see cref="ExportOptions"/>, <see cref="EvalOptions"/>,
+    /// <see cref="ReportOptions"/> — from their sections; export and eval get the registered clustering and scrubbing options,
+    /// and the report the registered prices, so cluster ids and prices agree across commands.
     /// </summary>
     public static IServiceCollection AddFlywheel(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<FlywheelLoggingOptions>().BindConfiguration(FlywheelLoggingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CostAccountingOptions>().BindConfiguration(CostAccountingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PiiScrubberOptions>().BindConfiguration(PiiScrubberOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.SectionName)
+            .Configure<IOptions<ClusteringOptions>, IOptions<PiiScrubberOptions>>((o, c, s) => (o.Clustering, o.Scrub) = (c.Value, s.Value))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EvalOptions>().BindConfiguration(EvalOptions.SectionName)
+            .Configure<IOptions<ClusteringOptions>, IOptions<PiiScrubberOptions>>((o, c, s) => (o.Clustering, o.Scrub) = (c.Value, s.Value))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.SectionName)
+            .Configure<IOptions<CostAccountingOptions>>((o, c) => o.Prices = c.Value)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<CostLedger>();
         services.TryAddSingleton<IFrontierCallLog>(sp =>
         {

@@ -16,4 +16,17 @@ internal static class OptionsCheck
 
         return options;
     }
+
+    /// <summary>The validation errors of a nested options object, prefixed with its property name.</summary>
+    public static IEnumerable<ValidationResult> Nested(object? nested, string name)
+    {
+        if (nested is null)
+        {
+            return [];
+        }
+
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(nested, new ValidationContext(nested), results, validateAllProperties: true);
+        return results.Select(r => new ValidationResult(r.ErrorMessage, [.. r.MemberNames.Select(m => name + "." + m)]));
+    }
 }

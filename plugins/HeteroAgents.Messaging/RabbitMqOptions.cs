@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace HeteroAgents.Messaging;
 
-/// <summary>RabbitMQ connection and queue settings (configuration section <c>Hetero:RabbitMq</c>, environment <c>HETERO__RABBITMQ__*</c>).</summary>
+/// <summary>RabbitMQ connection and queue settings (configuration section <c>Hetero:Messaging:RabbitMq</c>, environment <c>HETERO__MESSAGING__RABBITMQ__*</c>).</summary>
 public sealed class RabbitMqOptions
 {
     /// <summary>Broker host name.</summary>

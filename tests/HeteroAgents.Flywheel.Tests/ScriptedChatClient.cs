@@ -70,5 +70,3 @@ internal sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, ChatOp
     {
     }
 }
-
-internal sealed record ScriptedAnswer(string Text, double? Confidence = null, string Model = "scripted-model", long InputTokens = 120, long OutputTokens = 12, Exception? Throw = null);

@@ -5,7 +5,9 @@ namespace HeteroAgents.Fleet.Supervision;
 
 /// <summary>
 /// Starts workers as real processes (<see cref="Process"/>, no shell). Their standard output and error are
-/// forwarded line by line to the logger, prefixed with the worker's name.
+/// forwarded line by line to the logger, prefixed with the worker's name. A worker inherits the supervisor's
+/// environment (so <c>HETERO__*</c> settings pass through) plus its pool's variables. Stopping sends SIGTERM on
+/// Linux and macOS; on Windows, which has no SIGTERM, a stop kills the process at once.
 /// </summary>
 public sealed class ProcessWorkerLauncher : IWorkerLauncher
 {

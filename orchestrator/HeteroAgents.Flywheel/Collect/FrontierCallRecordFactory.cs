@@ -37,7 +37,7 @@ internal static class FrontierCallRecordFactory
             Model = partialResponse?.ModelId ?? options?.ModelId,
             Output = partialResponse?.Text,
             Status = FrontierCallStatus.Failed,
-            Error = $"{error.GetType().Name}: {error.Message}",
+            Error = SecretRedactor.Redact($"{error.GetType().Name}: {error.Message}"),
             InputTokens = partialResponse?.Usage?.InputTokenCount ?? 0,
             OutputTokens = partialResponse?.Usage?.OutputTokenCount ?? 0,
         };

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace HeteroAgents.Flywheel;
 
 /// <summary>Options of <see cref="FlywheelEvaluator"/> (S6), bound from <c>Hetero:Flywheel:Eval</c>.</summary>
-public sealed class EvalOptions
+public sealed class EvalOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Hetero:Flywheel:Eval";
@@ -36,4 +36,18 @@ public sealed class EvalOptions
     /// <summary>Cap on generated tokens per replay. Default 512.</summary>
     [Range(1, 65536)]
     public int MaxOutputTokens { get; set; } = 512;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var result in OptionsCheck.Nested(Clustering, nameof(Clustering)))
+        {
+            yield return result;
+        }
+
+        foreach (var result in OptionsCheck.Nested(Scrub, nameof(Scrub)))
+        {
+            yield return result;
+        }
+    }
 }

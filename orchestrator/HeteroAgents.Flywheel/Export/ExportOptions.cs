@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace HeteroAgents.Flywheel;
 
 /// <summary>Options of <see cref="FlywheelExporter"/> (S4/S5), bound from <c>Hetero:Flywheel:Export</c>.</summary>
-public sealed class ExportOptions
+public sealed class ExportOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Hetero:Flywheel:Export";
@@ -48,4 +48,18 @@ public sealed class ExportOptions
     /// <summary>Overrides the number of epochs (default 3 below 2,000 examples, else 2).</summary>
     [Range(1, 100)]
     public int? Epochs { get; set; }
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var result in OptionsCheck.Nested(Clustering, nameof(Clustering)))
+        {
+            yield return result;
+        }
+
+        foreach (var result in OptionsCheck.Nested(Scrub, nameof(Scrub)))
+        {
+            yield return result;
+        }
+    }
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace HeteroAgents.Flywheel;
 
 /// <summary>Options of <see cref="UsageReportBuilder"/> (<c>hetero report</c>), bound from <c>Hetero:Flywheel:Report</c>.</summary>
-public sealed class ReportOptions
+public sealed class ReportOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Hetero:Flywheel:Report";
@@ -17,4 +17,13 @@ public sealed class ReportOptions
     /// <summary>Cost of SLM tokens in US dollars per million (input and output alike), e.g. amortized hardware. Default 0.</summary>
     [Range(0, 1_000_000)]
     public decimal SlmCostPerMillionTokens { get; set; }
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var result in OptionsCheck.Nested(Prices, nameof(Prices)))
+        {
+            yield return result;
+        }
+    }
 }

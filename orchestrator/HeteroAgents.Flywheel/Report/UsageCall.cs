@@ -2,12 +2,3 @@ namespace HeteroAgents.Flywheel;
 
 /// <summary>One counted call, normalized from a batch output line or a logged frontier call.</summary>
 internal sealed record UsageCall(UsageOutcome Outcome, string? EscalationReason, long? LatencyMs, long InputTokens, long OutputTokens, decimal? Cost, decimal? BaselineCost);
-
-/// <summary>How a counted call ended.</summary>
-internal enum UsageOutcome
-{
-    Slm,
-    Frontier,
-    Escalated,
-    Failed,
-}

@@ -27,8 +27,8 @@ public sealed class ProcessWorkerLauncherTests
     [Fact]
     public async Task StopAsync_sends_sigterm_and_the_worker_exits_by_itself()
     {
-        var process = _launcher.Launch(Shell("trap 'exit 0' TERM; while true; do sleep 0.05; done"));
-        await Task.Delay(200);   // let the shell install its trap
+        var process = _launcher.Launch(Shell("trap 'exit 0' TERM; echo ready; while true; do sleep 0.05; done"));
+        await Until(() => _launcherLog.Lines.Contains("Information: [classify-1] ready"), "trap installed");
         await process.StopAsync(TimeSpan.FromSeconds(20), CancellationToken.None);
         Assert.Equal(0, await process.Exited);   // the trap ran: it was not killed
     }
@@ -36,8 +36,8 @@ public sealed class ProcessWorkerLauncherTests
     [Fact]
     public async Task StopAsync_kills_a_worker_that_ignores_sigterm_after_the_grace_period()
     {
-        var process = _launcher.Launch(Shell("trap '' TERM; while true; do sleep 0.05; done"));
-        await Task.Delay(200);
+        var process = _launcher.Launch(Shell("trap '' TERM; echo ready; while true; do sleep 0.05; done"));
+        await Until(() => _launcherLog.Lines.Contains("Information: [classify-1] ready"), "trap installed");
         await process.StopAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(137, await process.Exited);   // 128 + SIGKILL
     }

@@ -38,10 +38,14 @@ public sealed class WorkloadClustererTests
         return [.. records.OrderBy(_ => random.Next())];
     }
 
-    [Fact]
-    public void Planted_workloads_are_separated_into_pure_complete_clusters()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(9)]
+    public void Planted_workloads_are_separated_into_pure_complete_clusters(int seed)
     {
-        var records = PlantedLog(7);
+        var records = PlantedLog(seed);
         var result = new WorkloadClusterer(new ClusteringOptions { MinExamplesToFineTune = 100 }).Cluster(records);
 
         Assert.Equal(5, result.Clusters.Count);

@@ -103,6 +103,23 @@ public sealed class FrontierCallLoggingChatClientTests
     }
 
     [Fact]
+    public async Task Credentials_echoed_in_an_error_are_redacted()
+    {
+        var log = new InMemoryFrontierCallLog();
+        var frontier = new ScriptedChatClient((_, _) => new ScriptedAnswer("", Throw: new HttpRequestException(
+            "401 for https://x.example/v1/chat?api-key=abc123secret (Authorization: Bearer sk-proj-ABCDEFGHIJKLMNOPQRSTUV)")));
+        using var client = new ChatClientBuilder(frontier).UseFlywheelLogging(log).Build();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetResponseAsync(Prompt()));
+
+        var error = Assert.Single(log.Records).Error!;
+        Assert.DoesNotContain("abc123secret", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ABCDEFGHIJKLMNOP", error, StringComparison.Ordinal);
+        Assert.Contains("api-key=<REDACTED>", error, StringComparison.Ordinal);
+        Assert.StartsWith("HttpRequestException: 401 for https://x.example/v1/chat?", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stream_the_caller_abandons_is_logged_as_incomplete()
     {
         var log = new InMemoryFrontierCallLog();

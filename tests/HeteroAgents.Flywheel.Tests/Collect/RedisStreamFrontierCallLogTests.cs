@@ -60,6 +60,22 @@ public sealed class RedisStreamFrontierCallLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_stream_is_scrubbed_into_a_jsonl_file()
+    {
+        var log = new RedisStreamFrontierCallLog(Redis, _key);
+        var synthetic = new SyntheticLog(8);
+        await log.AppendAsync(synthetic.Record("classify", null, "s", "card 4111-1111-1111-1111 please refund", "{}"));
+        await log.AppendAsync(synthetic.Record("classify", null, "s", "no pii", "{}"));
+        using var dir = new TempDirectory();
+
+        var summary = await FlywheelScrubber.ScrubLogAsync(log, dir.File("scrubbed.jsonl"));
+
+        Assert.Equal((2L, 1L), (summary.Records, summary.Replacements[PiiType.Card]));
+        var records = await FrontierCallLogReader.ReadListAsync(summary.OutputPath);
+        Assert.Equal("card <CARD> please refund", records[0].UserText());
+    }
+
+    [Fact]
     public async Task Max_length_caps_the_stream()
     {
         var log = new RedisStreamFrontierCallLog(Redis, _key, maxLength: 50);
@@ -84,12 +100,17 @@ public sealed class RedisStreamFrontierCallLogTests : IAsyncLifetime
             ["Hetero:Flywheel:Logging:RedisConfiguration"] = Configuration,
             ["Hetero:Flywheel:Costs:Prices:gpt-4o-mini:InputPerMillion"] = "0.15",
             ["Hetero:Flywheel:Costs:Prices:gpt-4o-mini:OutputPerMillion"] = "0.6",
+            ["Hetero:Flywheel:Clustering:MinExamplesToFineTune"] = "250",
+            ["Hetero:Flywheel:Report:BaselineModel"] = "gpt-4o-mini",
         });
         builder.Services.AddFlywheel();
         using var host = builder.Build();
 
         Assert.IsType<RedisStreamFrontierCallLog>(host.Services.GetRequiredService<IFrontierCallLog>());
         Assert.Equal(0.15m, host.Services.GetRequiredService<IOptions<CostAccountingOptions>>().Value.Find("gpt-4o-mini-2024-07-18")!.InputPerMillion);
+        Assert.Equal(250, host.Services.GetRequiredService<IOptions<ExportOptions>>().Value.Clustering.MinExamplesToFineTune);
+        Assert.Equal(250, host.Services.GetRequiredService<IOptions<EvalOptions>>().Value.Clustering.MinExamplesToFineTune);
+        Assert.NotNull(host.Services.GetRequiredService<IOptions<ReportOptions>>().Value.Prices.Find("gpt-4o-mini"));
 
         var bad = Host.CreateApplicationBuilder();
         bad.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Hetero:Flywheel:Logging:StreamMaxLength"] = "0" });

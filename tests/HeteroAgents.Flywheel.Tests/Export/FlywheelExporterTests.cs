@@ -108,6 +108,17 @@ public sealed class FlywheelExporterTests
     }
 
     [Fact]
+    public async Task Invalid_nested_options_are_rejected_naming_the_field()
+    {
+        using var dir = new TempDirectory();
+        var logPath = await WriteLogAsync(dir, 3);
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => FlywheelExporter.ExportAsync(logPath, "x", dir.File("o"),
+            new ExportOptions { Clustering = new ClusteringOptions { SimilarityThreshold = 2 } }));
+        Assert.Contains("Clustering.SimilarityThreshold", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_cluster_id_is_rejected_naming_the_known_ones()
     {
         using var dir = new TempDirectory();

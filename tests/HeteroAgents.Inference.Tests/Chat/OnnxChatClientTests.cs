@@ -28,9 +28,8 @@ public sealed class OnnxChatClientTests
         var props = response.AdditionalProperties!;
         Assert.Equal(expected.SequenceLogProbability, (double)props[ChatResponseProperties.SequenceLogProbability]!, 9);
         var min = (double)props[ChatResponseProperties.MinTokenProbability]!;
-        var confidence = (double)props[ChatResponseProperties.Confidence]!;
-        Assert.InRange(min, 0, confidence);
-        Assert.InRange(confidence, min, 1);
+        Assert.Equal(expected.MinTokenProbability, min, 9);
+        Assert.False(props.ContainsKey(ChatResponseProperties.Confidence));
         Assert.Equal(expected.FinishReason == GenerationFinishReason.Length ? ChatFinishReason.Length : ChatFinishReason.Stop, response.FinishReason);
     }
 
@@ -79,6 +78,22 @@ public sealed class OnnxChatClientTests
         var ex = await Assert.ThrowsAsync<NotSupportedException>(() => client.GetResponseAsync(Messages, new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.RootElement) }));
 
         Assert.Contains(nameof(IJsonSchemaConstraintFactory), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Candidates_option_answers_with_the_most_probable_label_and_its_normalized_probability()
+    {
+        using var client = new OnnxChatClient(TinyModel.Shared);
+        string[] labels = ["refund", "shipping", "other"];
+        var generator = new TextGenerator(TinyModel.Shared);
+        var prompt = generator.EncodeChat([new ChatTurn("system", "Answer briefly."), new ChatTurn("user", "Where is my parcel?")]);
+        var scores = await generator.ScoreCandidatesAsync(prompt, labels);
+
+        var response = await client.GetResponseAsync(Messages, new ChatOptions { AdditionalProperties = new() { [HeteroAgents.Inference.ChatOptionsProperties.Candidates] = labels } });
+
+        Assert.Equal(labels[scores.Best], response.Text);
+        Assert.Equal(scores.Probabilities[scores.Best], (double)response.AdditionalProperties![ChatResponseProperties.Confidence]!, 9);
+        Assert.Equal(TinyModel.Shared.Tokenizer.Encode(labels[scores.Best]).Count, response.Usage!.OutputTokenCount);
     }
 
     [Fact]

@@ -158,6 +158,28 @@ public sealed class TextGeneratorTests
         Assert.Contains("99999", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Prompt_is_run_once_and_each_further_token_costs_one_forward_pass()
+    {
+        using var model = HeteroAgents.Inference.Onnx.OnnxLanguageModel.Load(TinyModel.Options());
+        var timer = new HeteroAgents.Inference.Onnx.RunTimer();
+        model.Timer = timer;
+        var prompt = new TextGenerator(model).EncodeChat([new ChatTurn("user", "count the passes")]);
+        Assert.True(prompt.Count <= model.PrefillChunk);
+
+        var result = await new TextGenerator(model).GenerateAsync(prompt, new GenerationOptions { MaxTokens = 10, StopTokenIds = [] });
+
+        Assert.Equal(result.Tokens.Count, timer.Runs);
+    }
+
+    [Fact]
+    public void Raw_prompt_gets_bos_only_when_the_tokenizer_config_asks()
+    {
+        var ids = Generator.EncodePrompt("hello");
+
+        Assert.Equal(TinyModel.Shared.Tokenizer.Encode("hello"), ids);
+    }
+
     private static int[] Letters()
     {
         var tokenizer = TinyModel.Shared.Tokenizer;

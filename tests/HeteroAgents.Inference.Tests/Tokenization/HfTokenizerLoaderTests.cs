@@ -54,6 +54,19 @@ public sealed class HfTokenizerLoaderTests
     }
 
     [Fact]
+    public void Individual_digits_pre_tokenizer_splits_numbers_into_single_digits()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""
+            {"pre_tokenizer": {"type": "Sequence", "pretokenizers": [{"type": "Digits", "individual_digits": true}, {"type": "ByteLevel", "use_regex": true}]}}
+            """);
+        var pattern = new System.Text.RegularExpressions.Regex(HfTokenizerLoader.PreTokenizerPattern(doc.RootElement));
+
+        var pieces = pattern.Matches("ab 123x").Select(m => m.Value);
+
+        Assert.Equal(["ab", " ", "1", "2", "3", "x"], pieces);
+    }
+
+    [Fact]
     public void Vocab_and_merges_files_give_the_same_ids_as_tokenizer_json()
     {
         var fromJson = HfTokenizerLoader.Load(TinyModel.Directory);

@@ -15,7 +15,8 @@ namespace HeteroAgents.Testing.OpenAi;
 /// <item><b>classify</b> (an object whose <c>label</c> has an <c>enum</c>): the first label, in the enum's order, that
 /// occurs in the text (case-insensitive, <c>_</c> read as a space); otherwise the first label.</item>
 /// <item><b>tool_call</b> (<c>anyOf</c> branches whose <c>name</c> is a <c>const</c>): the first tool whose name occurs in
-/// the request (same matching), otherwise the first tool; its arguments are built from its parameters schema with the
+/// the request (same matching), else the first tool whose required pattern-constrained string arguments all find a
+/// matching token in the request, else the first tool; its arguments are built from its parameters schema with the
 /// value rules below.</item>
 /// <item><b>summarize</b> (an object whose only property is <c>summary</c>): the first N words of the text, N = the
 /// smaller of 12 and the number in the prompt's "at most N words".</item>
@@ -24,10 +25,11 @@ namespace HeteroAgents.Testing.OpenAi;
 /// rejects, so such a task escalates.</item>
 /// </list>
 /// Value rules for a property <c>p</c>: <c>const</c> → it; <c>enum</c> → the first value occurring in the text, else the
-/// first; string with <c>format: email</c> → the first e-mail address in the text; other strings → the token after the
-/// property's name in the text (<c>order_id</c> matches "order id", "order-id", "order_id", optionally followed by
+/// first; string with <c>format: email</c> → the first e-mail address in the text; string with a <c>pattern</c> → the
+/// first token of the text matching it; other strings → the token after the property's name in the text (<c>order_id</c> matches "order id", "order-id", "order_id", optionally followed by
 /// ":", "#", "=" or "is"), else the first token containing a digit (order numbers, codes), else not found; integer /
-/// number → the number after the property's name, else the first number in the text, else 1; boolean → false;
+/// number → the number after the property's name, else the first number in the text, else 1 (raised to any
+/// <c>minimum</c>); strings are cut to any <c>maxLength</c>; boolean → false;
 /// array → empty; object → filled recursively; a type list such as <c>["string","null"]</c> uses its first non-null type.
 /// </summary>
 public static partial class FakeOpenAiAnswers
@@ -60,8 +62,9 @@ public static partial class FakeOpenAiAnswers
             var text = Between(user, "<request>", "</request>");
             var tools = branches.EnumerateArray().ToList();
             var chosen = tools.FirstOrDefault(b => ToolName(b) is { } n && Mentions(text, n));
+            chosen = chosen.ValueKind != JsonValueKind.Undefined ? chosen : tools.FirstOrDefault(b => Fillable(Arguments(b), text));
             chosen = chosen.ValueKind == JsonValueKind.Undefined ? tools[0] : chosen;
-            var parameters = chosen.TryGetProperty("properties", out var p) && p.TryGetProperty("arguments", out var a) ? a : default;
+            var parameters = Arguments(chosen);
             answer = new JsonObject
             {
                 ["name"] = ToolName(chosen),
@@ -104,6 +107,23 @@ public static partial class FakeOpenAiAnswers
 
     private static string? ToolName(JsonElement branch) =>
         branch.TryGetProperty("properties", out var p) && p.TryGetProperty("name", out var n) && n.TryGetProperty("const", out var c) ? c.GetString() : null;
+
+    private static JsonElement Arguments(JsonElement branch) =>
+        branch.TryGetProperty("properties", out var p) && p.TryGetProperty("arguments", out var a) ? a : default;
+
+    // A tool is fillable when every required string argument that has a pattern finds a matching token in the request.
+    private static bool Fillable(JsonElement parameters, string text)
+    {
+        if (parameters.ValueKind != JsonValueKind.Object || !parameters.TryGetProperty("properties", out var properties) ||
+            !parameters.TryGetProperty("required", out var required) || required.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        return required.EnumerateArray().All(name =>
+            !properties.TryGetProperty(name.GetString()!, out var property) || Pattern(property) is not { } pattern ||
+            Tokens(text).Any(t => Regex.IsMatch(t, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))));
+    }
 
     private static JsonObject? ObjectFor(JsonElement schema, string text, bool omitMissingStrings)
     {
@@ -161,14 +181,20 @@ public static partial class FakeOpenAiAnswers
                     return Email().Match(text) is { Success: true } e ? JsonValue.Create(e.Value) : null;
                 }
 
-                var labelled = LabelledToken(text, name);
-                var token = labelled ?? Tokens(text).FirstOrDefault(t => t.Any(char.IsDigit));
+                var token = Pattern(schema) is { } pattern
+                    ? Tokens(text).FirstOrDefault(t => Regex.IsMatch(t, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+                    : LabelledToken(text, name) ?? Tokens(text).FirstOrDefault(t => t.Any(char.IsDigit));
+                if (token is not null && schema.TryGetProperty("maxLength", out var maxLength) && maxLength.TryGetInt32(out var max) && token.Length > max)
+                {
+                    token = token[..max];
+                }
+
                 return token is null ? (omitMissingStrings ? null : JsonValue.Create(name)) : JsonValue.Create(token);
             case "integer":
-                var integer = Number(LabelledToken(text, name)) ?? Number(FirstNumber().Match(text).Value) ?? 1;
-                return JsonValue.Create((long)Math.Round(integer));
+                var integer = Math.Max(Minimum(schema), Number(LabelledToken(text, name)) ?? Number(FirstNumber().Match(text).Value) ?? 1);
+                return JsonValue.Create((long)Math.Ceiling(integer));
             case "number":
-                return JsonValue.Create(Number(LabelledToken(text, name)) ?? Number(FirstNumber().Match(text).Value) ?? 1);
+                return JsonValue.Create(Math.Max(Minimum(schema), Number(LabelledToken(text, name)) ?? Number(FirstNumber().Match(text).Value) ?? 1));
             case "boolean":
                 return JsonValue.Create(false);
             case "array":
@@ -181,6 +207,12 @@ public static partial class FakeOpenAiAnswers
                 return null;
         }
     }
+
+    private static string? Pattern(JsonElement schema) =>
+        schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String ? pattern.GetString() : null;
+
+    private static double Minimum(JsonElement schema) =>
+        schema.TryGetProperty("minimum", out var minimum) && minimum.ValueKind == JsonValueKind.Number ? minimum.GetDouble() : double.MinValue;
 
     private static bool IsStringSchema(JsonElement schema) => schema.ValueKind == JsonValueKind.Object && TypeOf(schema) == "string";
 

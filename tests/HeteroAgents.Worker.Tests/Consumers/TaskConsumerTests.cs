@@ -205,6 +205,18 @@ public sealed class TaskConsumerTests
     }
 
     [Fact]
+    public async Task Retry_limit_zero_starts_the_bus_and_escalates_a_transient_failure_on_the_first_attempt()
+    {
+        var chat = new ScriptedChatClient(_ => throw new TimeoutException("backend too slow"));
+        await using var worker = await WorkerHarness.StartAsync(chat, new Dictionary<string, string?> { ["Hetero:Messaging:RetryLimit"] = "0" });
+
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify()));
+
+        Assert.Equal(EscalationReason.BackendError, escalated.Reason);
+        Assert.Single(chat.Requests);
+    }
+
+    [Fact]
     public async Task Request_client_gets_the_outcome_as_response_and_it_is_also_published()
     {
         var chat = new ScriptedChatClient().Reply("""{"name":"cancel_order","arguments":{"order_id":"4711"}}""");

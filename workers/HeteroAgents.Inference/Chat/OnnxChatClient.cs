@@ -35,6 +35,11 @@ public sealed class OnnxChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (prompt, generation) = Prepare(messages, options);
+        if (options?.AdditionalProperties?.TryGetValue(ChatOptionsProperties.Candidates, out var raw) == true && raw is IEnumerable<string> candidates)
+        {
+            return await ChooseCandidateAsync(prompt, candidates.ToList(), cancellationToken).ConfigureAwait(false);
+        }
+
         var result = await _generator.GenerateAsync(prompt, generation, cancellationToken).ConfigureAwait(false);
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, result.Text))
         {
@@ -115,12 +120,32 @@ public sealed class OnnxChatClient : IChatClient
     private static UsageDetails Usage(int input, int output)
         => new() { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = input + output };
 
+    // No Confidence entry for free generation: the worker derives it from these per its configured rule.
     private static AdditionalPropertiesDictionary Confidence(GenerationResult result) => new()
     {
         [ChatResponseProperties.SequenceLogProbability] = result.SequenceLogProbability,
         [ChatResponseProperties.MinTokenProbability] = result.MinTokenProbability,
-        [ChatResponseProperties.Confidence] = result.MeanTokenProbability,
     };
+
+    private async Task<ChatResponse> ChooseCandidateAsync(IReadOnlyList<int> prompt, List<string> candidates, CancellationToken cancellationToken)
+    {
+        var tokenized = candidates.Select(c => _generator.Model.Tokenizer.Encode(c)).ToList();
+        var scores = await _generator.ScoreCandidatesAsync(prompt, tokenized, cancellationToken).ConfigureAwait(false);
+        var best = scores.Best;
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, candidates[best]))
+        {
+            ModelId = _metadata.DefaultModelId,
+            ResponseId = Guid.NewGuid().ToString("N"),
+            CreatedAt = _time.GetUtcNow(),
+            FinishReason = ChatFinishReason.Stop,
+            Usage = Usage(prompt.Count, tokenized[best].Count),
+            AdditionalProperties = new()
+            {
+                [ChatResponseProperties.Confidence] = scores.Probabilities[best],
+                [ChatResponseProperties.SequenceLogProbability] = scores.LogProbabilities[best],
+            },
+        };
+    }
 
     private (IReadOnlyList<int> Prompt, GenerationOptions Options) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {

@@ -67,9 +67,18 @@ public sealed class TextGenerator
             cancellationToken);
     }
 
-    /// <summary>Tokenizes a raw prompt (no chat template) and generates a completion.</summary>
+    /// <summary>Tokenizes a raw prompt (no chat template; BOS first when <c>tokenizer_config.json</c> says <c>add_bos_token</c>).</summary>
+    public IReadOnlyList<int> EncodePrompt(string prompt)
+    {
+        var ids = _model.Tokenizer.Encode(prompt);
+        return _model.TokenizerConfig is { AddBosToken: true, BosToken: { } bos } && _model.Tokenizer.TokenId(bos) is { } bosId
+            ? [bosId, .. ids]
+            : ids;
+    }
+
+    /// <summary>Tokenizes a raw prompt with <see cref="EncodePrompt"/> and generates a completion.</summary>
     public Task<GenerationResult> GenerateAsync(string prompt, GenerationOptions options, CancellationToken cancellationToken = default)
-        => GenerateAsync(_model.Tokenizer.Encode(prompt), options, cancellationToken);
+        => GenerateAsync(EncodePrompt(prompt), options, cancellationToken);
 
     /// <summary>
     /// Scores a fixed set of candidate completions after the prompt: the exact log-probability of each candidate's full

@@ -32,11 +32,14 @@ internal sealed class TokenSampler : IDisposable
     /// <summary>Picks a token; returns it with its log-probability (masked distribution, temperature 1).</summary>
     public (int Token, double LogProbability) Select(ReadOnlySpan<float> logits, GenerationOptions options, ITokenConstraint? constraint, IReadOnlySet<int> stopTokens)
     {
-        var work = _work.AsSpan(0, _vocab);
-        logits[.._vocab].CopyTo(work);
+        // Without a constraint the logits row is read in place; with one, a masked copy is made.
+        ReadOnlySpan<float> work = logits[.._vocab];
         if (constraint is not null)
         {
-            ApplyMask(work, constraint, stopTokens);
+            var masked = _work.AsSpan(0, _vocab);
+            work.CopyTo(masked);
+            ApplyMask(masked, constraint, stopTokens);
+            work = masked;
         }
 
         var max = TensorPrimitives.Max(work);

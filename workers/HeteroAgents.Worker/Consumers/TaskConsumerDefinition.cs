@@ -46,7 +46,11 @@ public sealed class TaskConsumerDefinition<TTask> : ConsumerDefinition<TaskConsu
             rabbit.SetQuorumQueue();
         }
 
-        var interval = TimeSpan.FromMilliseconds(context.GetService<IOptions<WorkerOptions>>()?.Value.BackendRetryIntervalMs ?? 500);
-        endpointConfigurator.UseMessageRetry(r => r.Interval(_messaging.RetryLimit, interval));
+        // RetryLimit 0 means no retries: MassTransit rejects an interval policy with no intervals.
+        if (_messaging.RetryLimit > 0)
+        {
+            var interval = TimeSpan.FromMilliseconds(context.GetService<IOptions<WorkerOptions>>()?.Value.BackendRetryIntervalMs ?? 500);
+            endpointConfigurator.UseMessageRetry(r => r.Interval(_messaging.RetryLimit, interval));
+        }
     }
 }

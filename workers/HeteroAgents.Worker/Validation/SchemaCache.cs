@@ -14,14 +14,14 @@ public sealed class SchemaCache(IOptions<WorkerOptions> options)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema>>> _schemas = new(StringComparer.Ordinal);
 
-    /// <summary>The compiled schema of <paramref name="schemaJson"/>. Throws when it is not a valid JSON schema.</summary>
-    public Task<JsonSchema> GetAsync(string schemaJson)
+    /// <summary>The compiled schema of <paramref name="schemaJson"/>. Throws when it is not a valid JSON schema (failures are not cached).</summary>
+    public async Task<JsonSchema> GetAsync(string schemaJson)
     {
         ArgumentNullException.ThrowIfNull(schemaJson);
         var capacity = options.Value.SchemaCacheSize;
         if (capacity == 0)
         {
-            return JsonSchema.FromJsonAsync(schemaJson);
+            return await JsonSchema.FromJsonAsync(schemaJson).ConfigureAwait(false);
         }
 
         if (_schemas.Count >= capacity)
@@ -30,12 +30,14 @@ public sealed class SchemaCache(IOptions<WorkerOptions> options)
         }
 
         var entry = _schemas.GetOrAdd(schemaJson, json => new Lazy<Task<JsonSchema>>(() => JsonSchema.FromJsonAsync(json)));
-        if (entry.Value.IsFaulted)
+        try
         {
-            // Do not keep failures: the same text fails the same way, but the cache should hold only usable schemas.
-            _schemas.TryRemove(schemaJson, out _);
+            return await entry.Value.ConfigureAwait(false);
         }
-
-        return entry.Value;
+        catch
+        {
+            _schemas.TryRemove(new KeyValuePair<string, Lazy<Task<JsonSchema>>>(schemaJson, entry));
+            throw;
+        }
     }
 }

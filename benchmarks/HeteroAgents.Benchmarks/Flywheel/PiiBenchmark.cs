@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using HeteroAgents.Flywheel;
+
+namespace HeteroAgents.Benchmarks.Flywheel;
+
+/// <summary>
+/// <c>pii</c>: precision and recall per PII type of the conversion loop's scrubber (S2) on the labelled corpus, plus
+/// scrubbing throughput. Options: <c>--corpus FILE</c>, <c>--terms FILE</c>, <c>--passes N</c> (timing passes, default 20),
+/// <c>--mistakes</c> (list every false positive and negative).
+/// </summary>
+internal sealed class PiiBenchmark : IBenchmarkCommand
+{
+    public string Name => "pii";
+
+    public string Description => "PII scrubber precision/recall per type on the labelled corpus, and throughput";
+
+    public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var corpusDir = Path.Combine(RepositoryRoot(), "tests", "HeteroAgents.Flywheel.Tests", "Scrub", "Corpus");
+        var corpusPath = Option(args, "--corpus") ?? Path.Combine(corpusDir, "pii-corpus.jsonl");
+        var termsPath = Option(args, "--terms") ?? Path.Combine(corpusDir, "terms.txt");
+        var passes = int.Parse(Option(args, "--passes") ?? "20", CultureInfo.InvariantCulture);
+
+        var corpus = LabelledPiiText.ReadFile(corpusPath);
+        var scrubber = new PiiScrubber(new PiiScrubberOptions { TermFiles = [termsPath] });
+        var report = PiiEvaluation.Evaluate(corpus, scrubber);
+
+        Console.WriteLine($"corpus: {corpusPath} ({report.Lines} lines, {corpus.Count(c => c.Pii.Count == 0)} without PII)");
+        Console.WriteLine();
+        Console.Write(report.ToMarkdownTable());
+        if (args.Contains("--mistakes"))
+        {
+            Console.WriteLine();
+            foreach (var m in report.Mistakes)
+            {
+                Console.WriteLine(m);
+            }
+        }
+        else
+        {
+            Console.WriteLine($"({report.Mistakes.Count} mistakes; --mistakes lists them)");
+        }
+
+        var chars = corpus.Sum(c => (long)c.Text.Length);
+        foreach (var c in corpus)
+        {
+            scrubber.Scrub(c.Text); // warm-up
+        }
+
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        for (var p = 0; p < passes; p++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var c in corpus)
+            {
+                scrubber.Scrub(c.Text);
+            }
+        }
+
+        watch.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        var lines = (double)corpus.Count * passes;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"throughput (wall): {lines / watch.Elapsed.TotalSeconds:0} lines/s, {chars * passes / watch.Elapsed.TotalSeconds / 1e6:0.00} MB/s of text, {watch.Elapsed.TotalMilliseconds * 1000 / lines:0.0} µs/line ({passes} passes, 1 thread)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"process CPU time: {cpu.TotalMilliseconds * 1000 / lines:0.0} µs/line, {chars * passes / cpu.TotalSeconds / 1e6:0.00} MB/s (less sensitive to other load on the machine)"));
+        return Task.FromResult(0);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HeteroAgents.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}
