@@ -47,7 +47,10 @@ internal static class CommandRunner
         }
         catch (Exception ex) when (ex is RedisException or InvalidOperationException or IOException or MassTransitException or UnauthorizedAccessException)
         {
-            await context.Error.WriteLineAsync("error: " + Describe(ex));
+            var hint = ex is MassTransitException
+                ? " (RabbitMQ settings: Hetero:Messaging:RabbitMq:Host/Port/VirtualHost/Username/Password, e.g. HETERO__MESSAGING__RABBITMQ__HOST; start a local broker with `bash .ci/start-services.sh`)"
+                : string.Empty;
+            await context.Error.WriteLineAsync("error: " + Describe(ex) + hint);
             return Failure;
         }
     }

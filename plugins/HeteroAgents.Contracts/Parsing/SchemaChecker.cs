@@ -9,13 +9,24 @@ namespace HeteroAgents.Contracts;
 /// </summary>
 internal static class SchemaChecker
 {
+    private const int CacheLimit = 1024;
+
+    // Batches usually repeat a few schemas on every line: remember the last accepted ones (bounded) to skip re-checking.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Accepted = new(StringComparer.Ordinal);
+
     private static readonly string[] KnownTypes = ["object", "array", "string", "number", "integer", "boolean", "null"];
 
-    public static void CheckObjectSchema(JsonElement schema, string field)
+    public static void CheckObjectSchema(JsonElement schema, string field, bool requireProperties)
     {
         if (schema.ValueKind != JsonValueKind.Object)
         {
             throw Invalid(field, $"must be a JSON schema object, not {InputFields.Kind(schema)}");
+        }
+
+        var raw = schema.GetRawText();
+        if (Accepted.ContainsKey((requireProperties ? "p:" : "o:") + raw))
+        {
+            return;
         }
 
         if (schema.TryGetProperty("type", out var type) && !(type.ValueKind == JsonValueKind.String && type.GetString() == "object"))
@@ -23,7 +34,7 @@ internal static class SchemaChecker
             throw Invalid(field + ".type", $"must be \"object\" (the result is a JSON object), not {InputFields.Describe(type)}");
         }
 
-        if (!schema.TryGetProperty("properties", out _))
+        if (requireProperties && !schema.TryGetProperty("properties", out _))
         {
             throw Invalid(field + ".properties", "is required: name the fields to produce");
         }
@@ -31,12 +42,19 @@ internal static class SchemaChecker
         Walk(schema, field, depth: 0);
         try
         {
-            _ = NJsonSchema.JsonSchema.FromJsonAsync(schema.GetRawText()).GetAwaiter().GetResult();
+            _ = NJsonSchema.JsonSchema.FromJsonAsync(raw).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw Invalid(field, $"is not a valid JSON schema: {ex.Message}");
         }
+
+        if (Accepted.Count >= CacheLimit)
+        {
+            Accepted.Clear();
+        }
+
+        Accepted.TryAdd((requireProperties ? "p:" : "o:") + raw, true);
     }
 
     private static void Walk(JsonElement schema, string path, int depth)

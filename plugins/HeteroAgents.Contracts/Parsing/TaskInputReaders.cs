@@ -44,7 +44,7 @@ internal static class TaskInputReaders
             throw InputFields.Invalid("input.schema", "is required and must be a JSON schema object");
         }
 
-        SchemaChecker.CheckObjectSchema(schema, "input.schema");
+        SchemaChecker.CheckObjectSchema(schema, "input.schema", requireProperties: true);
         return new ExtractInput(text, schema.Clone(), InputFields.OptionalString(input, "input", "instructions"));
     }
 
@@ -73,7 +73,7 @@ internal static class TaskInputReaders
             var parameters = item.TryGetProperty("parameters", out var p) && p.ValueKind != JsonValueKind.Null
                 ? p
                 : throw InputFields.Invalid(path + ".parameters", "is required and must be a JSON schema object");
-            SchemaChecker.CheckObjectSchema(parameters, path + ".parameters");
+            SchemaChecker.CheckObjectSchema(parameters, path + ".parameters", requireProperties: false);
             tools.Add(new ToolDefinition(name, description, parameters.Clone()));
         }
 

@@ -58,6 +58,23 @@ public sealed class JsonlReaderTests
     }
 
     [Fact]
+    public async Task A_million_line_stream_is_read_line_by_line_without_being_materialized()
+    {
+        await using var stream = new GeneratedLinesStream(1_000_000);
+        long count = 0;
+        long last = 0;
+        await foreach (var line in JsonlReader.ReadLinesAsync(stream, maxLineBytes: 1024))
+        {
+            count++;
+            last = line.Number;
+            Assert.Equal(GeneratedLinesStream.LineLength, line.Bytes.Length);
+        }
+
+        Assert.Equal(1_000_000, count);
+        Assert.Equal(1_000_000, last);
+    }
+
+    [Fact]
     public async Task Count_task_lines_ignores_blank_lines()
     {
         var count = await JsonlReader.CountTaskLinesAsync(new MemoryStream(Encoding.UTF8.GetBytes("a\n\n  \r\nb\nc")));

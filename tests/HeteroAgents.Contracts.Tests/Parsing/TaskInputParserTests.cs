@@ -36,6 +36,25 @@ public sealed class TaskInputParserTests
     }
 
     [Fact]
+    public void Tool_without_parameters_properties_is_accepted_but_extract_schema_needs_them()
+    {
+        var tool = Parse("""{"custom_id":"c","task":"tool_call","input":{"request":"hand over","tools":[{"name":"human","description":"d","parameters":{"type":"object"}}]}}""");
+        var extract = Parse("""{"custom_id":"e","task":"extract","input":{"text":"t","schema":{"type":"object"}}}""");
+
+        Assert.True(tool.IsSuccess);
+        Assert.Equal("input.schema.properties", extract.Error!.Field);
+    }
+
+    [Fact]
+    public void The_same_bad_schema_fails_every_time_it_appears()
+    {
+        const string line = """{"custom_id":"e","task":"extract","input":{"text":"t","schema":{"type":"object","properties":{"a":{"type":"nope"}}}}}""";
+
+        Assert.Equal(TaskErrorCodes.InvalidSchema, Parse(line).Error!.Code);
+        Assert.Equal(TaskErrorCodes.InvalidSchema, Parse(line).Error!.Code);
+    }
+
+    [Fact]
     public void Summarize_max_words_defaults_to_60()
     {
         Assert.Equal(60, Assert.IsType<SummarizeTask>(Parse("""{"custom_id":"s","task":"summarize","input":{"text":"t"}}""").Task).Input.MaxWords);

@@ -20,7 +20,7 @@ internal sealed class RedisTestStore : IAsyncDisposable
 
     public static async Task<RedisTestStore> CreateAsync()
     {
-        var configuration = Environment.GetEnvironmentVariable("HETERO__REDIS__CONFIGURATION") ?? "127.0.0.1:6379";
+        var configuration = Environment.GetEnvironmentVariable("HETERO_TEST_REDIS") ?? Environment.GetEnvironmentVariable("HETERO__REDIS__CONFIGURATION") ?? "127.0.0.1:6379";
         try
         {
             var options = ConfigurationOptions.Parse(configuration);
@@ -31,7 +31,7 @@ internal sealed class RedisTestStore : IAsyncDisposable
         catch (RedisConnectionException ex)
         {
             throw new InvalidOperationException(
-                $"These tests need a running Redis at {configuration}. Start it with `bash .ci/start-services.sh` (or set HETERO__REDIS__CONFIGURATION).", ex);
+                $"These tests need a running Redis at {configuration}. Start it with `bash .ci/start-services.sh` (or set HETERO_TEST_REDIS).", ex);
         }
     }
 

@@ -112,6 +112,26 @@ public sealed class BatchRunCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interactive_run_renders_the_live_bar_and_the_summary_table()
+    {
+        var input = await MixedBatch.WriteAsync(_directory);
+        var output = Path.Combine(_directory, "out.jsonl");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var context = Context(stdout, stderr);
+        var interactive = new CliContext { Out = stdout, Error = stderr, Interactive = true, Configuration = context.Configuration };
+
+        var exit = await HeteroCli.RunAsync(["batch", "run", input, "--out", output], interactive);
+
+        Assert.True(exit == 0, stderr.ToString());
+        var log = stderr.ToString();
+        Assert.DoesNotContain("progress: ", log, StringComparison.Ordinal);
+        Assert.Contains(" esc | ", log, StringComparison.Ordinal);
+        Assert.Contains("escalated", log, StringComparison.Ordinal);
+        Assert.Equal(MixedBatch.TaskLines, ResultChecks.ReadOutput(output).Count);
+    }
+
+    [Fact]
     public async Task Run_of_a_missing_file_fails_with_its_path()
     {
         using var stdout = new StringWriter();

@@ -12,7 +12,7 @@ public sealed class RedisFixture : IAsyncLifetime
 {
     public RedisOptions Options { get; } = new()
     {
-        Configuration = Environment.GetEnvironmentVariable("HETERO__REDIS__CONFIGURATION") ?? "127.0.0.1:6379",
+        Configuration = Environment.GetEnvironmentVariable("HETERO_TEST_REDIS") ?? Environment.GetEnvironmentVariable("HETERO__REDIS__CONFIGURATION") ?? "127.0.0.1:6379",
         KeyPrefix = $"hetero-test:{Guid.NewGuid():N}:",
         BatchTtl = TimeSpan.FromHours(1),
         ConnectTimeoutMs = 3_000,
@@ -31,7 +31,7 @@ public sealed class RedisFixture : IAsyncLifetime
         {
             throw new InvalidOperationException(
                 $"These tests need a running Redis at {Options.Configuration}. Start it with `bash .ci/start-services.sh` " +
-                "(or set HETERO__REDIS__CONFIGURATION). " + ex.Message, ex);
+                "(or set HETERO_TEST_REDIS). " + ex.Message, ex);
         }
     }
 
