@@ -2,6 +2,7 @@ using HeteroAgents.Contracts;
 using HeteroAgents.ModelMaker;
 using HeteroAgents.Orchestrator.Cli;
 using HeteroAgents.Orchestrator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace HeteroAgents.Orchestrator.Tests.Cli;
 
@@ -9,7 +10,7 @@ namespace HeteroAgents.Orchestrator.Tests.Cli;
 /// `hetero batch run --model &lt;dir&gt;`: the in-process workers run the project-built tiny model (random weights) on
 /// ONNX Runtime with schema-constrained decoding, over the in-memory transport.
 /// </summary>
-public sealed class BatchRunOnnxModelTests : IDisposable
+public sealed class BatchRunOnnxModelTests(ITestOutputHelper output) : IDisposable
 {
     private const int Lines = 20;
     private readonly string _directory = Directory.CreateTempSubdirectory("hetero-cli-onnx-").FullName;
@@ -24,15 +25,16 @@ public sealed class BatchRunOnnxModelTests : IDisposable
         Assert.Equal(0, MakeModelCommand.Run(["--arch", "llama", "--preset", "tiny", "--seed", "7", "--no-gguf", "--out", model], new StringWriter(), new StringWriter()));
         var input = Path.Combine(_directory, "in.jsonl");
         await File.WriteAllLinesAsync(input, File.ReadLines(SampleBatch()).Take(Lines));
-        var output = Path.Combine(_directory, "out.jsonl");
+        var outFile = Path.Combine(_directory, "out.jsonl");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await HeteroCli.RunAsync(["batch", "run", input, "--out", output, "--model", model, "--no-progress"], Context(stdout, stderr));
+        var exit = await HeteroCli.RunAsync(["batch", "run", input, "--out", outFile, "--model", model, "--no-progress"], Context(stdout, stderr));
 
         Assert.True(exit == 0, stderr.ToString());
         var tasks = ResultChecks.ReadTasks(input);
-        var lines = ResultChecks.ReadOutput(output);
+        var lines = ResultChecks.ReadOutput(outFile);
+        output.WriteLine(string.Join("\n", lines.Select(l => $"{l.CustomId}: {l.Status} {l.Escalation?.Reason} {l.Result}{l.Escalation?.Detail}")));
         Assert.Equal(Lines, lines.Count);
         Assert.Equal(tasks.Keys.Order(StringComparer.Ordinal), lines.Select(l => l.CustomId).Order(StringComparer.Ordinal));
         foreach (var line in lines)
@@ -47,6 +49,7 @@ public sealed class BatchRunOnnxModelTests : IDisposable
             else
             {
                 Assert.False(string.IsNullOrWhiteSpace(line.Escalation?.Detail), $"{line.CustomId}: {line.Status} without a reason");
+                Assert.True(line.Escalation.Reason != EscalationReason.BackendError, $"{line.CustomId}: {line.Escalation.Detail}");
             }
         }
 

@@ -81,6 +81,18 @@ public sealed class OnnxBackendProviderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_prompt_longer_than_the_context_window_escalates_input_too_large()
+    {
+        await using var worker = await WorkerHarness.StartAsync(null, Settings(), TaskType.Classify);
+        var text = string.Join(' ', Enumerable.Repeat("My parcel is late and nobody answers my emails.", 40));
+
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify(text, "too-long")));
+
+        Assert.Equal(EscalationReason.InputTooLarge, escalated.Reason);
+        Assert.Contains("context window", escalated.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Auto_picks_onnx_for_a_model_folder_given_as_model_path_or_as_model()
     {
         using var byModel = Build(new() { ["Hetero:Slm:Model"] = TinyOnnxModel.Directory });

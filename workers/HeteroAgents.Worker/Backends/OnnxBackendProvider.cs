@@ -10,7 +10,8 @@ namespace HeteroAgents.Worker.Backends;
 /// Provides the in-process backend (name <c>onnx</c>): the model of <see cref="SlmOptions.ModelPath"/> on ONNX Runtime
 /// behind <see cref="OnnxChatClient"/>, with the result schema enforced token by token by the constrained-decoding
 /// engine (<see cref="DecodingJsonSchemaConstraintFactory"/>, options <c>Hetero:Onnx:Decoding</c>). The client reports
-/// the mean token probability as its confidence, which the worker's confidence check uses.
+/// token log-probabilities, from which the worker's confidence check derives its figure; a prompt longer than the
+/// model's context window escalates with <c>input_too_large</c>.
 /// </summary>
 internal sealed class OnnxBackendProvider(OnnxModelHost host, IOptions<DecodingConstraintOptions> decoding, TimeProvider timeProvider) : IChatBackendProvider
 {
@@ -28,10 +29,10 @@ internal sealed class OnnxBackendProvider(OnnxModelHost host, IOptions<DecodingC
         }
 
         var model = host.Get(options.ModelPath);
-        return new OnnxChatClient(
+        return new ContextWindowChatClient(new OnnxChatClient(
             model,
             DecodingJsonSchemaConstraintFactory.ForModel(model, decoding.Value),
             new OnnxChatClientOptions { DefaultMaxOutputTokens = options.MaxOutputTokens, DefaultTemperature = options.Temperature },
-            timeProvider);
+            timeProvider));
     }
 }
