@@ -61,12 +61,30 @@ internal sealed class ContentMaskCache
 
     private static void Walk(TokenTrie trie, int node, int depth, Frame[] levels, StringSpec spec, uint[] mask)
     {
+        var next = spec.Dfa.Next;
         for (var e = trie.EdgeStart[node]; e < trie.EdgeStart[node + 1]; e++)
         {
-            levels[depth + 1] = levels[depth];
-            if (JsonMachine.StepString(ref levels[depth + 1], trie.EdgeByte[e], spec) != JsonMachine.StrConsumed)
+            var b = trie.EdgeByte[e];
+            ref var cur = ref levels[depth];
+            if (cur.State == 0 && b >= 0x20 && b != '"' && b != '\\')
             {
-                continue;
+                // Plain content byte: only the automaton state changes (no length bound in this walk).
+                var to = next[(cur.A << 8) | b];
+                if (to < 0)
+                {
+                    continue;
+                }
+
+                levels[depth + 1] = cur;
+                levels[depth + 1].A = to;
+            }
+            else
+            {
+                levels[depth + 1] = cur;
+                if (JsonMachine.StepString(ref levels[depth + 1], b, spec) != JsonMachine.StrConsumed)
+                {
+                    continue;
+                }
             }
 
             var child = trie.EdgeChild[e];
