@@ -2,7 +2,7 @@ using HeteroAgents.Messaging;
 using HeteroAgents.Worker.Hosting;
 using Microsoft.Extensions.Hosting;
 
-// hetero-worker --task classify|extract|tool_call|summarize [--model <name>]: serves exactly one task type.
+// hetero-worker --task classify|extract|tool_call|summarize [--model <name|dir>]: serves exactly one task type.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddWorkerCommandLine(args);
 

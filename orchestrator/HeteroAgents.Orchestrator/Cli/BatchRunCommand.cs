@@ -11,7 +11,7 @@ using Spectre.Console;
 
 namespace HeteroAgents.Orchestrator.Cli;
 
-/// <summary><c>hetero batch run &lt;in.jsonl&gt; [--out f] [--transport t] [--no-progress]</c>: submit, wait with progress, write results, summarize.</summary>
+/// <summary><c>hetero batch run &lt;in.jsonl&gt; [--out f] [--transport t] [--model dir] [--no-progress]</c>: submit, wait with progress, write results, summarize.</summary>
 internal static class BatchRunCommand
 {
     public static Command Create(CliContext context)
@@ -19,17 +19,18 @@ internal static class BatchRunCommand
         var input = new Argument<FileInfo>("input") { Description = "The batch file (JSONL, one task per line)." };
         var output = CliOptions.Out("Where to write the results (JSONL, one line per input line). Default: stdout.");
         var transport = CliOptions.Transport();
+        var model = CliOptions.Model();
         var noProgress = new Option<bool>("--no-progress") { Description = "Print plain progress lines instead of the live bar (also when not on a terminal or CI=true)." };
         var command = new Command("run", "Submit a batch, wait for every task with a live progress bar, write the results and a summary.")
         {
-            input, output, transport, noProgress,
+            input, output, transport, model, noProgress,
         };
         command.SetAction((parse, ct) => RunAsync(context, parse.GetRequiredValue(input), parse.GetValue(output),
-            parse.GetValue(transport), parse.GetValue(noProgress), ct));
+            parse.GetValue(transport), parse.GetValue(model), parse.GetValue(noProgress), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, FileInfo input, FileInfo? output, TransportKind? transport, bool noProgress, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, FileInfo input, FileInfo? output, TransportKind? transport, DirectoryInfo? model, bool noProgress, CancellationToken cancellationToken)
     {
         if (!input.Exists)
         {
@@ -37,7 +38,18 @@ internal static class BatchRunCommand
             return CommandRunner.BadUsage;
         }
 
+        if (model is { Exists: false })
+        {
+            await context.Error.WriteLineAsync($"error: --model: model folder not found: {model.FullName}");
+            return CommandRunner.BadUsage;
+        }
+
         var flags = CliOptions.Flags(transport);
+        if (model is not null)
+        {
+            flags["Hetero:Slm:ModelPath"] = model.FullName;
+        }
+
         var configuration = OrchestratorHostFactory.BuildConfiguration(context, flags);
         var effective = configuration.GetSection(MessagingOptions.SectionName).GetValue(nameof(MessagingOptions.Transport), TransportKind.InMemory);
         var mode = effective == TransportKind.InMemory ? HostMode.BusWithWorkers : HostMode.Bus;

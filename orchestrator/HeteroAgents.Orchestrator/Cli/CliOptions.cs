@@ -26,6 +26,13 @@ internal static class CliOptions
         },
     };
 
+    /// <summary><c>--model &lt;dir&gt;</c>: the in-process workers run this model folder on ONNX Runtime (<c>Hetero:Slm:ModelPath</c>).</summary>
+    public static Option<DirectoryInfo?> Model() => new("--model", "-m")
+    {
+        Description = "A model folder (config.json, tokenizer files, ONNX model) for the in-process workers to run on ONNX Runtime " +
+                      "with schema-constrained decoding (sets Hetero:Slm:ModelPath). Default: the configured Hetero:Slm backend.",
+    };
+
     public static Option<FileInfo?> Out(string description) => new("--out", "-o") { Description = description };
 
     public static Argument<string> BatchId() => new("batch-id") { Description = "The id printed by `hetero batch submit` or `hetero batch run`." };

@@ -34,7 +34,7 @@ public sealed class WorkerServiceCollectionExtensionsTests
     }
 
     [Theory]
-    [InlineData("Hetero:Slm:Backend", "onnx", "not a registered backend")]
+    [InlineData("Hetero:Slm:Backend", "tensorrt", "not a registered backend")]
     [InlineData("Hetero:Slm:Endpoint", "ftp://x/v1", "absolute http(s) address")]
     [InlineData("Hetero:Worker:ConfidenceThreshold", "1.5", "ConfidenceThreshold")]
     [InlineData("Hetero:Worker:MaxInputChars", "0", "MaxInputChars")]

@@ -29,7 +29,7 @@ internal sealed partial class JsonMachine
                     }
 
                     s.State = 1;
-                    return StrConsumed;
+                    return CanContinueBackslash(s, spec) ? StrConsumed : StrRejected;
                 }
 
                 if (b < 0x20)
@@ -68,7 +68,7 @@ internal sealed partial class JsonMachine
                     case 'u':
                         s.State = 2;
                         s.C = 0;
-                        return StrConsumed;
+                        return CanContinueEscape(s, spec, 0, false) ? StrConsumed : StrRejected;
                     default: return StrRejected;
                 }
 
@@ -85,7 +85,8 @@ internal sealed partial class JsonMachine
                 if (s.State != 5 && s.State != 11)
                 {
                     s.State++;
-                    return StrConsumed;
+                    var low = s.State >= 8;
+                    return CanContinueEscape(s, spec, s.State - (low ? 8 : 2), low) ? StrConsumed : StrRejected;
                 }
 
                 var v = (int)s.C;
@@ -95,7 +96,8 @@ internal sealed partial class JsonMachine
                     {
                         s.E = v;
                         s.State = 6;
-                        return StrConsumed;
+                        var block = 0x10000 + ((v - 0xD800) << 10);
+                        return (spec.MaxLength < 0 || s.B < spec.MaxLength) && AnyPath(s, spec, block, block + 0x3FF) ? StrConsumed : StrRejected;
                     }
 
                     if (v is >= 0xDC00 and <= 0xDFFF)
@@ -130,7 +132,7 @@ internal sealed partial class JsonMachine
 
                 s.State = 8;
                 s.C = 0;
-                return StrConsumed;
+                return CanContinueEscape(s, spec, 0, true) ? StrConsumed : StrRejected;
             default:
                 return StrRejected;
         }

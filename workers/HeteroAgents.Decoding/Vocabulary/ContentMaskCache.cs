@@ -103,7 +103,7 @@ internal sealed class ContentMaskCache
 
     /// <summary>
     /// bucket[r] = tokens whose content, lexed from a plain state, counts at most r code points (the lexer's count:
-    /// raw non-continuation bytes plus one per completed escape).
+    /// raw non-continuation bytes plus one per escape, counting one that the token leaves open).
     /// </summary>
     private uint[][] BuildCharBuckets()
     {
@@ -125,7 +125,8 @@ internal sealed class ContentMaskCache
                 }
             }
 
-            n = f.B;
+            // A token that ends inside an escape commits to one more code point.
+            n = f.B + (f.State != 0 ? 1 : 0);
             counts[id] = n;
             max = Math.Max(max, n);
         }

@@ -1,6 +1,8 @@
+using HeteroAgents.Inference.Constraints;
 using HeteroAgents.Inference.Onnx;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Inference.Chat;
@@ -18,7 +20,9 @@ public static class OnnxChatClientServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="OnnxModelOptions"/> bound from <paramref name="configSectionPath"/> (validated at start), the
     /// loaded <see cref="OnnxLanguageModel"/> (one shared instance) and <see cref="OnnxChatClient"/> as <see cref="IChatClient"/>.
-    /// An <see cref="IJsonSchemaConstraintFactory"/> in the container, if any, serves JSON-schema response formats.
+    /// JSON-schema response formats are served by the <see cref="IJsonSchemaConstraintFactory"/> in the container: by default
+    /// the constrained-decoding engine (<see cref="DecodingJsonSchemaConstraintFactory"/>, options bound from
+    /// <c>{configSectionPath}:Decoding</c>); register another one before this call to replace it.
     /// </summary>
     /// <returns>The builder of the chat client pipeline, for middleware (<c>.UseLogging()</c>, ...).</returns>
     public static ChatClientBuilder AddOnnxChatClient(this IServiceCollection services, string configSectionPath = DefaultSection, Action<OnnxModelOptions>? configure = null)
@@ -34,6 +38,8 @@ public static class OnnxChatClientServiceCollectionExtensions
 
         services.AddOptions<OnnxChatClientOptions>().BindConfiguration(configSectionPath).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => OnnxLanguageModel.Load(sp.GetRequiredService<IOptions<OnnxModelOptions>>().Value));
+        services.AddOptions<DecodingConstraintOptions>().BindConfiguration(configSectionPath + ":Decoding").ValidateDataAnnotations().ValidateOnStart();
+        AddDefaultConstraintFactory(services);
         return services.AddChatClient(sp => new OnnxChatClient(
             sp.GetRequiredService<OnnxLanguageModel>(),
             sp.GetService<IJsonSchemaConstraintFactory>(),
@@ -41,12 +47,21 @@ public static class OnnxChatClientServiceCollectionExtensions
             sp.GetService<TimeProvider>()));
     }
 
-    /// <summary>Registers an already loaded model as the <see cref="IChatClient"/>.</summary>
+    /// <summary>
+    /// Registers an already loaded model as the <see cref="IChatClient"/>, with the constrained-decoding engine serving
+    /// JSON-schema response formats unless another <see cref="IJsonSchemaConstraintFactory"/> is registered first.
+    /// </summary>
     public static ChatClientBuilder AddOnnxChatClient(this IServiceCollection services, OnnxLanguageModel model, OnnxChatClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(model);
         services.AddSingleton(model);
+        AddDefaultConstraintFactory(services);
         return services.AddChatClient(sp => new OnnxChatClient(model, sp.GetService<IJsonSchemaConstraintFactory>(), options, sp.GetService<TimeProvider>()));
     }
+
+    private static void AddDefaultConstraintFactory(IServiceCollection services)
+        => services.TryAddSingleton<IJsonSchemaConstraintFactory>(sp => DecodingJsonSchemaConstraintFactory.ForModel(
+            sp.GetRequiredService<OnnxLanguageModel>(),
+            sp.GetService<IOptions<DecodingConstraintOptions>>()?.Value));
 }

@@ -40,6 +40,12 @@ public sealed class TextTokenizer
     /// <summary>One more than the largest token id the tokenizer can produce.</summary>
     public int VocabularySize { get; }
 
+    /// <summary>The regular vocabulary (token text in the tokenizer's own encoding, e.g. GPT-2 byte-to-unicode for byte-level BPE) by id.</summary>
+    internal IReadOnlyDictionary<string, int> Vocabulary => _vocabulary;
+
+    /// <summary>The Microsoft.ML.Tokenizers tokenizer underneath (tells byte-level BPE from SentencePiece).</summary>
+    internal Tokenizer Inner => _inner;
+
     /// <summary>Special (added) tokens by text.</summary>
     public IReadOnlyDictionary<string, int> SpecialTokens => _special;
 

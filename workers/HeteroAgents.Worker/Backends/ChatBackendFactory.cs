@@ -6,7 +6,7 @@ namespace HeteroAgents.Worker.Backends;
 
 /// <summary>
 /// The one place that chooses the worker's model backend: resolves <c>Hetero:Slm:Backend</c> (with <c>auto</c>
-/// meaning <c>openai</c> when an endpoint is set, else <c>unconfigured</c>), asks the matching
+/// meaning <c>onnx</c> when a model folder is set, else <c>openai</c> when an endpoint is set, else <c>unconfigured</c>), asks the matching
 /// <see cref="IChatBackendProvider"/> for its client and wraps it in the worker's middleware
 /// (error classification → telemetry → usage accounting → timeout → backend).
 /// </summary>
@@ -16,9 +16,14 @@ public sealed class ChatBackendFactory(IEnumerable<IChatBackendProvider> provide
     public string ResolveBackendName()
     {
         var slm = options.Value;
-        return string.Equals(slm.Backend, BackendNames.Auto, StringComparison.OrdinalIgnoreCase)
-            ? slm.Endpoint is null ? BackendNames.Unconfigured : BackendNames.OpenAi
-            : slm.Backend;
+        if (!string.Equals(slm.Backend, BackendNames.Auto, StringComparison.OrdinalIgnoreCase))
+        {
+            return slm.Backend;
+        }
+
+        return !string.IsNullOrWhiteSpace(slm.ModelPath) ? BackendNames.Onnx
+            : slm.Endpoint is not null ? BackendNames.OpenAi
+            : BackendNames.Unconfigured;
     }
 
     /// <summary>Creates the backend client with the worker's middleware.</summary>

@@ -1,4 +1,6 @@
 using HeteroAgents.Contracts;
+using HeteroAgents.Inference.Constraints;
+using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Worker.Backends;
 using HeteroAgents.Worker.Options;
 using HeteroAgents.Worker.Pipeline;
@@ -30,7 +32,9 @@ public static class WorkerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SlmOptions>().Bind(configuration.GetSection(SlmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlmOptions>().Bind(configuration.GetSection(SlmOptions.SectionName)).PostConfigure(SlmModelFolder.Apply).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OnnxModelOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DecodingConstraintOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName + ":Decoding")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlmOptions>, SlmBackendValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
@@ -39,6 +43,8 @@ public static class WorkerServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, UnconfiguredBackendProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, OpenAiCompatibleBackendProvider>());
+        services.TryAddSingleton<OnnxModelHost>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, OnnxBackendProvider>());
         services.TryAddSingleton<ChatBackendFactory>();
         services.TryAddKeyedSingleton<IChatClient>(WorkerServiceKeys.ChatClient, (sp, _) => sp.GetRequiredService<ChatBackendFactory>().Create());
         services.TryAddSingleton(sp =>

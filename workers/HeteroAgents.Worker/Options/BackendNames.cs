@@ -3,7 +3,10 @@ namespace HeteroAgents.Worker.Options;
 /// <summary>Names of the built-in model backends (values of <c>Hetero:Slm:Backend</c>).</summary>
 public static class BackendNames
 {
-    /// <summary>Choose by configuration: <see cref="OpenAi"/> when an endpoint is set, otherwise <see cref="Unconfigured"/>.</summary>
+    /// <summary>
+    /// Choose by configuration: <see cref="Onnx"/> when a model folder is set (<c>Hetero:Slm:ModelPath</c> or
+    /// <c>--model &lt;dir&gt;</c>), else <see cref="OpenAi"/> when an endpoint is set, otherwise <see cref="Unconfigured"/>.
+    /// </summary>
     public const string Auto = "auto";
 
     /// <summary>An OpenAI-compatible HTTP server (vLLM, llama.cpp server, Ollama, SGLang).</summary>
@@ -11,4 +14,7 @@ public static class BackendNames
 
     /// <summary>No model: every call fails with a message saying what to configure, so every task escalates with <c>backend_error</c>.</summary>
     public const string Unconfigured = "unconfigured";
+
+    /// <summary>The in-process ONNX Runtime model of <c>Hetero:Slm:ModelPath</c> with schema-constrained decoding.</summary>
+    public const string Onnx = "onnx";
 }

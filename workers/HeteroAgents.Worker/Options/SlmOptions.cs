@@ -9,13 +9,20 @@ public sealed class SlmOptions : IValidatableObject
     public const string SectionName = "Hetero:Slm";
 
     /// <summary>
-    /// Which backend serves the model: <c>auto</c> (an OpenAI-compatible endpoint when <see cref="Endpoint"/> is set,
-    /// otherwise <c>unconfigured</c>), <c>openai</c> (an OpenAI-compatible HTTP server: vLLM, llama.cpp server, Ollama,
+    /// Which backend serves the model: <c>auto</c> (the in-process model when <see cref="ModelPath"/> is set, else an
+    /// OpenAI-compatible endpoint when <see cref="Endpoint"/> is set, otherwise <c>unconfigured</c>), <c>onnx</c> (the
+    /// in-process ONNX Runtime model of <see cref="ModelPath"/>), <c>openai</c> (an OpenAI-compatible HTTP server: vLLM, llama.cpp server, Ollama,
     /// SGLang) or <c>unconfigured</c> (every task escalates with <c>backend_error</c>). Further backends register
     /// themselves with <c>AddHeteroChatBackend</c>.
     /// </summary>
     [Required]
     public string Backend { get; set; } = BackendNames.Auto;
+
+    /// <summary>
+    /// A Hugging Face-layout model folder (config.json, tokenizer files, ONNX model) run in-process by the <c>onnx</c>
+    /// backend; <c>auto</c> picks that backend when this is set. <c>--model &lt;dir&gt;</c> sets it when the value is a folder.
+    /// </summary>
+    public string? ModelPath { get; set; }
 
     /// <summary>Base address of the OpenAI-compatible API, including the version path, e.g. <c>http://127.0.0.1:8000/v1</c>.</summary>
     public Uri? Endpoint { get; set; }
@@ -53,6 +60,20 @@ public sealed class SlmOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Hetero:Slm:Endpoint must be an absolute http(s) address such as http://127.0.0.1:8000/v1; got '{endpoint}'.",
                 [nameof(Endpoint)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(ModelPath) && !Directory.Exists(ModelPath))
+        {
+            yield return new ValidationResult(
+                $"Hetero:Slm:ModelPath is '{ModelPath}', which is not a folder; point it at a model folder with config.json, tokenizer files and the ONNX model.",
+                [nameof(ModelPath)]);
+        }
+
+        if (string.Equals(Backend, BackendNames.Onnx, StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(ModelPath))
+        {
+            yield return new ValidationResult(
+                "Hetero:Slm:Backend is 'onnx' but Hetero:Slm:ModelPath is not set; pass --model <dir> or set HETERO__SLM__MODELPATH.",
+                [nameof(ModelPath)]);
         }
 
         if (string.Equals(Backend, BackendNames.OpenAi, StringComparison.OrdinalIgnoreCase) && Endpoint is null)

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+using HeteroAgents.Decoding;
+
+namespace HeteroAgents.Inference.Constraints;
+
+/// <summary>Options of <see cref="DecodingJsonSchemaConstraintFactory"/>.</summary>
+public sealed class DecodingConstraintOptions
+{
+    /// <summary>How many compiled schemas are kept (least recently used evicted first). Default 256.</summary>
+    [Range(1, 1_000_000)]
+    public int GrammarCacheCapacity { get; set; } = 256;
+
+    /// <summary>
+    /// Whitespace in generated JSON. Default <see cref="WhitespaceMode.Compact"/>: no insignificant whitespace, which
+    /// saves tokens and keeps small models from padding their output with newlines.
+    /// </summary>
+    public WhitespaceMode Whitespace { get; set; } = WhitespaceMode.Compact;
+
+    /// <summary>
+    /// When set, free-text strings (schema type <c>string</c> without <c>maxLength</c>, <c>enum</c>, <c>const</c>,
+    /// <c>pattern</c> or <c>format</c>) are capped at this many characters (or their <c>minLength</c>, if larger), so a
+    /// model cannot stay inside a string until its token budget runs out. Output remains valid against the original
+    /// schema; only longer strings become impossible. Default: no cap.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int? MaxStringLength { get; set; }
+}
