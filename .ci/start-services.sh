@@ -6,11 +6,11 @@ set -euo pipefail
 STATE_DIR="${HETERO_SERVICES_DIR:-/tmp/hetero-services}"
 NODE="hetero@localhost"
 
-if ! command -v rabbitmq-server >/dev/null || ! command -v redis-server >/dev/null; then
+if ! command -v rabbitmq-server >/dev/null || ! command -v redis-server >/dev/null || ! command -v curl >/dev/null; then
   echo "[services] installing rabbitmq-server and redis-server"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq rabbitmq-server redis-server >/dev/null
+  apt-get install -y -qq rabbitmq-server redis-server curl >/dev/null
 fi
 
 mkdir -p "$STATE_DIR"

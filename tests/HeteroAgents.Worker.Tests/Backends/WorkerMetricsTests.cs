@@ -14,11 +14,14 @@ public sealed class WorkerMetricsTests
     {
         private readonly MeterListener _listener = new();
 
-        public Recorder()
+        // Only this test's meters: tests run in parallel and others record on meters of the same name,
+        // so filter by the meter factory (the meter's scope) of the test's own service provider.
+        public Recorder(IMeterFactory scope)
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == WorkerMetrics.MeterName && instrument.Name.StartsWith("hetero.worker.", StringComparison.Ordinal))
+                if (ReferenceEquals(instrument.Meter.Scope, scope) && instrument.Meter.Name == WorkerMetrics.MeterName &&
+                    instrument.Name.StartsWith("hetero.worker.", StringComparison.Ordinal))
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
@@ -41,8 +44,8 @@ public sealed class WorkerMetricsTests
     [Fact]
     public async Task Usage_accounting_counts_tokens_and_fills_missing_usage()
     {
-        using var recorder = new Recorder();
         using var services = new ServiceCollection().AddMetrics().AddSingleton<WorkerMetrics>().BuildServiceProvider();
+        using var recorder = new Recorder(services.GetRequiredService<IMeterFactory>());
         var backend = new ScriptedChatClient().Respond(_ => new ChatResponse(new ChatMessage(ChatRole.Assistant, "{}")))
             .Reply("{}", inputTokens: 30, outputTokens: 7);
         using var client = new UsageAccountingChatClient(backend, services.GetRequiredService<WorkerMetrics>());
@@ -61,8 +64,8 @@ public sealed class WorkerMetricsTests
     [Fact]
     public void Outcomes_are_counted_by_task_status_and_reason()
     {
-        using var recorder = new Recorder();
         using var services = new ServiceCollection().AddMetrics().AddSingleton<WorkerMetrics>().BuildServiceProvider();
+        using var recorder = new Recorder(services.GetRequiredService<IMeterFactory>());
         var metrics = services.GetRequiredService<WorkerMetrics>();
         var task = Tasks.Extract();
 
