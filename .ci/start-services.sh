@@ -26,7 +26,10 @@ for _ in $(seq 1 50); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && 
 redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null
 
 # RabbitMQ runs as the rabbitmq user: give it writable dirs.
-if ! rabbitmqctl -n "$NODE" status >/dev/null 2>&1; then
+rabbit_up() { curl -fsS -u guest:guest http://127.0.0.1:15672/api/overview >/dev/null 2>&1; }
+if rabbit_up; then
+  echo "[services] rabbitmq already answering on 127.0.0.1:15672"
+elif ! rabbitmqctl -n "$NODE" status >/dev/null 2>&1; then
   echo "[services] starting rabbitmq ($NODE) on 127.0.0.1:5672"
   mkdir -p "$STATE_DIR/rabbitmq/mnesia" "$STATE_DIR/rabbitmq/log"
   chown -R rabbitmq:rabbitmq "$STATE_DIR/rabbitmq"
@@ -35,9 +38,10 @@ if ! rabbitmqctl -n "$NODE" status >/dev/null 2>&1; then
   rabbitmq-plugins --offline enable rabbitmq_management >/dev/null
   setsid nohup rabbitmq-server >"$STATE_DIR/rabbitmq/stdout.log" 2>&1 < /dev/null &
 fi
-for _ in $(seq 1 120); do rabbitmqctl -n "$NODE" ping >/dev/null 2>&1 && break; sleep 0.5; done
-timeout 120 rabbitmqctl -n "$NODE" await_startup >/dev/null
-for _ in $(seq 1 100); do
-  curl -fsS -u guest:guest http://127.0.0.1:15672/api/overview >/dev/null 2>&1 && break; sleep 0.3
-done
+if ! rabbit_up; then
+  for _ in $(seq 1 120); do rabbitmqctl -n "$NODE" ping >/dev/null 2>&1 && break; sleep 0.5; done
+  timeout 120 rabbitmqctl -n "$NODE" await_startup >/dev/null
+fi
+for _ in $(seq 1 100); do rabbit_up && break; sleep 0.3; done
+rabbit_up || { echo "[services] RabbitMQ management API did not come up on 127.0.0.1:15672" >&2; exit 1; }
 echo "[services] rabbitmq and redis are up"
