@@ -8,7 +8,8 @@ namespace HeteroAgents.Orchestrator.Cli;
 
 /// <summary>
 /// The default SLM of <c>hetero batch run</c> (see <see cref="DefaultModelOptions"/>): used when the workers run
-/// in-process and no SLM is configured (no <c>Hetero:Slm:Endpoint</c>, <c>ModelPath</c> or <c>--model</c>, backend
+/// in-process and no SLM is configured (no <c>Hetero:Slm:Endpoint</c>, <c>ModelPath</c> or <c>--model</c>, no folder or
+/// alias in <c>Hetero:Slm:Model</c>, backend
 /// <c>auto</c>) and <c>Hetero:Models:UseDefault</c> is true. Taken from the model cache, or pulled into it first with
 /// a progress bar and checksum verification. Offline and not cached, the command stops before publishing anything.
 /// </summary>
@@ -19,7 +20,9 @@ internal static class DefaultModelSetup
     {
         var slm = configuration.GetSection(SlmOptions.SectionName);
         var backend = slm[nameof(SlmOptions.Backend)];
+        var model = slm[nameof(SlmOptions.Model)];
         return string.IsNullOrWhiteSpace(slm[nameof(SlmOptions.Endpoint)]) &&
+               !(Directory.Exists(model) || ModelAlias.IsAlias(model)) &&
                string.IsNullOrWhiteSpace(slm[nameof(SlmOptions.ModelPath)]) &&
                (string.IsNullOrWhiteSpace(backend) || string.Equals(backend, BackendNames.Auto, StringComparison.OrdinalIgnoreCase)) &&
                configuration.GetSection(ModelStoreServiceCollectionExtensions.DefaultSection).GetValue(nameof(HubOptions.UseDefault), true);
