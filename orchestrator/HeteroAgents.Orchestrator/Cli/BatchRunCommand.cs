@@ -1,9 +1,11 @@
 using System.CommandLine;
 using HeteroAgents.Contracts;
+using HeteroAgents.Inference.Hub;
 using HeteroAgents.Messaging;
 using HeteroAgents.Orchestrator.Batches;
 using HeteroAgents.Orchestrator.Options;
 using HeteroAgents.Orchestrator.Store;
+using HeteroAgents.Worker.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,7 @@ using Spectre.Console;
 
 namespace HeteroAgents.Orchestrator.Cli;
 
-/// <summary><c>hetero batch run &lt;in.jsonl&gt; [--out f] [--transport t] [--model dir] [--no-progress]</c>: submit, wait with progress, write results, summarize.</summary>
+/// <summary><c>hetero batch run &lt;in.jsonl&gt; [--out f] [--transport t] [--model dir|owner/name[@rev]] [--no-default-model] [--no-progress]</c>: submit, wait with progress, write results, summarize.</summary>
 internal static class BatchRunCommand
 {
     public static Command Create(CliContext context)
@@ -20,17 +22,18 @@ internal static class BatchRunCommand
         var output = CliOptions.Out("Where to write the results (JSONL, one line per input line). Default: stdout.");
         var transport = CliOptions.Transport();
         var model = CliOptions.Model();
+        var noDefault = CliOptions.NoDefaultModel();
         var noProgress = new Option<bool>("--no-progress") { Description = "Print plain progress lines instead of the live bar (also when not on a terminal or CI=true)." };
         var command = new Command("run", "Submit a batch, wait for every task with a live progress bar, write the results and a summary.")
         {
-            input, output, transport, model, noProgress,
+            input, output, transport, model, noDefault, noProgress,
         };
         command.SetAction((parse, ct) => RunAsync(context, parse.GetRequiredValue(input), parse.GetValue(output),
-            parse.GetValue(transport), parse.GetValue(model), parse.GetValue(noProgress), ct));
+            parse.GetValue(transport), parse.GetValue(model), parse.GetValue(noDefault), parse.GetValue(noProgress), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, FileInfo input, FileInfo? output, TransportKind? transport, DirectoryInfo? model, bool noProgress, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, FileInfo input, FileInfo? output, TransportKind? transport, string? model, bool noDefault, bool noProgress, CancellationToken cancellationToken)
     {
         if (!input.Exists)
         {
@@ -38,21 +41,35 @@ internal static class BatchRunCommand
             return CommandRunner.BadUsage;
         }
 
-        if (model is { Exists: false })
+        if (!string.IsNullOrWhiteSpace(model) && !Directory.Exists(model) && !ModelAlias.IsAlias(model))
         {
-            await context.Error.WriteLineAsync($"error: --model: model folder not found: {model.FullName}");
+            await context.Error.WriteLineAsync($"error: --model: model folder not found: {Path.GetFullPath(model)} (pass a model folder or a cached owner/name[@revision])");
             return CommandRunner.BadUsage;
         }
 
         var flags = CliOptions.Flags(transport);
-        if (model is not null)
+        if (!string.IsNullOrWhiteSpace(model))
         {
-            flags["Hetero:Slm:ModelPath"] = model.FullName;
+            // A folder is passed as its full path; an alias is resolved against the model cache by the workers' options.
+            flags["Hetero:Slm:ModelPath"] = Directory.Exists(model) ? Path.GetFullPath(model) : model;
+        }
+
+        if (noDefault)
+        {
+            flags[ModelStoreServiceCollectionExtensions.DefaultSection + ":" + nameof(HubOptions.UseDefault)] = "false";
         }
 
         var configuration = OrchestratorHostFactory.BuildConfiguration(context, flags);
         var effective = configuration.GetSection(MessagingOptions.SectionName).GetValue(nameof(MessagingOptions.Transport), TransportKind.InMemory);
         var mode = effective == TransportKind.InMemory ? HostMode.BusWithWorkers : HostMode.Bus;
+        if (mode == HostMode.BusWithWorkers && DefaultModelSetup.Applies(configuration))
+        {
+            var prepared = await DefaultModelSetup.PrepareAsync(context, flags, configuration, cancellationToken);
+            if (prepared != CommandRunner.Ok)
+            {
+                return prepared;
+            }
+        }
 
         return await CommandRunner.RunAsync(context, flags, mode, async (services, ct) =>
         {

@@ -26,11 +26,18 @@ internal static class CliOptions
         },
     };
 
-    /// <summary><c>--model &lt;dir&gt;</c>: the in-process workers run this model folder on ONNX Runtime (<c>Hetero:Slm:ModelPath</c>).</summary>
-    public static Option<DirectoryInfo?> Model() => new("--model", "-m")
+    /// <summary><c>--model &lt;dir|owner/name[@revision]&gt;</c>: the in-process workers run this model folder or cached model on ONNX Runtime (<c>Hetero:Slm:ModelPath</c>).</summary>
+    public static Option<string?> Model() => new("--model", "-m")
     {
-        Description = "A model folder (config.json, tokenizer files, ONNX model) for the in-process workers to run on ONNX Runtime " +
-                      "with schema-constrained decoding (sets Hetero:Slm:ModelPath). Default: the configured Hetero:Slm backend.",
+        Description = "A model folder (config.json, tokenizer files, ONNX model) or a cached model owner/name[@revision] (`hetero models pull`) " +
+                      "for the in-process workers to run on ONNX Runtime with schema-constrained decoding (sets Hetero:Slm:ModelPath). " +
+                      "Default: the configured Hetero:Slm backend, else the default model (Hetero:Models:Default, pulled on first use).",
+    };
+
+    /// <summary><c>--no-default-model</c>: with no SLM configured, do not use the default model (tasks escalate with <c>backend_error</c>).</summary>
+    public static Option<bool> NoDefaultModel() => new("--no-default-model")
+    {
+        Description = "With no SLM configured, do not pull or use the default model (same as Hetero:Models:UseDefault=false): tasks escalate with backend_error.",
     };
 
     public static Option<FileInfo?> Out(string description) => new("--out", "-o") { Description = description };

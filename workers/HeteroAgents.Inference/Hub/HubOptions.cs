@@ -15,4 +15,10 @@ public sealed class HubOptions
     /// <summary>The local cache root; models go to <c>&lt;root&gt;/&lt;owner&gt;/&lt;name&gt;/&lt;revision&gt;</c>.</summary>
     [Required]
     public string CacheDirectory { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "heteroagents", "models");
+
+    /// <summary>
+    /// Whether <c>hetero batch run</c> on the in-memory transport with no SLM configured uses (and on first use pulls)
+    /// the default model of <see cref="DefaultModelOptions"/>. False keeps tasks escalating with <c>backend_error</c>.
+    /// </summary>
+    public bool UseDefault { get; set; } = true;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,20 @@ public static class ModelStoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<HubOptions>().BindConfiguration(configSectionPath).ValidateDataAnnotations().ValidateOnStart();
+        return AddStore(services);
+    }
+
+    /// <summary>As <see cref="AddHeteroModelStore(IServiceCollection, string)"/>, binding <see cref="HubOptions"/> from <paramref name="configuration"/>'s <c>Hetero:Models</c> section (no <see cref="IConfiguration"/> service needed).</summary>
+    public static IServiceCollection AddHeteroModelStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<HubOptions>().Bind(configuration.GetSection(DefaultSection)).ValidateDataAnnotations().ValidateOnStart();
+        return AddStore(services);
+    }
+
+    private static IServiceCollection AddStore(IServiceCollection services)
+    {
         services.AddHttpClient(nameof(HubClient), http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddTransient(sp => new HubClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HubClient)), sp.GetRequiredService<IOptions<HubOptions>>().Value));
         services.AddTransient(sp => new ModelStore(sp.GetRequiredService<HubClient>(), sp.GetRequiredService<IOptions<HubOptions>>().Value));

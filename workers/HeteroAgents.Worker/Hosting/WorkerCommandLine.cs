@@ -10,12 +10,12 @@ public static class WorkerCommandLine
 {
     /// <summary>The usage text printed on a bad command line.</summary>
     public const string Usage =
-        "usage: hetero-worker --task classify|extract|tool_call|summarize [--model <name|dir>] [--Hetero:Section:Key=value ...]\n" +
+        "usage: hetero-worker --task classify|extract|tool_call|summarize [--model <name|dir|owner/name[@rev]>] [--Hetero:Section:Key=value ...]\n" +
         "Configuration also comes from appsettings.json and HETERO__* environment variables (e.g. HETERO__SLM__ENDPOINT).";
 
     /// <summary>
     /// Switch mappings: <c>--task</c> → <c>Hetero:Worker:Task</c>, <c>--model</c> → <c>Hetero:Slm:Model</c> (a model
-    /// folder there becomes <c>Hetero:Slm:ModelPath</c>, served in-process by the <c>onnx</c> backend),
+    /// folder, or a cached owner/name[@revision] when no endpoint is set, there becomes <c>Hetero:Slm:ModelPath</c>, served in-process by the <c>onnx</c> backend),
     /// <c>--endpoint</c> → <c>Hetero:Slm:Endpoint</c>.
     /// </summary>
     public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

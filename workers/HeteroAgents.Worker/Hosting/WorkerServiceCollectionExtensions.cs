@@ -1,5 +1,6 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Inference.Constraints;
+using HeteroAgents.Inference.Hub;
 using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Worker.Backends;
 using HeteroAgents.Worker.Options;
@@ -32,7 +33,8 @@ public static class WorkerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SlmOptions>().Bind(configuration.GetSection(SlmOptions.SectionName)).PostConfigure(SlmModelFolder.Apply).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlmOptions>().Bind(configuration.GetSection(SlmOptions.SectionName)).PostConfigure<ModelStore>(SlmModelFolder.Apply).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHeteroModelStore(configuration);
         services.AddOptions<OnnxModelOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DecodingConstraintOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName + ":Decoding")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlmOptions>, SlmBackendValidator>());

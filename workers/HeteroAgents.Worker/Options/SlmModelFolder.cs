@@ -1,25 +1,55 @@
+using HeteroAgents.Inference.Hub;
+
 namespace HeteroAgents.Worker.Options;
 
 /// <summary>
-/// <c>--model</c> takes a model name or a model folder: when <see cref="SlmOptions.Model"/> names an existing folder and
-/// no <see cref="SlmOptions.ModelPath"/> is set, the folder becomes the model path. With a model path and no model name
-/// of its own (the default <c>default</c>), the folder's name is the model name (reported as <c>served_by: slm:&lt;name&gt;</c>).
+/// <c>--model</c> takes a model name, a model folder or a model-store alias (<c>owner/name[@revision]</c>): when
+/// <see cref="SlmOptions.Model"/> names an existing folder and no <see cref="SlmOptions.ModelPath"/> is set, the folder
+/// becomes the model path; when it is an alias of a model in the cache (<c>hetero models pull</c>) and no endpoint is
+/// set, the cached folder does. A <see cref="SlmOptions.ModelPath"/> that is an alias is resolved through
+/// <see cref="ModelStore.Resolve"/>; an alias not in the cache is left as is and fails validation naming
+/// <c>hetero models pull</c>. With a model path and no model name of its own (the default <c>default</c>), the folder's
+/// (or alias's) name is the model name (reported as <c>served_by: slm:&lt;name&gt;</c>).
 /// </summary>
 internal static class SlmModelFolder
 {
     private const string DefaultModel = "default";
 
-    public static void Apply(SlmOptions options)
+    public static void Apply(SlmOptions options, ModelStore store)
     {
-        if (string.IsNullOrWhiteSpace(options.ModelPath) && !string.IsNullOrWhiteSpace(options.Model) && Directory.Exists(options.Model))
+        string? aliasName = null;
+        if (string.IsNullOrWhiteSpace(options.ModelPath) && !string.IsNullOrWhiteSpace(options.Model))
         {
-            options.ModelPath = Path.GetFullPath(options.Model);
-            options.Model = DefaultModel;
+            if (Directory.Exists(options.Model))
+            {
+                options.ModelPath = Path.GetFullPath(options.Model);
+                options.Model = DefaultModel;
+            }
+            else if (options.Endpoint is null && ModelAlias.IsAlias(options.Model) &&
+                     !string.Equals(options.Backend, BackendNames.OpenAi, StringComparison.OrdinalIgnoreCase))
+            {
+                options.ModelPath = options.Model;
+                options.Model = DefaultModel;
+            }
         }
 
-        if (!string.IsNullOrWhiteSpace(options.ModelPath) && (string.IsNullOrWhiteSpace(options.Model) || options.Model == DefaultModel))
+        if (!string.IsNullOrWhiteSpace(options.ModelPath) && !Directory.Exists(options.ModelPath) && ModelAlias.IsAlias(options.ModelPath))
         {
-            options.Model = Path.GetFileName(Path.TrimEndingDirectorySeparator(options.ModelPath));
+            try
+            {
+                var alias = options.ModelPath;
+                options.ModelPath = store.Resolve(alias);
+                aliasName = ModelAlias.Name(alias);
+            }
+            catch (HubDownloadException ex)
+            {
+                options.ModelPathError = ex.Message;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ModelPath) && options.ModelPathError is null && (string.IsNullOrWhiteSpace(options.Model) || options.Model == DefaultModel))
+        {
+            options.Model = aliasName ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(options.ModelPath));
         }
     }
 }

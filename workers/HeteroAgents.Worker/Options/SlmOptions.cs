@@ -20,9 +20,14 @@ public sealed class SlmOptions : IValidatableObject
 
     /// <summary>
     /// A Hugging Face-layout model folder (config.json, tokenizer files, ONNX model) run in-process by the <c>onnx</c>
-    /// backend; <c>auto</c> picks that backend when this is set. <c>--model &lt;dir&gt;</c> sets it when the value is a folder.
+    /// backend; <c>auto</c> picks that backend when this is set. A model-store alias, <c>owner/name[@revision]</c>, names a
+    /// model pulled into the cache (<c>Hetero:Models:CacheDirectory</c>) with <c>hetero models pull</c>. <c>--model</c>
+    /// sets it when the value is a folder or (with no endpoint set) an alias.
     /// </summary>
     public string? ModelPath { get; set; }
+
+    /// <summary>Set when <see cref="ModelPath"/> is a model-store alias that could not be resolved; reported by validation.</summary>
+    internal string? ModelPathError { get; set; }
 
     /// <summary>Base address of the OpenAI-compatible API, including the version path, e.g. <c>http://127.0.0.1:8000/v1</c>.</summary>
     public Uri? Endpoint { get; set; }
@@ -62,7 +67,11 @@ public sealed class SlmOptions : IValidatableObject
                 [nameof(Endpoint)]);
         }
 
-        if (!string.IsNullOrWhiteSpace(ModelPath) && !Directory.Exists(ModelPath))
+        if (ModelPathError is not null)
+        {
+            yield return new ValidationResult("Hetero:Slm:ModelPath: " + ModelPathError, [nameof(ModelPath)]);
+        }
+        else if (!string.IsNullOrWhiteSpace(ModelPath) && !Directory.Exists(ModelPath))
         {
             yield return new ValidationResult(
                 $"Hetero:Slm:ModelPath is '{ModelPath}', which is not a folder; point it at a model folder with config.json, tokenizer files and the ONNX model.",
