@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using HeteroAgents.Contracts;
 
 namespace HeteroAgents.Flywheel;
 
@@ -92,7 +92,7 @@ public sealed class WorkloadClusterer
             answered,
             escalated.Count,
             cluster.Count == 0 ? 0 : (double)escalated.Count / cluster.Count,
-            escalated.GroupBy(r => JsonSerializer.Serialize(r.EscalationReason).Trim('"')).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            escalated.GroupBy(r => r.EscalationReason!.Value.ToWireName()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             answered >= _options.MinExamplesToFineTune,
             [.. cluster.Where(r => r.WorkloadId is not null).GroupBy(r => r.WorkloadId!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key)],
             [.. cluster.Take(_options.ExamplePrompts).Select(r => Shorten(r.UserText()))]);

@@ -59,7 +59,7 @@ public sealed record FlywheelCallContext(
         Set(props, FlywheelPropertyKeys.WorkloadId, WorkloadId);
         Set(props, FlywheelPropertyKeys.BatchId, BatchId);
         Set(props, FlywheelPropertyKeys.TraceId, TraceId);
-        Set(props, FlywheelPropertyKeys.EscalationReason, EscalationReason is { } r ? JsonSerializer.Serialize(r).Trim('"') : null);
+        Set(props, FlywheelPropertyKeys.EscalationReason, EscalationReason is { } r ? r.ToWireName() : null);
         return options;
     }
 

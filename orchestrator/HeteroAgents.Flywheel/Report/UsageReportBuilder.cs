@@ -133,5 +133,5 @@ public sealed class UsageReportBuilder
         return acc;
     }
 
-    private static string Wire(EscalationReason reason) => JsonSerializer.Serialize(reason).Trim('"');
+    private static string Wire(EscalationReason reason) => reason.ToWireName();
 }

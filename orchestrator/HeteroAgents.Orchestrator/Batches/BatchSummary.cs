@@ -34,7 +34,7 @@ public sealed class BatchSummary
                 break;
             case BatchTaskStatus.Escalated:
                 Escalated++;
-                AddReason("escalated: " + (line.Escalation is { } e ? ReasonName(e.Reason) : "unknown"));
+                AddReason("escalated: " + (line.Escalation is { } e ? e.Reason.ToWireName() : "unknown"));
                 break;
             default:
                 Failed++;
@@ -42,9 +42,6 @@ public sealed class BatchSummary
                 break;
         }
     }
-
-    private static string ReasonName(EscalationReason reason) =>
-        System.Text.Json.JsonSerializer.Serialize(reason, HeteroJson.Options).Trim('"');
 
     private void AddReason(string key) => _reasons[key] = _reasons.GetValueOrDefault(key) + 1;
 }

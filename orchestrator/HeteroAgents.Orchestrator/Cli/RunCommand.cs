@@ -77,7 +77,7 @@ internal static class RunCommand
             var tokens = (s.SlmUsage?.TotalTokens ?? 0) + (s.FrontierUsage?.TotalTokens ?? 0);
             table.AddRow(
                 s.Index.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Function), Markup.Escape(s.ServedBy ?? "-"),
-                s.Escalation is { } e ? Markup.Escape(System.Text.Json.JsonSerializer.Serialize(e.Reason, HeteroJson.Options).Trim('"') + (e.Resolved ? " (resolved)" : string.Empty)) : "-",
+                s.Escalation is { } e ? Markup.Escape(e.Reason.ToWireName() + (e.Resolved ? " (resolved)" : string.Empty)) : "-",
                 s.LatencyMs.ToString(CultureInfo.InvariantCulture), tokens.ToString(CultureInfo.InvariantCulture),
                 s.Error is null ? Markup.Escape(s.Result ?? string.Empty) : "[red]" + Markup.Escape(s.Error) + "[/]");
         }

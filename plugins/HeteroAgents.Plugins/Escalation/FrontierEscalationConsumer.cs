@@ -49,7 +49,7 @@ public sealed partial class FrontierEscalationConsumer : IConsumer<TaskEscalated
         catch (ArgumentException ex)
         {
             await context.Publish(new TaskFailed(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType,
-                new TaskError("invalid_input", ex.Message, Field: "input")), context.CancellationToken).ConfigureAwait(false);
+                new TaskError(TaskErrorCodes.InvalidInput, ex.Message, Field: "input")), context.CancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HeteroAgents.Contracts;
 
 namespace HeteroAgents.Plugins;
 

@@ -42,10 +42,6 @@ public static class ResultValidator
         return errors;
     }
 
-    /// <summary>Counts words the way the summary budget is checked: runs of non-whitespace.</summary>
-    public static int CountWords(string text) =>
-        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-
     private static void CheckClassify(ClassifyInput input, JsonElement result, List<string> errors)
     {
         if (result.TryGetProperty("label", out var label) && label.ValueKind == JsonValueKind.String
@@ -82,7 +78,7 @@ public static class ResultValidator
     {
         if (result.TryGetProperty("summary", out var summary) && summary.ValueKind == JsonValueKind.String)
         {
-            var words = CountWords(summary.GetString()!);
+            var words = SummaryWords.Count(summary.GetString()!);
             if (words > input.MaxWords)
             {
                 errors.Add($"summary has {words} words; max_words is {input.MaxWords}");

@@ -6,7 +6,7 @@ namespace HeteroAgents.Worker.Validation;
 public static class InputErrors
 {
     /// <summary>The error code of task inputs the worker cannot serve.</summary>
-    public const string InvalidInputCode = "invalid_input";
+    public const string InvalidInputCode = TaskErrorCodes.InvalidInput;
 
     /// <summary>An <c>invalid_input</c> error for <paramref name="field"/> (a JSON path such as <c>input.labels</c>).</summary>
     public static TaskError Invalid(string field, string message) => new(InvalidInputCode, $"{field}: {message}", Field: field);

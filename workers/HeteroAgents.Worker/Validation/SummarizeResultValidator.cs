@@ -25,25 +25,6 @@ public sealed class SummarizeResultValidator : ISemanticValidator<SummarizeTask>
         return ValueTask.FromResult(problem);
     }
 
-    /// <summary>Counts words as maximal runs of non-whitespace characters.</summary>
-    public static int CountWords(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var count = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                inWord = false;
-            }
-            else if (!inWord)
-            {
-                inWord = true;
-                count++;
-            }
-        }
-
-        return count;
-    }
+    /// <summary>Counts words as maximal runs of non-whitespace characters (<see cref="SummaryWords.Count"/>).</summary>
+    public static int CountWords(string text) => SummaryWords.Count(text);
 }
