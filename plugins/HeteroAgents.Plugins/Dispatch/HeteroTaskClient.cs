@@ -43,7 +43,7 @@ public sealed partial class HeteroTaskClient
         where TTask : class, ITaskMessage
     {
         ArgumentNullException.ThrowIfNull(task);
-        await TaskInputValidator.ValidateAsync(task, cancellationToken).ConfigureAwait(false);
+        TaskArgumentChecks.ThrowIfInvalid(task);
 
         var record = HeteroCallRecord.Current;
         if (record is not null)
@@ -68,8 +68,8 @@ public sealed partial class HeteroTaskClient
         switch (response.Message)
         {
             case TaskCompleted completed:
-                var errors = await ResultValidator.ValidateAsync(task, completed.Result, cancellationToken).ConfigureAwait(false);
-                if (errors.Count == 0)
+                var validation = TaskResultValidator.Default.Validate(task, completed.Result);
+                if (validation.IsValid)
                 {
                     Record(record, completed.ServedBy, null, completed.Usage, null);
                     return new HeteroTaskResult(task.TaskId, task.Type, completed.Result, completed.ServedBy, completed.Confidence,
@@ -78,7 +78,7 @@ public sealed partial class HeteroTaskClient
 
                 // A worker's answer that does not validate is treated as the worker should have treated it.
                 var invalid = new TaskEscalated(completed.TaskId, completed.BatchId, completed.CustomId, completed.TaskType,
-                    EscalationReason.SchemaInvalid, "the worker's result did not validate: " + string.Join("; ", errors),
+                    EscalationReason.SchemaInvalid, "the worker's result did not validate: " + string.Join("; ", validation.Describe()),
                     default, completed.Result.GetRawText(), completed.ServedBy, completed.Confidence, completed.Usage, completed.LatencyMs);
                 return await ResolveAsync(task, invalid, started, record, cancellationToken).ConfigureAwait(false);
 
