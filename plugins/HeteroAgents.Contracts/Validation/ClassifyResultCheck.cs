@@ -7,14 +7,13 @@ internal static class ClassifyResultCheck
 {
     public static ResultProblem? Check(ClassifyInput input, JsonElement result)
     {
-        if (result.ValueKind != JsonValueKind.Object || !result.TryGetProperty("label", out var label) || label.ValueKind != JsonValueKind.String)
+        if (!ResultFields.TryGetString(result, "label", out var label))
         {
-            return new(ResultChecks.LabelInSet, "result has no string 'label'");
+            return ResultFields.NoString(ResultCheckNames.LabelInSet, "label");
         }
 
-        var value = label.GetString()!;
-        return input.Labels.Contains(value, StringComparer.Ordinal)
+        return input.Labels.Contains(label, StringComparer.Ordinal)
             ? null
-            : new ResultProblem(ResultChecks.LabelInSet, $"label '{value}' is not one of [{string.Join(", ", input.Labels)}]");
+            : new ResultProblem(ResultCheckNames.LabelInSet, $"label '{label}' is not one of [{string.Join(", ", input.Labels)}]");
     }
 }

@@ -28,7 +28,7 @@ internal static class ExtractResultCheck
                 var text = value.GetString()!;
                 return matcher.Contains(text)
                     ? null
-                    : new ResultProblem(ResultChecks.ValueInSource, $"{path} = \"{Shorten(text)}\" does not appear in the source text");
+                    : new ResultProblem(ResultCheckNames.ValueInSource, $"{path} = \"{Shorten(text)}\" does not appear in the source text");
 
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())

@@ -1,7 +1,7 @@
 namespace HeteroAgents.Contracts;
 
 /// <summary>A failed semantic check on a result (a check its schema cannot express).</summary>
-/// <param name="Check">The check's stable name, one of <see cref="ResultChecks"/>.</param>
+/// <param name="Check">The check's stable name, one of <see cref="ResultCheckNames"/>.</param>
 /// <param name="Detail">What failed, naming the field and value at fault.</param>
 public sealed record ResultProblem(string Check, string Detail)
 {

@@ -7,16 +7,16 @@ internal static class SummarizeResultCheck
 {
     public static ResultProblem? Check(SummarizeInput input, JsonElement result)
     {
-        if (result.ValueKind != JsonValueKind.Object || !result.TryGetProperty("summary", out var summary) || summary.ValueKind != JsonValueKind.String)
+        if (!ResultFields.TryGetString(result, "summary", out var summary))
         {
-            return new(ResultChecks.MaxWords, "result has no string 'summary'");
+            return ResultFields.NoString(ResultCheckNames.MaxWords, "summary");
         }
 
-        var words = SummaryWords.Count(summary.GetString()!);
+        var words = SummaryWords.Count(summary);
         return words switch
         {
-            0 => new(ResultChecks.NonEmpty, "summary is empty"),
-            _ when words > input.MaxWords => new(ResultChecks.MaxWords, $"summary has {words} words; max_words is {input.MaxWords}"),
+            0 => new(ResultCheckNames.NonEmpty, "summary is empty"),
+            _ when words > input.MaxWords => new(ResultCheckNames.MaxWords, $"summary has {words} words; max_words is {input.MaxWords}"),
             _ => null,
         };
     }

@@ -48,20 +48,55 @@ public sealed class TaskInputRules
     public InputProblem? FirstProblem(ITaskMessage task) => Check(task) is [var first, ..] ? first : null;
 
     /// <summary>Classify: a text, and at least two unique, non-blank labels.</summary>
-    public IReadOnlyList<InputProblem> CheckClassify(ClassifyInput? input)
+    public IReadOnlyList<InputProblem> CheckClassify(ClassifyInput? input) => Collect(input, (i, problems) =>
+    {
+        CheckText(i.Text, "input.text", problems);
+        CheckLabels(i.Labels, problems);
+    });
+
+    /// <summary>Extract: a text, and an object schema that names its properties and loads as a JSON schema.</summary>
+    public IReadOnlyList<InputProblem> CheckExtract(ExtractInput? input) => Collect(input, (i, problems) =>
+    {
+        CheckText(i.Text, "input.text", problems);
+        CheckSchema(i.Schema, "input.schema", requireProperties: true, problems);
+    });
+
+    /// <summary>Tool call: a request, and at least one tool, each with a unique non-blank name and an object parameters schema.</summary>
+    public IReadOnlyList<InputProblem> CheckToolCall(ToolCallInput? input) => Collect(input, (i, problems) =>
+    {
+        CheckText(i.Request, "input.request", problems);
+        CheckTools(i.Tools, problems);
+    });
+
+    /// <summary>Summarize: a text, and 1 ≤ <c>max_words</c> ≤ <see cref="TaskInputLimits.MaxSummaryWords"/>.</summary>
+    public IReadOnlyList<InputProblem> CheckSummarize(SummarizeInput? input) => Collect(input, (i, problems) =>
+    {
+        CheckText(i.Text, "input.text", problems);
+        if (i.MaxWords < 1 || i.MaxWords > Limits.MaxSummaryWords)
+        {
+            problems.Add(Invalid("input.max_words", $"input.max_words must be between 1 and {Limits.MaxSummaryWords}, not {i.MaxWords}"));
+        }
+    });
+
+    private static List<InputProblem> Collect<TInput>(TInput? input, Action<TInput, List<InputProblem>> rules)
+        where TInput : class
     {
         if (input is null)
         {
-            return Missing();
+            return [Invalid("input", "input is required and must be an object")];
         }
 
         var problems = new List<InputProblem>();
-        CheckText(input.Text, "input.text", problems);
-        var labels = input.Labels;
+        rules(input, problems);
+        return problems;
+    }
+
+    private static void CheckLabels(IReadOnlyList<string>? labels, List<InputProblem> problems)
+    {
         if (labels is null)
         {
             problems.Add(Invalid("input.labels", "input.labels is required and must hold at least two labels"));
-            return problems;
+            return;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -82,41 +117,16 @@ public sealed class TaskInputRules
         {
             problems.Add(Invalid("input.labels", $"input.labels must hold at least two labels; got {labels.Count}"));
         }
-
-        return problems;
     }
 
-    /// <summary>Extract: a text, and an object schema that names its properties and loads as a JSON schema.</summary>
-    public IReadOnlyList<InputProblem> CheckExtract(ExtractInput? input)
+    private void CheckTools(IReadOnlyList<ToolDefinition>? tools, List<InputProblem> problems)
     {
-        if (input is null)
-        {
-            return Missing();
-        }
-
-        var problems = new List<InputProblem>();
-        CheckText(input.Text, "input.text", problems);
-        CheckSchema(input.Schema, "input.schema", requireProperties: true, problems);
-        return problems;
-    }
-
-    /// <summary>Tool call: a request, and at least one tool, each with a unique non-blank name and an object parameters schema.</summary>
-    public IReadOnlyList<InputProblem> CheckToolCall(ToolCallInput? input)
-    {
-        if (input is null)
-        {
-            return Missing();
-        }
-
-        var problems = new List<InputProblem>();
-        CheckText(input.Request, "input.request", problems);
-        var tools = input.Tools;
         if (tools is null || tools.Count == 0)
         {
             problems.Add(Invalid("input.tools", tools is null
                 ? "input.tools is required and must list at least one tool"
                 : "input.tools must list at least one tool"));
-            return problems;
+            return;
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -137,26 +147,6 @@ public sealed class TaskInputRules
 
             CheckSchema(tool.Parameters, path + ".parameters", requireProperties: false, problems);
         }
-
-        return problems;
-    }
-
-    /// <summary>Summarize: a text, and 1 ≤ <c>max_words</c> ≤ <see cref="TaskInputLimits.MaxSummaryWords"/>.</summary>
-    public IReadOnlyList<InputProblem> CheckSummarize(SummarizeInput? input)
-    {
-        if (input is null)
-        {
-            return Missing();
-        }
-
-        var problems = new List<InputProblem>();
-        CheckText(input.Text, "input.text", problems);
-        if (input.MaxWords < 1 || input.MaxWords > Limits.MaxSummaryWords)
-        {
-            problems.Add(Invalid("input.max_words", $"input.max_words must be between 1 and {Limits.MaxSummaryWords}, not {input.MaxWords}"));
-        }
-
-        return problems;
     }
 
     private bool CheckText(string? text, string field, List<InputProblem> problems) =>
@@ -197,8 +187,6 @@ public sealed class TaskInputRules
             problems.Add(problem);
         }
     }
-
-    private static InputProblem[] Missing() => [Invalid("input", "input is required and must be an object")];
 
     private static InputProblem Invalid(string field, string message) => new(field, TaskErrorCodes.InvalidInput, message);
 }

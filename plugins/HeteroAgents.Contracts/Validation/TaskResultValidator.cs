@@ -7,7 +7,7 @@ namespace HeteroAgents.Contracts;
 /// The one validation of a task's result, used by the workers on their model's output and by the plugins on a
 /// worker's answer and on the frontier model's resolution: the result must be a JSON object that matches the task's
 /// narrowed result schema (<see cref="ResultSchemas.For(ITaskMessage)"/>, validated with NJsonSchema) and passes the
-/// semantic checks a schema cannot express (<see cref="ResultChecks"/>): the label is in the caller's set, extracted
+/// semantic checks a schema cannot express (<see cref="ResultCheckNames"/>): the label is in the caller's set, extracted
 /// strings appear in the source text, the tool exists and its arguments validate against its parameters schema, the
 /// summary is not blank and within its word budget. Thread-safe.
 /// </summary>
@@ -16,14 +16,27 @@ public sealed class TaskResultValidator
     private readonly JsonSchemaCache _schemas;
 
     /// <summary>Creates a validator compiling schemas through <paramref name="schemas"/>.</summary>
-    public TaskResultValidator(JsonSchemaCache schemas)
+    /// <param name="schemas">The compiled-schema cache.</param>
+    /// <param name="checkValuesInSource">Whether extracted strings must appear in the source text (<see cref="ResultCheckNames.ValueInSource"/>).</param>
+    public TaskResultValidator(JsonSchemaCache schemas, bool checkValuesInSource = true)
     {
         ArgumentNullException.ThrowIfNull(schemas);
         _schemas = schemas;
+        ChecksValuesInSource = checkValuesInSource;
     }
 
-    /// <summary>A validator using <see cref="JsonSchemaCache.Shared"/>.</summary>
+    /// <summary>Every check, with <see cref="JsonSchemaCache.Shared"/>: what an SLM's answer must pass.</summary>
     public static TaskResultValidator Default { get; } = new(JsonSchemaCache.Shared);
+
+    /// <summary>
+    /// Every check but <see cref="ResultCheckNames.ValueInSource"/>, with <see cref="JsonSchemaCache.Shared"/>: what a
+    /// frontier model's resolution must pass. The frontier answers what the SLM could not, and may normalize or infer a
+    /// value that the text does not spell out; its answer is held to the schema and the other semantic checks.
+    /// </summary>
+    public static TaskResultValidator Frontier { get; } = new(JsonSchemaCache.Shared, checkValuesInSource: false);
+
+    /// <summary>Whether extracted strings must appear in the source text.</summary>
+    public bool ChecksValuesInSource { get; }
 
     /// <summary>Validates <paramref name="result"/> against <paramref name="task"/>: schema first, then the semantic checks.</summary>
     /// <param name="task">The task the result answers.</param>
@@ -59,7 +72,7 @@ public sealed class TaskResultValidator
         return task switch
         {
             ClassifyTask c => ClassifyResultCheck.Check(c.Input, result),
-            ExtractTask e => ExtractResultCheck.Check(e.Input, result),
+            ExtractTask e => ChecksValuesInSource ? ExtractResultCheck.Check(e.Input, result) : null,
             ToolCallTask t => ToolCallResultCheck.Check(t.Input, result, _schemas),
             SummarizeTask s => SummarizeResultCheck.Check(s.Input, result),
             _ => throw new ArgumentException($"Unknown task message type {task.GetType().Name}.", nameof(task)),

@@ -7,21 +7,20 @@ internal static class ToolCallResultCheck
 {
     public static ResultProblem? Check(ToolCallInput input, JsonElement result, JsonSchemaCache schemas)
     {
-        if (result.ValueKind != JsonValueKind.Object || !result.TryGetProperty("name", out var nameElement) || nameElement.ValueKind != JsonValueKind.String)
+        if (!ResultFields.TryGetString(result, "name", out var name))
         {
-            return new(ResultChecks.ToolExists, "result has no string 'name'");
+            return ResultFields.NoString(ResultCheckNames.ToolExists, "name");
         }
 
-        var name = nameElement.GetString()!;
         var tool = input.Tools.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
         if (tool is null)
         {
-            return new(ResultChecks.ToolExists, $"tool '{name}' is not one of [{string.Join(", ", input.Tools.Select(t => t.Name))}]");
+            return new(ResultCheckNames.ToolExists, $"tool '{name}' is not one of [{string.Join(", ", input.Tools.Select(t => t.Name))}]");
         }
 
         if (!result.TryGetProperty("arguments", out var arguments))
         {
-            return new(ResultChecks.ToolArguments, $"result has no 'arguments' for tool '{name}'");
+            return new(ResultCheckNames.ToolArguments, $"result has no 'arguments' for tool '{name}'");
         }
 
         if (tool.Parameters.ValueKind == JsonValueKind.Undefined)
@@ -32,6 +31,6 @@ internal static class ToolCallResultCheck
         var errors = SchemaErrors.Describe(schemas.Get(tool.Parameters.GetRawText()).Validate(arguments.GetRawText()));
         return errors.Count == 0
             ? null
-            : new ResultProblem(ResultChecks.ToolArguments, $"arguments of tool '{name}' do not match its parameters schema: {string.Join("; ", errors)}");
+            : new ResultProblem(ResultCheckNames.ToolArguments, $"arguments of tool '{name}' do not match its parameters schema: {string.Join("; ", errors)}");
     }
 }

@@ -10,7 +10,7 @@ namespace HeteroAgents.Plugins;
 /// <summary>
 /// Resolves escalated tasks with the frontier model: structured output constrained by the task's own result
 /// schema (<see cref="ChatResponseFormat.ForJsonSchema(JsonElement, string?, string?)"/>), parsed and validated again
-/// (<see cref="TaskResultValidator"/>). Shared by the plugins (inline, for interactive calls) and
+/// (<see cref="TaskResultValidator.Frontier"/>). Shared by the plugins (inline, for interactive calls) and
 /// <see cref="FrontierEscalationConsumer"/> (for batch jobs).
 /// </summary>
 public sealed partial class EscalationResolver
@@ -97,7 +97,7 @@ public sealed partial class EscalationResolver
             throw Fail(task, FrontierFailureKind.InvalidJson, $"the answer is not JSON ({ex.Message})", text, ex);
         }
 
-        var validation = TaskResultValidator.Default.Validate(task, result);
+        var validation = TaskResultValidator.Frontier.Validate(task, result);
         if (!validation.IsValid)
         {
             throw Fail(task, FrontierFailureKind.SchemaInvalid, string.Join("; ", validation.Describe()), text, null);

@@ -69,7 +69,7 @@ public sealed class TaskResultValidatorTests
         var validation = _validator.Validate(SampleTasks.Classify(), SampleTasks.Json("""{"label":"billing"}"""));
 
         Assert.Contains(validation.SchemaErrors, e => e.Contains("NotInEnumeration", StringComparison.Ordinal));
-        Assert.Equal(ResultChecks.LabelInSet, validation.Problem?.Check);
+        Assert.Equal(ResultCheckNames.LabelInSet, validation.Problem?.Check);
         Assert.Equal("check label_in_set failed: label 'billing' is not one of [refund, shipping, other]", validation.Describe()[^1]);
     }
 
@@ -81,7 +81,7 @@ public sealed class TaskResultValidatorTests
         var validation = _validator.Validate(task, SampleTasks.Json("""{"order_number":"B-9"}"""));
 
         Assert.Empty(validation.SchemaErrors);
-        Assert.Equal(ResultChecks.ValueInSource, validation.Problem?.Check);
+        Assert.Equal(ResultCheckNames.ValueInSource, validation.Problem?.Check);
         Assert.False(validation.IsValid);
     }
 
@@ -93,5 +93,18 @@ public sealed class TaskResultValidatorTests
         Assert.Equal(
             _validator.ValidateSchema(ResultSchemas.For(SampleTasks.Summarize()), """{"text":"x"}"""),
             uncached.ValidateSchema(ResultSchemas.For(SampleTasks.Summarize()), """{"text":"x"}"""));
+    }
+
+    [Fact]
+    public void The_frontier_validator_skips_only_the_source_text_check()
+    {
+        var extract = SampleTasks.Extract(text: "Please ship it soon");
+        var notInText = SampleTasks.Json("""{"order_number":"<not found>"}""");
+
+        Assert.Equal(ResultCheckNames.ValueInSource, TaskResultValidator.Default.Validate(extract, notInText).Problem?.Check);
+        Assert.True(TaskResultValidator.Frontier.Validate(extract, notInText).IsValid);
+        Assert.False(TaskResultValidator.Frontier.Validate(extract, SampleTasks.Json("""{"email":"x"}""")).IsValid);
+        Assert.Equal(ResultCheckNames.MaxWords,
+            TaskResultValidator.Frontier.Validate(SampleTasks.Summarize(maxWords: 2), SampleTasks.Json("""{"summary":"one two three"}""")).Problem?.Check);
     }
 }

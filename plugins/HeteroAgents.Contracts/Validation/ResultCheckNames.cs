@@ -1,7 +1,7 @@
 namespace HeteroAgents.Contracts;
 
 /// <summary>The stable names of the semantic checks on results (<see cref="ResultProblem.Check"/>).</summary>
-public static class ResultChecks
+public static class ResultCheckNames
 {
     /// <summary>Classify: the label is one of the task's labels (exact, case-sensitive).</summary>
     public const string LabelInSet = "label_in_set";
