@@ -26,11 +26,18 @@ public sealed class EscalationLoggingTests : IDisposable
         ["schema"] = SupportTicketScenario.OrderSchema,
     };
 
-    private async Task<(Exception? Error, List<FrontierCallRecord> Log)> InvokeExtractAsync(ScriptedFrontierChatClient? frontier, bool enabled = true)
+    private async Task<(Exception? Error, List<FrontierCallRecord> Log)> InvokeExtractAsync(
+        ScriptedFrontierChatClient? frontier, bool enabled = true, IDictionary<string, string?>? transport = null)
     {
         Exception? error;
+        var settings = Settings(enabled);
+        foreach (var (key, value) in transport ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         await using (var host = await PluginTestHost.StartAsync(
-            SupportTicketScenario.Slm(), frontier, Settings(enabled),
+            SupportTicketScenario.Slm(), frontier, settings,
             configureServices: s => s.AddFlywheel(),
             frontierPipeline: b => b.UseFlywheelLogging()))
         {
@@ -78,6 +85,23 @@ public sealed class EscalationLoggingTests : IDisposable
         Assert.Equal(escalation.SchemaFingerprint, call.SchemaFingerprint);
         Assert.Contains("A-1234", call.Output, StringComparison.Ordinal);
         Assert.Empty(EscalationLinks.Unresolved(log));
+    }
+
+    [Fact]
+    public async Task Over_RabbitMQ_each_escalation_is_logged_once_and_linked_with_its_frontier_call()
+    {
+        await using var broker = await RabbitMqTestBroker.CreateAsync();
+        var frontier = new ScriptedFrontierChatClient { Resolve = (_, _, _) => ScriptedFrontierChatClient.Json("""{"order_id":"A-1234"}""") };
+
+        var (error, log) = await InvokeExtractAsync(frontier, transport: broker.Configuration);
+
+        Assert.Null(error);
+        var escalation = Assert.Single(log, r => r.IsEscalation());
+        var call = Assert.Single(log, r => !r.IsEscalation());
+        Assert.Equal(2, log.Count);
+        Assert.Equal(escalation.TaskId, call.TaskId);
+        Assert.Equal(EscalationReason.SemanticInvalid, escalation.EscalationReason);
+        Assert.Equal("""{"order_id":"Z-9999"}""", escalation.SlmOutput);
     }
 
     [Fact]
