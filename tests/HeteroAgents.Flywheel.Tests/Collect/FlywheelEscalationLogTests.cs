@@ -80,6 +80,27 @@ public sealed class FlywheelEscalationLogTests
     }
 
     [Fact]
+    public void Scrubbing_an_escalation_record_cleans_its_input_slm_output_and_detail()
+    {
+        var escalated = Escalated() with
+        {
+            Input = JsonDocument.Parse("""{"text":"Refund to jane.doe@example.com please","labels":["refund","other"]}""").RootElement.Clone(),
+            RawOutput = """{"label":"refund","note":"call +44 20 7946 0958"}""",
+            Detail = "label jane.doe@example.com not in set",
+        };
+        var record = FlywheelEscalationLog.CreateRecord(escalated, Prompt, Schema, null, DateTimeOffset.UnixEpoch);
+        var counts = new Dictionary<PiiType, long>();
+
+        var scrubbed = RecordScrubber.Scrub(record, new PiiScrubber(), counts);
+
+        Assert.Equal("Refund to <EMAIL> please", scrubbed.Input!.Value.GetProperty("text").GetString());
+        Assert.Equal("refund", scrubbed.Input.Value.GetProperty("labels")[0].GetString());
+        Assert.Equal("""{"label":"refund","note":"call <PHONE>"}""", scrubbed.SlmOutput);
+        Assert.Equal("label <EMAIL> not in set", scrubbed.EscalationDetail);
+        Assert.Equal((2L, 1L), (counts[PiiType.Email], counts[PiiType.Phone]));
+    }
+
+    [Fact]
     public async Task The_opt_out_writes_nothing_and_never_opens_the_log()
     {
         var services = new ServiceCollection()
