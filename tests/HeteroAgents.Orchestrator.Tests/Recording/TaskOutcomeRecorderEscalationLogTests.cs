@@ -42,6 +42,7 @@ public sealed class TaskOutcomeRecorderEscalationLogTests : IDisposable
 
             await harness.Bus.Publish(Escalated("b", "e1"));
             await harness.Bus.Publish(Escalated(HeteroAgentsPlugin.SessionPrefix + "session-1", "e2"));
+            Assert.True(await harness.Consumed.Any<TaskEscalated>(m => m.Context.Message.CustomId == "e1"));
             Assert.True(await harness.Consumed.Any<TaskEscalated>(m => m.Context.Message.CustomId == "e2"));
             await harness.InactivityTask;
         }
