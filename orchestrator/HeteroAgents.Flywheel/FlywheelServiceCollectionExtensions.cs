@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -11,7 +12,7 @@ public static class FlywheelServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="FlywheelLoggingOptions"/> (section <see cref="FlywheelLoggingOptions.SectionName"/>) and
     /// <see cref="CostAccountingOptions"/> (section <see cref="CostAccountingOptions.SectionName"/>), both validated at start,
-    /// a <see cref="CostLedger"/>, and the <see cref="IFrontierCallLog"/> the options select (JSONL files, or a Redis
+    /// a <see cref="CostLedger"/>, the <see cref="FlywheelEscalationLog"/> that appends SLM escalations, and the <see cref="IFrontierCallLog"/> the options select (JSONL files, or a Redis
     /// stream over the registered <see cref="IConnectionMultiplexer"/> or one connected from
     /// <see cref="FlywheelLoggingOptions.RedisConfiguration"/>). Also binds and validates the options of the later steps —
     /// <see cref="PiiScrubberOptions"/>, <see cref="ClusteringOptions"/>, <see cref="ExportOptions"/>, <see cref="EvalOptions"/>,
@@ -35,6 +36,8 @@ public static class FlywheelServiceCollectionExtensions
             .Configure<IOptions<CostAccountingOptions>>((o, c) => o.Prices = c.Value)
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<CostLedger>();
+        services.TryAddSingleton(sp => new FlywheelEscalationLog(
+            sp, sp.GetRequiredService<IOptions<FlywheelLoggingOptions>>(), sp.GetService<TimeProvider>(), sp.GetService<ILogger<FlywheelEscalationLog>>()));
         services.TryAddSingleton<IFrontierCallLog>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<FlywheelLoggingOptions>>().Value;

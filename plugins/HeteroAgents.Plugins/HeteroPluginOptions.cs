@@ -22,4 +22,10 @@ public sealed class HeteroPluginOptions
     /// frontier is configured, an escalation surfaces as <see cref="TaskEscalatedException"/>.
     /// </summary>
     public bool ResolveEscalations { get; set; } = true;
+
+    /// <summary>
+    /// The workload id (application feature, prompt family) the conversion loop's log records for this app's escalations and
+    /// the frontier calls that resolve them; null records none. Default null.
+    /// </summary>
+    public string? WorkloadId { get; set; }
 }

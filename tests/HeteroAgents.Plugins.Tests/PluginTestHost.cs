@@ -24,7 +24,9 @@ internal sealed class PluginTestHost : IAsyncDisposable
         ScriptedChatClient slm,
         ScriptedFrontierChatClient? frontier,
         IDictionary<string, string?>? settings = null,
-        Action<IBusRegistrationConfigurator>? configureBus = null)
+        Action<IBusRegistrationConfigurator>? configureBus = null,
+        Action<IServiceCollection>? configureServices = null,
+        Action<Microsoft.Extensions.AI.ChatClientBuilder>? frontierPipeline = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -52,8 +54,10 @@ internal sealed class PluginTestHost : IAsyncDisposable
         });
         if (frontier is not null)
         {
-            services.AddHeteroFrontier(_ => frontier);
+            services.AddHeteroFrontier(_ => frontier, frontierPipeline);
         }
+
+        configureServices?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         var host = new PluginTestHost(provider);

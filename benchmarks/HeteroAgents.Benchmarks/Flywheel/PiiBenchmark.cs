@@ -6,7 +6,9 @@ namespace HeteroAgents.Benchmarks.Flywheel;
 
 /// <summary>
 /// <c>pii</c>: precision and recall per PII type of the conversion loop's scrubber (S2) on the labelled corpus, plus
-/// scrubbing throughput. Options: <c>--corpus FILE</c>, <c>--terms FILE</c>, <c>--passes N</c> (timing passes, default 20),
+/// scrubbing throughput. Options: <c>--heldout</c> (the held-out corpus <c>pii-heldout.jsonl</c> with
+/// <c>heldout-terms.txt</c>, written before the scrubber's patterns were read, instead of the corpus written with the
+/// scrubber), <c>--corpus FILE</c>, <c>--terms FILE</c>, <c>--passes N</c> (timing passes, default 20),
 /// <c>--mistakes</c> (list every false positive and negative).
 /// </summary>
 internal sealed class PiiBenchmark : IBenchmarkCommand
@@ -18,8 +20,9 @@ internal sealed class PiiBenchmark : IBenchmarkCommand
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var corpusDir = Path.Combine(RepositoryRoot(), "tests", "HeteroAgents.Flywheel.Tests", "Scrub", "Corpus");
-        var corpusPath = Option(args, "--corpus") ?? Path.Combine(corpusDir, "pii-corpus.jsonl");
-        var termsPath = Option(args, "--terms") ?? Path.Combine(corpusDir, "terms.txt");
+        var heldOut = args.Contains("--heldout");
+        var corpusPath = Option(args, "--corpus") ?? Path.Combine(corpusDir, heldOut ? "pii-heldout.jsonl" : "pii-corpus.jsonl");
+        var termsPath = Option(args, "--terms") ?? Path.Combine(corpusDir, heldOut ? "heldout-terms.txt" : "terms.txt");
         var passes = int.Parse(Option(args, "--passes") ?? "20", CultureInfo.InvariantCulture);
 
         var corpus = LabelledPiiText.ReadFile(corpusPath);

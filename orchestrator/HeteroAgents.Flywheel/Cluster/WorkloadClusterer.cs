@@ -9,7 +9,9 @@ namespace HeteroAgents.Flywheel;
 /// response-schema fingerprint (<see cref="CanonicalJson.Fingerprint"/>), then within each group by prompt
 /// similarity — MinHash signatures over word shingles of all prompt messages, LSH banding to find candidate
 /// pairs, and single-link merging of pairs whose estimated Jaccard similarity reaches the threshold.
-/// Deterministic for a seed and input order.
+/// Deterministic for a seed and input order. Escalation records (<see cref="FrontierCallStatus.Escalated"/>) that a logged
+/// frontier call resolved are left out (<see cref="EscalationLinks.CollapseResolved"/>), so each escalated task counts once;
+/// unresolved ones stay in their workload's cluster and count in its size and escalation rate, never as answered.
 /// </summary>
 public sealed class WorkloadClusterer
 {
@@ -23,10 +25,11 @@ public sealed class WorkloadClusterer
         _hasher = new MinHasher(_options.NumHashes, _options.ShingleSize, _options.Seed);
     }
 
-    /// <summary>Clusters <paramref name="records"/>.</summary>
+    /// <summary>Clusters <paramref name="records"/>; resolved escalation records are not assigned to any cluster.</summary>
     public ClusteringResult Cluster(IReadOnlyList<FrontierCallRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
+        records = EscalationLinks.CollapseResolved(records);
         var reports = new List<ClusterReport>();
         var assignment = new Dictionary<string, string>(StringComparer.Ordinal);
         var groups = records.GroupBy(r => (Task: r.TaskType ?? "unknown", Schema: CanonicalJson.Fingerprint(r.ResponseSchema)));
@@ -95,7 +98,8 @@ public sealed class WorkloadClusterer
             escalated.GroupBy(r => r.EscalationReason!.Value.ToWireName()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             answered >= _options.MinExamplesToFineTune,
             [.. cluster.Where(r => r.WorkloadId is not null).GroupBy(r => r.WorkloadId!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key)],
-            [.. cluster.Take(_options.ExamplePrompts).Select(r => Shorten(r.UserText()))]);
+            [.. cluster.Take(_options.ExamplePrompts).Select(r => Shorten(r.UserText()))],
+            cluster.Count(r => r.IsEscalation()));
     }
 
     private string Shorten(string text)

@@ -13,12 +13,14 @@ namespace HeteroAgents.Flywheel;
 /// <param name="EscalationReason">Why the SLM escalated, when the call resolves an escalation.</param>
 /// <param name="BatchId">The batch of the escalated task, when the call resolves a batch escalation.</param>
 /// <param name="TraceId">A trace id; defaults to the current activity's.</param>
+/// <param name="TaskId">The task the call resolves, when it resolves one.</param>
 public sealed record FlywheelCallContext(
     string? TaskType,
     string? WorkloadId = null,
     EscalationReason? EscalationReason = null,
     string? BatchId = null,
-    string? TraceId = null)
+    string? TraceId = null,
+    string? TaskId = null)
 {
     /// <summary>Reads the context from request options (all fields null when absent).</summary>
     public static FlywheelCallContext From(ChatOptions? options)
@@ -47,7 +49,8 @@ public sealed record FlywheelCallContext(
             Get(props, FlywheelPropertyKeys.WorkloadId),
             reason,
             Get(props, FlywheelPropertyKeys.BatchId),
-            Get(props, FlywheelPropertyKeys.TraceId));
+            Get(props, FlywheelPropertyKeys.TraceId),
+            Get(props, FlywheelPropertyKeys.TaskId));
     }
 
     /// <summary>Writes this context into <paramref name="options"/> (creating its property bag if needed) and returns it.</summary>
@@ -59,6 +62,7 @@ public sealed record FlywheelCallContext(
         Set(props, FlywheelPropertyKeys.WorkloadId, WorkloadId);
         Set(props, FlywheelPropertyKeys.BatchId, BatchId);
         Set(props, FlywheelPropertyKeys.TraceId, TraceId);
+        Set(props, FlywheelPropertyKeys.TaskId, TaskId);
         Set(props, FlywheelPropertyKeys.EscalationReason, EscalationReason is { } r ? r.ToWireName() : null);
         return options;
     }

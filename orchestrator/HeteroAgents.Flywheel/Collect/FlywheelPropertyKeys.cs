@@ -22,6 +22,9 @@ public static class FlywheelPropertyKeys
     /// <summary>Request: the batch whose escalated task the call resolves.</summary>
     public const string BatchId = "hetero.flywheel.batch_id";
 
+    /// <summary>Request: the task id (<see cref="Guid"/> in "D" form) the call resolves, linking it with the task's escalation record.</summary>
+    public const string TaskId = "hetero.flywheel.task_id";
+
     /// <summary>Request: the escalation reason's wire name, when the call resolves an escalation.</summary>
     public const string EscalationReason = "hetero.flywheel.escalation_reason";
 

@@ -4,7 +4,8 @@ using HeteroAgents.Contracts;
 namespace HeteroAgents.Flywheel;
 
 /// <summary>
-/// One frontier-model call as kept by the conversion loop (step S1). Written as one JSON line
+/// One frontier-model call, or one SLM escalation (<see cref="Status"/> <see cref="FrontierCallStatus.Escalated"/>), as kept by
+/// the conversion loop (step S1). Written as one JSON line
 /// (snake_case, <see cref="HeteroJson.Options"/>) to the frontier call log. Never contains credentials:
 /// only the messages, the response schema and the answer are kept, not the request options.
 /// </summary>
@@ -26,6 +27,14 @@ namespace HeteroAgents.Flywheel;
 /// <param name="CostUsd">Estimated cost in US dollars, when a price is configured for the model.</param>
 /// <param name="TraceId">The W3C trace id of the surrounding activity, or the caller's trace id.</param>
 /// <param name="Streaming">Whether the call was a streaming call.</param>
+/// <param name="TaskId">The task (its deterministic <c>TaskId</c>) the record is about, when it is about one: it links an
+/// escalation record with the frontier call that resolved it.</param>
+/// <param name="SchemaFingerprint">The <see cref="CanonicalJson.Fingerprint"/> of <paramref name="ResponseSchema"/>.</param>
+/// <param name="Input">Escalation records: the task's input object as sent.</param>
+/// <param name="SlmOutput">Escalation records: what the SLM produced, if anything.</param>
+/// <param name="ServedBy">Escalation records: the SLM that escalated (<c>slm:&lt;model&gt;</c>).</param>
+/// <param name="EscalationDetail">Escalation records: the failed check, in words.</param>
+/// <param name="Confidence">Escalation records: the SLM output's confidence, when known.</param>
 public sealed record FrontierCallRecord(
     string Id,
     DateTimeOffset Timestamp,
@@ -44,8 +53,18 @@ public sealed record FrontierCallRecord(
     long OutputTokens,
     decimal? CostUsd,
     string? TraceId,
-    bool Streaming)
+    bool Streaming,
+    string? TaskId = null,
+    string? SchemaFingerprint = null,
+    JsonElement? Input = null,
+    string? SlmOutput = null,
+    string? ServedBy = null,
+    string? EscalationDetail = null,
+    double? Confidence = null)
 {
+    /// <summary>Whether this record is an SLM escalation (no frontier answer) rather than a frontier call.</summary>
+    public bool IsEscalation() => Status == FrontierCallStatus.Escalated;
+
     /// <summary>The parsed task type, when <see cref="TaskType"/> is one of the four served task types.</summary>
     public TaskType? ParsedTaskType() => TaskTypes.TryParse(TaskType, out var type) ? type : null;
 

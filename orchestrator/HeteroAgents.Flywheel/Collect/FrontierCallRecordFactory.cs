@@ -44,8 +44,10 @@ internal static class FrontierCallRecordFactory
     }
 
     private static FrontierCallRecord Create(
-        FlywheelCallContext context, IReadOnlyList<ChatMessage> prompt, ChatOptions? options, DateTimeOffset started, TimeSpan elapsed, bool streaming) =>
-        new(
+        FlywheelCallContext context, IReadOnlyList<ChatMessage> prompt, ChatOptions? options, DateTimeOffset started, TimeSpan elapsed, bool streaming)
+    {
+        var schema = (options?.ResponseFormat as ChatResponseFormatJson)?.Schema;
+        return new(
             Id: Guid.CreateVersion7(started).ToString("D", CultureInfo.InvariantCulture),
             Timestamp: started,
             TaskType: context.TaskType,
@@ -53,7 +55,7 @@ internal static class FrontierCallRecordFactory
             BatchId: context.BatchId,
             Model: null,
             Messages: [.. prompt.Select(ToLogged)],
-            ResponseSchema: (options?.ResponseFormat as ChatResponseFormatJson)?.Schema,
+            ResponseSchema: schema,
             Output: null,
             Status: FrontierCallStatus.Ok,
             Error: null,
@@ -63,9 +65,12 @@ internal static class FrontierCallRecordFactory
             OutputTokens: 0,
             CostUsd: null,
             TraceId: context.TraceId ?? Activity.Current?.TraceId.ToHexString(),
-            Streaming: streaming);
+            Streaming: streaming,
+            TaskId: context.TaskId,
+            SchemaFingerprint: CanonicalJson.Fingerprint(schema));
+    }
 
-    private static LoggedMessage ToLogged(ChatMessage message)
+    public static LoggedMessage ToLogged(ChatMessage message)
     {
         var text = new StringBuilder();
         foreach (var content in message.Contents)

@@ -37,6 +37,8 @@ public static class FlywheelEvaluator
         }
 
         var scrubber = options.Scrub is null ? null : new PiiScrubber(options.Scrub);
+
+        // Only answered frontier calls have an answer to agree with; escalation records (status escalated) never replay.
         var heldOut = records
             .Where(r => r.Status == FrontierCallStatus.Ok && !string.IsNullOrEmpty(r.Output) && DatasetSplit.IsEval(r.Id, options.EvalFraction))
             .Where(r => r.Messages.All(m => ChatJsonlExample.Roles.Contains(m.Role)))

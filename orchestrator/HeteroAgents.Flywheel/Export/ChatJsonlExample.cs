@@ -19,7 +19,8 @@ public sealed record ChatJsonlExample(IReadOnlyList<ChatJsonlMessage> Messages)
     public string ToJsonLine() => JsonSerializer.Serialize(this, HeteroJson.Options);
 
     /// <summary>
-    /// The example for a logged call, or null with <paramref name="skipReason"/> when the call is not usable: it failed,
+    /// The example for a logged call, or null with <paramref name="skipReason"/> when the call is not usable: it is an
+    /// escalation record without a frontier answer (<c>unresolved_escalation</c>), it failed,
     /// has no answer, uses a role other than system/user/assistant, or asked for JSON and got an answer that does not parse.
     /// </summary>
     public static ChatJsonlExample? FromRecord(FrontierCallRecord record, out string? skipReason)
@@ -27,6 +28,7 @@ public sealed record ChatJsonlExample(IReadOnlyList<ChatJsonlMessage> Messages)
         ArgumentNullException.ThrowIfNull(record);
         skipReason = record switch
         {
+            { Status: FrontierCallStatus.Escalated } => "unresolved_escalation",
             { Status: FrontierCallStatus.Failed } => "failed_call",
             { Output: null or "" } => "no_output",
             _ when record.Messages.Any(m => !Roles.Contains(m.Role)) => "unsupported_role",

@@ -24,8 +24,9 @@ public sealed class UsageReportBuilder
 
     /// <summary>
     /// Builds the report from batch output files (workload = file name without extension) and a frontier call log (file or
-    /// directory). When batch outputs are given, logged calls that resolved a batch escalation (<c>batch_id</c> set) are
-    /// skipped: the batch's frontier-served lines already count them.
+    /// directory). When batch outputs are given, logged records of batch tasks (<c>batch_id</c> set) are skipped: the batch's
+    /// lines already count them. Logged records go through <see cref="AddLogRecords"/>, so an escalation and the frontier call
+    /// that resolved it count once.
     /// </summary>
     public static async Task<UsageReport> BuildFromFilesAsync(
         IReadOnlyList<string> batchOutputPaths, string? frontierLogPath, ReportOptions? options = null, CancellationToken cancellationToken = default)
@@ -61,13 +62,16 @@ public sealed class UsageReportBuilder
 
         if (frontierLogPath is not null)
         {
+            var records = new List<FrontierCallRecord>();
             await foreach (var record in FrontierCallLogReader.ReadAsync(frontierLogPath, cancellationToken).ConfigureAwait(false))
             {
                 if (batchOutputPaths.Count == 0 || record.BatchId is null)
                 {
-                    builder.AddFrontierCall(record);
+                    records.Add(record);
                 }
             }
+
+            builder.AddLogRecords(records);
         }
 
         return builder.Build();
@@ -97,10 +101,34 @@ public sealed class UsageReportBuilder
             outcome, line.Escalation is { } e ? Wire(e.Reason) : null, line.LatencyMs, input, output, cost, _baseline?.Cost(input, output)));
     }
 
-    /// <summary>Counts one logged frontier call under its task type and workload id.</summary>
+    /// <summary>
+    /// Counts the records of a flywheel log: each frontier call, and each escalation record that no logged frontier call
+    /// resolved (<see cref="EscalationLinks.CollapseResolved"/>), so an escalated task counts once, under its reason.
+    /// </summary>
+    public void AddLogRecords(IEnumerable<FrontierCallRecord> records)
+    {
+        foreach (var record in EscalationLinks.CollapseResolved(records))
+        {
+            AddFrontierCall(record);
+        }
+    }
+
+    /// <summary>
+    /// Counts one logged record under its task type and workload id: a frontier call as served by the frontier (or failed),
+    /// an escalation record (<see cref="FrontierCallStatus.Escalated"/>) as escalated and unresolved, priced as SLM tokens.
+    /// </summary>
     public void AddFrontierCall(FrontierCallRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (record.IsEscalation())
+        {
+            Row(record.TaskType ?? "unknown", record.WorkloadId ?? "(frontier)").Add(new UsageCall(
+                UsageOutcome.Escalated, record.EscalationReason is { } reason ? Wire(reason) : null, record.LatencyMs,
+                record.InputTokens, record.OutputTokens, (record.InputTokens + record.OutputTokens) * _options.SlmCostPerMillionTokens / 1_000_000m,
+                _baseline?.Cost(record.InputTokens, record.OutputTokens)));
+            return;
+        }
+
         var cost = record.CostUsd ?? _options.Prices.Cost(record.Model, record.InputTokens, record.OutputTokens);
         Row(record.TaskType ?? "unknown", record.WorkloadId ?? "(frontier)").Add(new UsageCall(
             record.Status == FrontierCallStatus.Ok ? UsageOutcome.Frontier : UsageOutcome.Failed,

@@ -7,14 +7,17 @@ namespace HeteroAgents.Flywheel;
 
 /// <summary>
 /// Finds personal data in text and replaces it with typed placeholders (conversion-loop step S2): e-mail
-/// addresses, phone numbers, payment card numbers (Luhn-checked), IBANs (mod-97), IPv4/IPv6 addresses,
-/// US SSNs and UK NINOs, and user-supplied terms. Candidates are pattern matches that pass each type's
+/// addresses (also obfuscated ones), phone numbers, payment card numbers (Luhn-checked), IBANs (mod-97), IPv4/IPv6
+/// addresses, national identifiers (US SSN, UK NINO, and the forms of <see cref="NationalIds"/>), and user-supplied terms. Candidates are pattern matches that pass each type's
 /// checks; where candidates overlap, the higher-priority type wins (e-mail, IBAN, card, national id, IP,
 /// phone, term). Thread-safe.
 /// </summary>
 public sealed class PiiScrubber
 {
     private static readonly PiiType[] Priority = [PiiType.Email, PiiType.Iban, PiiType.Card, PiiType.NationalId, PiiType.Ip, PiiType.Phone, PiiType.Term];
+
+    // File extensions that follow '@' in asset names ("icon@2x.png") and are not top-level domains.
+    private static readonly HashSet<string> FileExtensions = new(StringComparer.OrdinalIgnoreCase) { "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "heic", "avif" };
     private readonly HashSet<PiiType> _types;
     private readonly Regex? _terms;
     private readonly bool _skipVersions;
@@ -53,7 +56,8 @@ public sealed class PiiScrubber
         var candidates = new List<PiiFinding>();
         if (_types.Contains(PiiType.Email))
         {
-            Add(candidates, PiiType.Email, PiiPatterns.Email(), text, static _ => true);
+            Add(candidates, PiiType.Email, PiiPatterns.Email(), text, static v => !FileExtensions.Contains(v[(v.LastIndexOf('.') + 1)..]));
+            Add(candidates, PiiType.Email, PiiPatterns.ObfuscatedEmail(), text, static _ => true);
         }
 
         if (_types.Contains(PiiType.Iban))
@@ -80,6 +84,7 @@ public sealed class PiiScrubber
         {
             Add(candidates, PiiType.NationalId, PiiPatterns.UsSsn(), text, static _ => true);
             Add(candidates, PiiType.NationalId, PiiPatterns.UkNino(), text, static _ => true);
+            NationalIds.AddCandidates(candidates, text);
         }
 
         if (_types.Contains(PiiType.Ip))
@@ -108,6 +113,13 @@ public sealed class PiiScrubber
 
             Add(candidates, PiiType.Phone, PiiPatterns.NorthAmericanPhone(), text, static _ => true);
             Add(candidates, PiiType.Phone, PiiPatterns.NationalPhone(), text, static v => DigitsOf(v).Length is >= 9 and <= 12);
+            foreach (Match m in PiiPatterns.BareNorthAmericanPhone().Matches(text))
+            {
+                if (PiiPatterns.PhoneContext().IsMatch(text.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index))))
+                {
+                    candidates.Add(new PiiFinding(PiiType.Phone, m.Index, m.Length, m.Value));
+                }
+            }
         }
 
         if (_terms is not null && _types.Contains(PiiType.Term))
@@ -182,7 +194,7 @@ public sealed class PiiScrubber
         while (end < m.Index + m.Length && compact.Length < length)
         {
             var c = text[end++];
-            if (c != ' ')
+            if (c is not (' ' or '-'))
             {
                 compact.Append(char.ToUpperInvariant(c));
             }

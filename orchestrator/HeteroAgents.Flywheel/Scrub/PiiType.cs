@@ -3,7 +3,7 @@ namespace HeteroAgents.Flywheel;
 /// <summary>The kinds of personal data <see cref="PiiScrubber"/> finds; each has a typed placeholder.</summary>
 public enum PiiType
 {
-    /// <summary>An e-mail address, replaced by <c>&lt;EMAIL&gt;</c>.</summary>
+    /// <summary>An e-mail address (also obfuscated: <c>name[at]example.com</c>, <c>name at example dot com</c>), replaced by <c>&lt;EMAIL&gt;</c>.</summary>
     Email,
 
     /// <summary>A phone number (international <c>+CC</c> form, or a common national form), replaced by <c>&lt;PHONE&gt;</c>.</summary>
@@ -18,7 +18,7 @@ public enum PiiType
     /// <summary>An IPv4 or IPv6 address, replaced by <c>&lt;IP&gt;</c>.</summary>
     Ip,
 
-    /// <summary>A national identifier (US SSN, UK NINO), replaced by <c>&lt;NATIONAL_ID&gt;</c>.</summary>
+    /// <summary>A national identifier (US SSN, UK NINO, Canadian SIN, Spanish DNI/NIE, Swedish personnummer, French NIR, Dutch BSN, Indian PAN), replaced by <c>&lt;NATIONAL_ID&gt;</c>.</summary>
     NationalId,
 
     /// <summary>A user-supplied term (names, customer ids, project code names), replaced by <c>&lt;TERM&gt;</c>.</summary>

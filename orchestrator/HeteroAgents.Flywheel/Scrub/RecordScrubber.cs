@@ -8,7 +8,8 @@ public static class RecordScrubber
 {
     /// <summary>
     /// Returns <paramref name="record"/> with personal data replaced in every message, the output, the error, and the
-    /// string values of the response schema (not its property names); <paramref name="counts"/> gets what was replaced.
+    /// string values of the response schema (not its property names); for escalation records also in the SLM output, the
+    /// escalation detail and the string values of the task input. <paramref name="counts"/> gets what was replaced.
     /// </summary>
     public static FrontierCallRecord Scrub(FrontierCallRecord record, PiiScrubber scrubber, IDictionary<PiiType, long>? counts = null)
     {
@@ -33,21 +34,26 @@ public static class RecordScrubber
             return scrubbed;
         }
 
-        JsonElement? schema = record.ResponseSchema;
-        if (schema is { } s && s.ValueKind != JsonValueKind.Null && s.ValueKind != JsonValueKind.Undefined)
-        {
-            var node = JsonNode.Parse(s.GetRawText());
-            node = ScrubNode(node, Clean);
-            schema = JsonSerializer.SerializeToElement(node);
-        }
-
         return record with
         {
             Messages = [.. record.Messages.Select(m => m with { Content = Clean(m.Content) ?? "" })],
             Output = Clean(record.Output),
             Error = Clean(record.Error),
-            ResponseSchema = schema,
+            ResponseSchema = CleanJson(record.ResponseSchema, Clean),
+            Input = CleanJson(record.Input, Clean),
+            SlmOutput = Clean(record.SlmOutput),
+            EscalationDetail = Clean(record.EscalationDetail),
         };
+    }
+
+    private static JsonElement? CleanJson(JsonElement? value, Func<string?, string?> clean)
+    {
+        if (value is not { } v || v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return value;
+        }
+
+        return JsonSerializer.SerializeToElement(ScrubNode(JsonNode.Parse(v.GetRawText()), clean));
     }
 
     private static JsonNode? ScrubNode(JsonNode? node, Func<string?, string?> clean)

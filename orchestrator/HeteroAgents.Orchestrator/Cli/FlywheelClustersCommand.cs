@@ -44,13 +44,14 @@ internal static class FlywheelClustersCommand
     {
         var table = new Table().Title($"{clusters.Count} clusters")
             .AddColumn("cluster").AddColumn("task").AddColumn(new TableColumn("calls").RightAligned()).AddColumn(new TableColumn("answered").RightAligned())
-            .AddColumn(new TableColumn("esc%").RightAligned()).AddColumn("ready").AddColumn("workloads").AddColumn("example prompt");
+            .AddColumn(new TableColumn("esc%").RightAligned()).AddColumn(new TableColumn("unresolved").RightAligned()).AddColumn("ready").AddColumn("workloads").AddColumn("example prompt");
         foreach (var c in clusters)
         {
             table.AddRow(
                 Markup.Escape(c.Id), Markup.Escape(c.TaskType),
                 c.Size.ToString(CultureInfo.InvariantCulture), c.Answered.ToString(CultureInfo.InvariantCulture),
                 (c.EscalationRate * 100).ToString("0.0", CultureInfo.InvariantCulture),
+                c.Unresolved.ToString(CultureInfo.InvariantCulture),
                 c.ReadyToFineTune ? "[green]yes[/]" : "no",
                 Markup.Escape(string.Join(", ", c.WorkloadIds.Take(3))),
                 Markup.Escape(c.ExamplePrompts.FirstOrDefault() ?? "-"));

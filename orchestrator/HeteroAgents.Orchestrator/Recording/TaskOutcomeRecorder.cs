@@ -1,4 +1,5 @@
 using HeteroAgents.Contracts;
+using HeteroAgents.Flywheel;
 using HeteroAgents.Orchestrator.Store;
 using HeteroAgents.Plugins;
 using MassTransit;
@@ -13,18 +14,25 @@ namespace HeteroAgents.Orchestrator.Recording;
 /// escalations are recorded as <c>escalated</c>. With one (<c>Hetero:Frontier:Model</c> set, so the host runs
 /// <see cref="FrontierEscalationConsumer"/>), escalations are left to it and its outcome is recorded instead, with the
 /// SLM's escalation from <see cref="FrontierEscalationHeaders"/> (resolved when the frontier completed the task).
+/// Every batch escalation, resolved later or not, is also appended to the conversion loop's log when a
+/// <see cref="FlywheelEscalationLog"/> is registered; plugin sessions' escalations are logged by the plugin instead.
 /// </summary>
 public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<TaskEscalated>, IConsumer<TaskFailed>
 {
     private readonly IBatchStore _store;
     private readonly bool _frontierResolves;
+    private readonly FlywheelEscalationLog? _escalationLog;
 
-    /// <summary>Creates the recorder over the batch store; <paramref name="frontier"/> says whether a frontier model resolves escalations.</summary>
-    public TaskOutcomeRecorder(IBatchStore store, IOptions<FrontierOptions>? frontier = null)
+    /// <summary>
+    /// Creates the recorder over the batch store; <paramref name="frontier"/> says whether a frontier model resolves escalations,
+    /// <paramref name="escalationLog"/> (when given) receives every batch escalation.
+    /// </summary>
+    public TaskOutcomeRecorder(IBatchStore store, IOptions<FrontierOptions>? frontier = null, FlywheelEscalationLog? escalationLog = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _frontierResolves = frontier?.Value.IsConfigured == true;
         _store = store;
+        _escalationLog = escalationLog;
     }
 
     /// <inheritdoc />
@@ -37,16 +45,19 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
     }
 
     /// <inheritdoc />
-    public Task Consume(ConsumeContext<TaskEscalated> context)
+    public async Task Consume(ConsumeContext<TaskEscalated> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (_frontierResolves)
+        var m = context.Message;
+        if (_escalationLog is not null && !HeteroAgentsPlugin.IsPluginSession(m.BatchId))
         {
-            return Task.CompletedTask;
+            await _escalationLog.AppendEscalationAsync(m, cancellationToken: context.CancellationToken).ConfigureAwait(false);
         }
 
-        var m = context.Message;
-        return _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m), context.CancellationToken);
+        if (!_frontierResolves)
+        {
+            await _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m), context.CancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using HeteroAgents.Contracts;
+using HeteroAgents.Flywheel;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,9 @@ namespace HeteroAgents.Plugins;
 /// Sends typed sub-tasks to the SLM fleet with MassTransit's request client and returns the validated result. The
 /// worker answers with one of <see cref="TaskCompleted"/>, <see cref="TaskEscalated"/> or <see cref="TaskFailed"/>;
 /// an escalation is resolved with the frontier model when one is configured, else it surfaces as
-/// <see cref="TaskEscalatedException"/>. Input is validated before anything is published.
+/// <see cref="TaskEscalatedException"/>. Input is validated before anything is published. Every escalation is appended to the
+/// conversion loop's log when a <see cref="FlywheelEscalationLog"/> is registered (<c>services.AddFlywheel()</c>), resolved or
+/// not; the frontier call that resolves it is logged by the frontier client's middleware with the same task id.
 /// </summary>
 public sealed partial class HeteroTaskClient
 {
@@ -18,9 +21,12 @@ public sealed partial class HeteroTaskClient
     private readonly HeteroPluginOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<HeteroTaskClient> _logger;
+    private readonly FlywheelEscalationLog? _escalationLog;
 
-    /// <summary>Creates the client.</summary>
-    public HeteroTaskClient(IClientFactory clientFactory, EscalationResolver resolver, IOptions<HeteroPluginOptions> options, TimeProvider timeProvider, ILogger<HeteroTaskClient> logger)
+    /// <summary>Creates the client; <paramref name="escalationLog"/>, when given, receives every escalation.</summary>
+    public HeteroTaskClient(
+        IClientFactory clientFactory, EscalationResolver resolver, IOptions<HeteroPluginOptions> options, TimeProvider timeProvider, ILogger<HeteroTaskClient> logger,
+        FlywheelEscalationLog? escalationLog = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _clientFactory = clientFactory ?? throw new ArgumentNullException(nameof(clientFactory));
@@ -28,6 +34,7 @@ public sealed partial class HeteroTaskClient
         _options = options.Value;
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _escalationLog = escalationLog;
     }
 
     /// <summary>Whether escalations are resolved with a frontier model.</summary>
@@ -98,12 +105,17 @@ public sealed partial class HeteroTaskClient
         LogEscalated(task.Type.ToWireName(), task.TaskId, escalated.ServedBy, escalated.Reason.ToWireName(), escalated.Detail);
         var info = new EscalationInfo(escalated.Reason, escalated.Detail, Resolved: false);
         Record(record, escalated.ServedBy, info, escalated.Usage, null);
+        if (_escalationLog is not null)
+        {
+            await _escalationLog.AppendEscalationAsync(escalated, task, _options.WorkloadId, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!ResolvesEscalations)
         {
             throw new TaskEscalatedException(escalated);
         }
 
-        var resolution = await _resolver.ResolveAsync(task, escalated.Reason, cancellationToken).ConfigureAwait(false);
+        var resolution = await _resolver.ResolveAsync(task, escalated.Reason, _options.WorkloadId, cancellationToken).ConfigureAwait(false);
         info = info with { Resolved = true };
         Record(record, resolution.ServedBy, info, escalated.Usage, resolution.Usage);
         return new HeteroTaskResult(task.TaskId, task.Type, resolution.Result, resolution.ServedBy, null,

@@ -36,11 +36,20 @@ public sealed partial class EscalationResolver
 
     /// <summary>
     /// Asks the frontier model for <paramref name="task"/>'s result and validates it. The request is tagged for the
-    /// conversion-loop log (<see cref="FlywheelContextKeys"/>) with the task type, batch and <paramref name="reason"/>.
+    /// conversion-loop log (<see cref="FlywheelContextKeys"/>) with the task type, task id, batch and <paramref name="reason"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">No frontier model is configured (check <see cref="IsConfigured"/>).</exception>
     /// <exception cref="FrontierResolutionException">Invalid JSON, invalid result, timeout, refusal or backend error.</exception>
-    public async Task<FrontierResolution> ResolveAsync(ITaskMessage task, EscalationReason? reason = null, CancellationToken cancellationToken = default)
+    public Task<FrontierResolution> ResolveAsync(ITaskMessage task, EscalationReason? reason = null, CancellationToken cancellationToken = default) =>
+        ResolveAsync(task, reason, workloadId: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ResolveAsync(ITaskMessage, EscalationReason?, CancellationToken)"/>, recording <paramref name="workloadId"/>
+    /// on the logged frontier call.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No frontier model is configured (check <see cref="IsConfigured"/>).</exception>
+    /// <exception cref="FrontierResolutionException">Invalid JSON, invalid result, timeout, refusal or backend error.</exception>
+    public async Task<FrontierResolution> ResolveAsync(ITaskMessage task, EscalationReason? reason, string? workloadId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         var frontier = _frontier ?? throw new InvalidOperationException("No frontier model is configured (Hetero:Frontier:Model).");
@@ -52,7 +61,7 @@ public sealed partial class EscalationResolver
             Temperature = 0,
             MaxOutputTokens = _options.MaxOutputTokens,
         };
-        FlywheelContextKeys.Tag(chatOptions, task.Type.ToWireName(), task.BatchId, reason);
+        FlywheelContextKeys.Tag(chatOptions, task.Type.ToWireName(), task.BatchId, reason, task.TaskId, workloadId);
 
         var started = _timeProvider.GetTimestamp();
         using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);
@@ -107,6 +116,13 @@ public sealed partial class EscalationResolver
         var usage = new TaskUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
         LogResolved(task.Type.ToWireName(), task.TaskId, model, latencyMs);
         return new FrontierResolution(result, HeteroFrontier.ServedBy(model), usage, latencyMs);
+    }
+
+    /// <summary>The messages a frontier model gets to resolve <paramref name="task"/> (system instructions, then the task input as JSON).</summary>
+    public static IReadOnlyList<ChatMessage> FrontierPrompt(ITaskMessage task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return FrontierPrompts.For(task);
     }
 
     /// <summary>Rebuilds the typed task from an escalation event (its <see cref="TaskEscalated.Input"/> is the task's input object).</summary>

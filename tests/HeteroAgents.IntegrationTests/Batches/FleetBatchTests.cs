@@ -56,6 +56,7 @@ public sealed class FleetBatchTests : IAsyncLifetime
             ["Hetero:Batch:Store"] = "Redis",
             ["Hetero:Redis:Configuration"] = redis.Configuration,
             ["Hetero:Redis:KeyPrefix"] = redis.KeyPrefix,
+            ["Hetero:Flywheel:Logging:DataDirectory"] = Path.Combine(_directory, "flywheel-rabbitmq"),
         };
         using var rabbitErr = new StringWriter();
         var rabbitExit = await HeteroCli.RunAsync(
@@ -79,6 +80,7 @@ public sealed class FleetBatchTests : IAsyncLifetime
         }
 
         Assert.All(rabbitLines.Where(l => l.Status == BatchTaskStatus.Escalated), l => Assert.NotNull(l.Escalation));
+        await AssertOneLogRecordPerEscalationAsync(Path.Combine(_directory, "flywheel-rabbitmq"), rabbitLines);
 
         var memoryOut = Path.Combine(_directory, "inmemory.jsonl");
         using var memoryErr = new StringWriter();
@@ -92,6 +94,7 @@ public sealed class FleetBatchTests : IAsyncLifetime
                     ["Hetero:Batch:Store"] = "InMemory",
                     ["Hetero:Slm:Endpoint"] = _slm.BaseAddress.ToString(),
                     ["Hetero:Slm:Model"] = "fake-slm",
+                    ["Hetero:Flywheel:Logging:DataDirectory"] = Path.Combine(_directory, "flywheel-inmemory"),
                 },
             }, timeout.Token);
         _output.WriteLine(memoryErr.ToString());
@@ -102,5 +105,19 @@ public sealed class FleetBatchTests : IAsyncLifetime
         Assert.Equal(TaskCount, byIdMemory.Count);
         var differences = byIdRabbit.Where(p => !byIdMemory[p.Key].Equals(p.Value)).Select(p => $"{p.Key}: {p.Value} vs {byIdMemory[p.Key]}").ToList();
         Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
+        await AssertOneLogRecordPerEscalationAsync(Path.Combine(_directory, "flywheel-inmemory"), OutputFiles.Read(memoryOut));
+    }
+
+    /// <summary>S1: the flywheel log holds exactly one escalation record per escalated line (no frontier is configured).</summary>
+    private static async Task AssertOneLogRecordPerEscalationAsync(string logDirectory, IReadOnlyList<BatchOutputLine> lines)
+    {
+        var escalated = lines.Where(l => l.Status == BatchTaskStatus.Escalated).ToList();
+        Assert.NotEmpty(escalated);
+        var records = await HeteroAgents.Flywheel.FrontierCallLogReader.ReadListAsync(logDirectory);
+        Assert.All(records, r => Assert.True(r.IsEscalation(), r.ToJsonLine()));
+        var batchId = Assert.Single(records.Select(r => r.BatchId).Distinct());
+        Assert.Equal(
+            escalated.Select(l => TaskIds.Create(batchId!, l.CustomId).ToString("D")).Order(StringComparer.Ordinal),
+            records.Select(r => r.TaskId!).Order(StringComparer.Ordinal));
     }
 }

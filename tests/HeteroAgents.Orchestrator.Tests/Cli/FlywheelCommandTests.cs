@@ -4,6 +4,7 @@ using HeteroAgents.Contracts;
 using HeteroAgents.Flywheel;
 using HeteroAgents.Orchestrator.Tests.Support;
 using HeteroAgents.Testing.OpenAi;
+using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Orchestrator.Tests.Cli;
 
@@ -70,6 +71,47 @@ public sealed class FlywheelCommandTests : IAsyncLifetime
         Assert.Contains("\"assistant\"", train[0], StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dataset, "lora-recipe.json")));
         Assert.Contains("SmolLM2-360M-Instruct", export.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unresolved_escalations_are_scrubbed_counted_in_clusters_and_never_exported()
+    {
+        var logDirectory = Path.Combine(_directory, "with-escalations");
+        await using (var log = new JsonlFrontierCallLog(logDirectory))
+        {
+            foreach (var line in File.ReadLines(Directory.EnumerateFiles(_logDirectory, "*.jsonl").Single()).Take(10))
+            {
+                await log.AppendAsync(FrontierCallRecord.Parse(line, "setup"));
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                var text = string.Create(CultureInfo.InvariantCulture, $"Ticket #{2000 + i}: my order {i} has not arrived yet, please tell me where the shipping parcel is. Contact me at waiting{i}@example.com");
+                var escalated = new TaskEscalated(Guid.NewGuid(), "batch-1", $"e{i}", TaskType.Classify, EscalationReason.LowConfidence, "p=0.4",
+                    JsonSerializer.SerializeToElement(new { text, labels = new[] { "refund", "shipping", "other" } }),
+                    """{"label":"other","reply_to":"waiting@example.com"}""", "slm:m", 0.4, new TaskUsage(50, 5), 30);
+                await log.AppendAsync(FlywheelEscalationLog.CreateRecord(escalated,
+                    [new ChatMessage(ChatRole.System, "Route the support ticket to refund, shipping or other."), new ChatMessage(ChatRole.User, text)],
+                    JsonDocument.Parse(Schema).RootElement.Clone(), "support", DateTimeOffset.UtcNow));
+            }
+        }
+
+        var scrubbed = Path.Combine(_directory, "scrubbed-esc.jsonl");
+        Assert.Equal(0, (await CliRunner.RunAsync("flywheel", "scrub", logDirectory, "-o", scrubbed)).ExitCode);
+        Assert.DoesNotContain("@example.com", await File.ReadAllTextAsync(scrubbed), StringComparison.Ordinal);
+
+        var clusters = await CliRunner.RunAsync("flywheel", "clusters", scrubbed, "--json");
+        var cluster = Assert.Single(JsonDocument.Parse(clusters.Out).RootElement.EnumerateArray());
+        Assert.Equal((13, 10, 3), (cluster.GetProperty("size").GetInt32(), cluster.GetProperty("answered").GetInt32(), cluster.GetProperty("unresolved").GetInt32()));
+        var table = await CliRunner.RunAsync("flywheel", "clusters", scrubbed);
+        Assert.Contains("unresolved", table.Out, StringComparison.Ordinal);
+
+        var dataset = Path.Combine(_directory, "dataset-esc");
+        var export = await CliRunner.RunAsync("flywheel", "export", scrubbed, "--cluster", cluster.GetProperty("id").GetString()!, "--format", "chat-jsonl", "-o", dataset);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        var examples = (await File.ReadAllLinesAsync(Path.Combine(dataset, "train.jsonl"))).Concat(await File.ReadAllLinesAsync(Path.Combine(dataset, "eval.jsonl"))).ToList();
+        Assert.Equal(10, examples.Count);
+        Assert.DoesNotContain(examples, e => e.Contains("Ticket #200", StringComparison.Ordinal));
     }
 
     [Fact]
