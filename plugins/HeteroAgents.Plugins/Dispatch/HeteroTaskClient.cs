@@ -43,6 +43,7 @@ public sealed partial class HeteroTaskClient
         where TTask : class, ITaskMessage
     {
         ArgumentNullException.ThrowIfNull(task);
+        TaskInputSizeLimits.Check(task, _options);
         await TaskInputValidator.ValidateAsync(task, cancellationToken).ConfigureAwait(false);
 
         var record = HeteroCallRecord.Current;
