@@ -1,3 +1,5 @@
+using System.Text.Json;
+using HeteroAgents.Contracts;
 using HeteroAgents.Testing.OpenAi;
 using HeteroAgents.Worker.Options;
 using HeteroAgents.Worker.Tests.Support;
@@ -23,7 +25,11 @@ public sealed class OpenAiCompatibleBackendKeyTests : IDisposable
         });
         await using var _ = provider;
 
-        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "<text>\nhello\n</text>")]);
+        var options = new ChatOptions
+        {
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonSerializer.SerializeToElement(ResultSchemas.For(Tasks.Classify())), "hetero_result", "The task's result."),
+        };
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "<text>\nwhere is my refund\n</text>")], options);
 
         Assert.Equal("Bearer key-from-file-9e1", Assert.Single(server.Requests).Authorization);
         Assert.Equal("key-from-file-9e1", OpenAiBackend.Options(provider).ApiKey);
