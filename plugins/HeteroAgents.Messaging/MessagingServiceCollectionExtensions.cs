@@ -10,9 +10,12 @@ namespace HeteroAgents.Messaging;
 public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="MessagingOptions"/> from <c>Hetero:Messaging</c> (validated at start) and adds a
-    /// MassTransit bus with kebab-case endpoint names on the configured transport. <paramref name="configure"/>
-    /// adds the process's consumers (worker task consumers, orchestrator result recorders, request clients).
+    /// Binds <see cref="MessagingOptions"/> from <c>Hetero:Messaging</c> (validated at start, see
+    /// <see cref="AddHeteroMessagingOptions"/>), masks secrets in every log entry of the process
+    /// (<see cref="SecretRedactionServiceCollectionExtensions.AddHeteroSecretRedaction"/>) and adds a MassTransit bus with
+    /// kebab-case endpoint names on the configured transport; for RabbitMQ, credentials and TLS are mapped by
+    /// <see cref="RabbitMqHostConfiguration.Apply"/>. <paramref name="configure"/> adds the process's consumers
+    /// (worker task consumers, orchestrator result recorders, request clients).
     /// </summary>
     public static IServiceCollection AddHeteroMessaging(
         this IServiceCollection services,
@@ -61,16 +64,16 @@ public static class MessagingServiceCollectionExtensions
     public static IServiceCollection AddHeteroMessagingOptions(this IServiceCollection services, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName);
-        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<MessagingOptions>) && d.ImplementationType == typeof(MessagingOptionsValidator)) ||
-            services.Any(d => d.ServiceType == typeof(MessagingOptionsValidator)))
+        if (services.Any(d => d.ServiceType == typeof(MessagingOptionsValidator)))
         {
             return services;
         }
 
         services.AddSingleton(sp => new MessagingOptionsValidator(configuration ?? sp.GetService<IConfiguration>()));
         services.AddSingleton<IValidateOptions<MessagingOptions>>(sp => sp.GetRequiredService<MessagingOptionsValidator>());
-        builder.PostConfigure(o => RabbitMqHostConfiguration.ApplySecretFiles(o.RabbitMq))
+        services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.SectionName)
+            .PostConfigure(o => RabbitMqHostConfiguration.ApplySecretFiles(o.RabbitMq))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;
