@@ -7,7 +7,12 @@ internal sealed class RedactingLogger(ILogger inner, SecretRedactor redactor) : 
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull =>
-        state is string text ? inner.BeginScope(redactor.Redact(text)) : inner.BeginScope(state);
+        state switch
+        {
+            string text => inner.BeginScope(redactor.Redact(text)),
+            IEnumerable<KeyValuePair<string, object?>> => inner.BeginScope(new RedactedLogState(redactor.Redact(state.ToString() ?? string.Empty), state, redactor)),
+            _ => inner.BeginScope(state),
+        };
 
     public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 

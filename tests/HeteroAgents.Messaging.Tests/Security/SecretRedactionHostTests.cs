@@ -64,10 +64,16 @@ public sealed class SecretRedactionHostTests
 
         services.AddHeteroSecretRedaction(configuration).AddHeteroSecretRedaction(configuration);
         using var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<ILogger<SecretRedactionHostTests>>().LogInformation("key is {Key}", ApiKey);
+        var logger = provider.GetRequiredService<ILogger<SecretRedactionHostTests>>();
+        using (logger.BeginScope("calling with {Key}", ApiKey))
+        using (logger.BeginScope("plain scope " + ApiKey))
+        {
+            logger.LogInformation("key is {Key}", ApiKey);
+        }
 
         Assert.IsType<RedactingLoggerFactory>(provider.GetRequiredService<ILoggerFactory>());
-        Assert.Equal("key is ***", Assert.Single(capture.Entries).Message);
+        Assert.Equal(["scope: calling with ***", "scope: plain scope ***", "key is ***"], capture.Entries.Select(e => e.Message));
+        Assert.DoesNotContain(ApiKey, capture.AllText, StringComparison.Ordinal);
     }
 
     private static IHost BuildHost(RabbitMqTestSettings broker, CapturingLoggerProvider capture)

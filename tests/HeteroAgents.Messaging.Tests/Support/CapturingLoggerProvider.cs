@@ -40,7 +40,12 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
     private sealed class CapturingLogger(string category, ConcurrentQueue<CapturedLogEntry> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull
+        {
+            var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
+            entries.Enqueue(new CapturedLogEntry(category, LogLevel.None, "scope: " + state, values.ToArray(), null));
+            return null;
+        }
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
