@@ -22,10 +22,7 @@ public static class FleetServiceCollectionExtensions
     public static IServiceCollection AddHeteroFleet(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<MessagingOptions>()
-            .BindConfiguration(MessagingOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddHeteroMessagingOptions();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(nameof(RabbitMqManagementClient), http => http.Timeout = TimeSpan.FromSeconds(10));

@@ -1,5 +1,6 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Messaging;
+using HeteroAgents.Messaging.Security;
 using HeteroAgents.Orchestrator.Batches;
 using HeteroAgents.Orchestrator.Options;
 using HeteroAgents.Orchestrator.Recording;
@@ -9,7 +10,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace HeteroAgents.Orchestrator;
 
@@ -27,6 +27,7 @@ public static class OrchestratorServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        services.AddHeteroSecretRedaction(configuration);
         services.AddOptions<BatchJobOptions>().BindConfiguration(BatchJobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TaskInputParserOptions>().BindConfiguration(BatchJobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -34,10 +35,11 @@ public static class OrchestratorServiceCollectionExtensions
 
         if (ResolveStoreKind(configuration) == StoreKind.Redis)
         {
-            services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateDataAnnotations()
-                .Validate(o => IsValidRedisConfiguration(o.Configuration),
-                    "Hetero:Redis:Configuration is not a valid StackExchange.Redis configuration string (e.g. 127.0.0.1:6379).")
+            services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName)
+                .PostConfigure(o => o.Password = SecretFile.ReadOrDefault(o.PasswordFile, RedisOptions.SectionName + ":PasswordFile", o.Password))
+                .ValidateDataAnnotations()
                 .ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
             services.TryAddSingleton<RedisConnection>();
             services.TryAddSingleton<IBatchStore, RedisBatchStore>();
         }
@@ -72,17 +74,5 @@ public static class OrchestratorServiceCollectionExtensions
 
         var transport = configuration.GetSection(MessagingOptions.SectionName).GetValue(nameof(MessagingOptions.Transport), TransportKind.InMemory);
         return transport == TransportKind.RabbitMq ? StoreKind.Redis : StoreKind.InMemory;
-    }
-
-    private static bool IsValidRedisConfiguration(string? value)
-    {
-        try
-        {
-            return !string.IsNullOrWhiteSpace(value) && ConfigurationOptions.Parse(value).EndPoints.Count > 0;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

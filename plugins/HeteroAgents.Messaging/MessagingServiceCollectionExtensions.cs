@@ -1,3 +1,4 @@
+using HeteroAgents.Messaging.Security;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +10,12 @@ namespace HeteroAgents.Messaging;
 public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="MessagingOptions"/> from <c>Hetero:Messaging</c> (validated at start) and adds a
-    /// MassTransit bus with kebab-case endpoint names on the configured transport. <paramref name="configure"/>
-    /// adds the process's consumers (worker task consumers, orchestrator result recorders, request clients).
+    /// Binds <see cref="MessagingOptions"/> from <c>Hetero:Messaging</c> (validated at start, see
+    /// <see cref="AddHeteroMessagingOptions"/>), masks secrets in every log entry of the process
+    /// (<see cref="SecretRedactionServiceCollectionExtensions.AddHeteroSecretRedaction"/>) and adds a MassTransit bus with
+    /// kebab-case endpoint names on the configured transport; for RabbitMQ, credentials and TLS are mapped by
+    /// <see cref="RabbitMqHostConfiguration.Apply"/>. <paramref name="configure"/> adds the process's consumers
+    /// (worker task consumers, orchestrator result recorders, request clients).
     /// </summary>
     public static IServiceCollection AddHeteroMessaging(
         this IServiceCollection services,
@@ -22,10 +26,8 @@ public static class MessagingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(configure);
 
-        services.AddOptions<MessagingOptions>()
-            .BindConfiguration(MessagingOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddHeteroMessagingOptions(configuration);
+        services.AddHeteroSecretRedaction(configuration);
 
         // The transport must be known while the bus is being registered, before the container exists.
         var options = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
@@ -40,15 +42,7 @@ public static class MessagingServiceCollectionExtensions
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     var rabbit = context.GetRequiredService<IOptions<MessagingOptions>>().Value.RabbitMq;
-                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
-                    {
-                        h.Username(rabbit.Username);
-                        h.Password(rabbit.Password);
-                        if (rabbit.UseTls)
-                        {
-                            h.UseSsl(s => s.ServerName = rabbit.Host);
-                        }
-                    });
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h => RabbitMqHostConfiguration.Apply(h, rabbit));
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -58,6 +52,30 @@ public static class MessagingServiceCollectionExtensions
             }
         });
 
+        return services;
+    }
+
+    /// <summary>
+    /// Binds <see cref="MessagingOptions"/> from <c>Hetero:Messaging</c> without adding a bus (used by <c>AddHeteroMessaging</c>
+    /// and by tools that only need the broker settings): <c>...File</c> secrets are read into their values, and at start
+    /// data annotations and <see cref="MessagingOptionsValidator"/> (credentials outside loopback, TLS files, no secret on
+    /// the command line of <paramref name="configuration"/>) are checked. Idempotent.
+    /// </summary>
+    public static IServiceCollection AddHeteroMessagingOptions(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(MessagingOptionsValidator)))
+        {
+            return services;
+        }
+
+        services.AddSingleton(sp => new MessagingOptionsValidator(configuration ?? sp.GetService<IConfiguration>()));
+        services.AddSingleton<IValidateOptions<MessagingOptions>>(sp => sp.GetRequiredService<MessagingOptionsValidator>());
+        services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.SectionName)
+            .PostConfigure(o => RabbitMqHostConfiguration.ApplySecretFiles(o.RabbitMq))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 }

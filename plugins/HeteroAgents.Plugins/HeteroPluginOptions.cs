@@ -17,6 +17,14 @@ public sealed class HeteroPluginOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>Longest accepted text (<c>text</c> of classify/extract/summarize, <c>request</c> of tool_call), in UTF-16 characters; longer input fails before anything is published. Matches the batch default.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxTextChars { get; set; } = 100_000;
+
+    /// <summary>Largest accepted task message (labels, schema, tools and text together, as JSON), in bytes; larger input fails before anything is published. Matches the batch line default.</summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxInputBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>
     /// Whether an escalation is resolved inline with the frontier model (when one is configured). When false, or when no
     /// frontier is configured, an escalation surfaces as <see cref="TaskEscalatedException"/>.

@@ -1,6 +1,7 @@
 using HeteroAgents.Fleet.Management;
 using HeteroAgents.Fleet.Supervision;
 using HeteroAgents.Inference.Hub;
+using HeteroAgents.Messaging.Security;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,29 +52,29 @@ internal static class CommandRunner
         }
         catch (OptionsValidationException ex)
         {
-            await context.Error.WriteLineAsync("configuration error: " + string.Join("; ", ex.Failures));
+            await WriteErrorAsync(context, flags, "configuration error: " + string.Join("; ", ex.Failures));
             return BadUsage;
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
         {
             // Start-up validation of several options at once.
             var failures = ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct(StringComparer.Ordinal);
-            await context.Error.WriteLineAsync("configuration error: " + string.Join("; ", failures));
+            await WriteErrorAsync(context, flags, "configuration error: " + string.Join("; ", failures));
             return BadUsage;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await context.Error.WriteLineAsync("interrupted");
+            await WriteErrorAsync(context, flags, "interrupted");
             return Interrupted;
         }
         catch (Exception ex) when (ex is ArgumentException and not ArgumentNullException or FormatException or FleetConfigException)
         {
-            await context.Error.WriteLineAsync("error: " + Describe(ex));
+            await WriteErrorAsync(context, flags, "error: " + Describe(ex));
             return BadUsage;
         }
         catch (Exception ex) when (ex is RabbitMqManagementException or HubDownloadException or HttpRequestException or TimeoutException)
         {
-            await context.Error.WriteLineAsync("error: " + Describe(ex));
+            await WriteErrorAsync(context, flags, "error: " + Describe(ex));
             return Failure;
         }
         catch (Exception ex) when (ex is RedisException or InvalidOperationException or IOException or MassTransitException or UnauthorizedAccessException)
@@ -81,9 +82,25 @@ internal static class CommandRunner
             var hint = ex is MassTransitException
                 ? " (RabbitMQ settings: Hetero:Messaging:RabbitMq:Host/Port/VirtualHost/Username/Password, e.g. HETERO__MESSAGING__RABBITMQ__HOST; start a local broker with `bash .ci/start-services.sh`)"
                 : string.Empty;
-            await context.Error.WriteLineAsync("error: " + Describe(ex) + hint);
+            await WriteErrorAsync(context, flags, "error: " + Describe(ex) + hint);
             return Failure;
         }
+    }
+
+    /// <summary>Writes one error line with every secret of the configuration (and any secret-looking text) masked.</summary>
+    private static Task WriteErrorAsync(CliContext context, IReadOnlyDictionary<string, string?> flags, string line)
+    {
+        SecretRedactor redactor;
+        try
+        {
+            redactor = SecretRedactor.FromConfiguration(OrchestratorHostFactory.BuildConfiguration(context, flags));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
+        {
+            redactor = SecretRedactor.PatternsOnly; // the configuration itself is unreadable: still mask by pattern
+        }
+
+        return context.Error.WriteLineAsync(redactor.Redact(line));
     }
 
     private static string Describe(Exception ex)

@@ -1,5 +1,6 @@
 using HeteroAgents.Flywheel;
 using HeteroAgents.Messaging;
+using HeteroAgents.Messaging.Security;
 using HeteroAgents.Plugins;
 using MassTransit;
 using HeteroAgents.Worker.Hosting;
@@ -47,6 +48,7 @@ internal static class OrchestratorHostFactory
                        configuration.GetSection(FrontierOptions.SectionName).Get<FrontierOptions>()?.IsConfigured == true;
         if (mode == HostMode.Tools)
         {
+            builder.Services.AddHeteroSecretRedaction(configuration);
             builder.Services.TryAddSingleton(TimeProvider.System);
             configure?.Invoke(builder.Services, configuration);
             context.ConfigureServices?.Invoke(builder.Services);

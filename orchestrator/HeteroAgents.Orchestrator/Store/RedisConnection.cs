@@ -34,9 +34,7 @@ public sealed class RedisConnection : IAsyncDisposable
         {
             if (_multiplexer is null)
             {
-                var config = ConfigurationOptions.Parse(_options.Configuration);
-                config.AbortOnConnectFail = true;
-                config.ConnectTimeout = _options.ConnectTimeoutMs;
+                var config = RedisConfigurationFactory.Create(_options);
                 try
                 {
                     _multiplexer = await ConnectionMultiplexer.ConnectAsync(config);
@@ -44,7 +42,8 @@ public sealed class RedisConnection : IAsyncDisposable
                 catch (RedisConnectionException ex)
                 {
                     throw new InvalidOperationException(
-                        $"Cannot reach Redis at '{string.Join(",", config.EndPoints)}' (Hetero:Redis:Configuration / HETERO__REDIS__CONFIGURATION). " +
+                        $"Cannot reach Redis at '{string.Join(",", config.EndPoints)}'{(config.Ssl ? " over TLS" : string.Empty)} (Hetero:Redis:Configuration / HETERO__REDIS__CONFIGURATION; " +
+                        "AUTH: Hetero:Redis:Password or PasswordFile; TLS: Hetero:Redis:UseTls, TlsCaCertificatePath). " +
                         "Start a local one with `bash .ci/start-services.sh`, or point the setting at your server.", ex);
                 }
             }

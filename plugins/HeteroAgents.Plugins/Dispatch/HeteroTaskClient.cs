@@ -50,6 +50,7 @@ public sealed partial class HeteroTaskClient
         where TTask : class, ITaskMessage
     {
         ArgumentNullException.ThrowIfNull(task);
+        TaskInputSizeLimits.Check(task, _options);
         TaskArgumentChecks.ThrowIfInvalid(task);
 
         var record = HeteroCallRecord.Current;

@@ -6,7 +6,8 @@ namespace HeteroAgents.Plugins;
 /// The frontier model (configuration section <c>Hetero:Frontier</c>, environment <c>HETERO__FRONTIER__*</c>):
 /// any OpenAI-compatible chat-completions endpoint (OpenAI, Azure OpenAI v1, vLLM, Ollama, llama.cpp server).
 /// The frontier is configured when <see cref="Model"/> is set. The API key is never part of configuration:
-/// it is read from the environment variable named by <see cref="ApiKeyEnvironmentVariable"/> and never logged.
+/// it is read from <see cref="ApiKeyFile"/> or the environment variable named by <see cref="ApiKeyEnvironmentVariable"/>,
+/// and never logged.
 /// </summary>
 public sealed class FrontierOptions
 {
@@ -26,6 +27,12 @@ public sealed class FrontierOptions
     /// <summary>Name of the environment variable holding the API key. Servers without authentication (vLLM, Ollama) need none.</summary>
     [Required]
     public string ApiKeyEnvironmentVariable { get; set; } = "HETERO_FRONTIER_API_KEY";
+
+    /// <summary>
+    /// A file holding the API key (e.g. a Docker or Kubernetes secret mounted at <c>/run/secrets/frontier-api-key</c>);
+    /// when set it is used instead of the environment variable. Never logged.
+    /// </summary>
+    public string? ApiKeyFile { get; set; }
 
     /// <summary>Upper bound on one frontier call (escalation resolution or one planning step).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using HeteroAgents.Messaging.Security;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,8 @@ public static class FrontierServiceCollectionExtensions
             .BindConfiguration(FrontierOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.Endpoint is null || o.IsConfigured, "Hetero:Frontier:Model is required when Hetero:Frontier:Endpoint is set.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.ApiKeyFile) || SecretFile.Problem(o.ApiKeyFile, FrontierOptions.SectionName + ":ApiKeyFile") is null,
+                "Hetero:Frontier:ApiKeyFile names a file that is missing, empty or unreadable; point it at the file holding the API key.")
             .ValidateOnStart();
 
         // Whether a frontier exists decides what gets registered, so it is read before the container is built.
@@ -62,8 +65,9 @@ public static class FrontierServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Creates a chat client for an OpenAI-compatible endpoint. The key comes from the environment variable named by
-    /// <see cref="FrontierOptions.ApiKeyEnvironmentVariable"/>; endpoints other than OpenAI's may run without one.
+    /// Creates a chat client for an OpenAI-compatible endpoint. The key comes from <see cref="FrontierOptions.ApiKeyFile"/>
+    /// or else the environment variable named by <see cref="FrontierOptions.ApiKeyEnvironmentVariable"/>; endpoints other
+    /// than OpenAI's may run without one.
     /// </summary>
     public static IChatClient CreateOpenAiCompatibleClient(FrontierOptions options)
     {
@@ -73,7 +77,9 @@ public static class FrontierServiceCollectionExtensions
             throw new InvalidOperationException("No frontier model is configured: set Hetero:Frontier:Model (environment HETERO__FRONTIER__MODEL).");
         }
 
-        var key = Environment.GetEnvironmentVariable(options.ApiKeyEnvironmentVariable);
+        var key = string.IsNullOrWhiteSpace(options.ApiKeyFile)
+            ? Environment.GetEnvironmentVariable(options.ApiKeyEnvironmentVariable)
+            : SecretFile.Read(options.ApiKeyFile, FrontierOptions.SectionName + ":ApiKeyFile");
         if (string.IsNullOrEmpty(key))
         {
             if (options.Endpoint is null)

@@ -1,6 +1,7 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Inference.Constraints;
 using HeteroAgents.Inference.Hub;
+using HeteroAgents.Messaging.Security;
 using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Worker.Backends;
 using HeteroAgents.Worker.Options;
@@ -32,7 +33,8 @@ public static class WorkerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SlmOptions>().Bind(configuration.GetSection(SlmOptions.SectionName)).PostConfigure<ModelStore>(SlmModelFolder.Apply).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlmOptions>().Bind(configuration.GetSection(SlmOptions.SectionName)).PostConfigure<ModelStore>(SlmModelFolder.Apply)
+            .PostConfigure(o => o.ApiKey = SecretFile.ReadOrDefault(o.ApiKeyFile, SlmOptions.SectionName + ":ApiKeyFile", o.ApiKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHeteroModelStore(configuration);
         services.AddOptions<OnnxModelOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DecodingConstraintOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName + ":Decoding")).ValidateDataAnnotations().ValidateOnStart();

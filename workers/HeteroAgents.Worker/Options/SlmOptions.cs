@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HeteroAgents.Messaging.Security;
 
 namespace HeteroAgents.Worker.Options;
 
@@ -36,8 +37,11 @@ public sealed class SlmOptions : IValidatableObject
     [Required]
     public string Model { get; set; } = "default";
 
-    /// <summary>API key for the endpoint, if it wants one. Never logged.</summary>
+    /// <summary>API key for the endpoint, if it wants one: from the environment (<c>HETERO__SLM__APIKEY</c>) or <see cref="ApiKeyFile"/>, never the command line. Never logged.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>A file holding the API key (e.g. a mounted Docker or Kubernetes secret); overrides <see cref="ApiKey"/>.</summary>
+    public string? ApiKeyFile { get; set; }
 
     /// <summary>Ask the backend for token log-probabilities (used for confidence when the backend reports no confidence of its own).</summary>
     public bool RequestLogProbs { get; set; } = true;
@@ -65,6 +69,11 @@ public sealed class SlmOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Hetero:Slm:Endpoint must be an absolute http(s) address such as http://127.0.0.1:8000/v1; got '{endpoint}'.",
                 [nameof(Endpoint)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(ApiKeyFile) && SecretFile.Problem(ApiKeyFile, SectionName + ":ApiKeyFile") is { } keyFileProblem)
+        {
+            yield return new ValidationResult(keyFileProblem, [nameof(ApiKeyFile)]);
         }
 
         if (ModelPathError is not null)
