@@ -22,4 +22,11 @@ public sealed class HeteroPluginOptions
     /// frontier is configured, an escalation surfaces as <see cref="TaskEscalatedException"/>.
     /// </summary>
     public bool ResolveEscalations { get; set; } = true;
+
+    /// <summary>
+    /// Longest accepted <c>text</c> / <c>request</c>, in characters; a longer one fails with an <see cref="ArgumentException"/>
+    /// before anything is published (the batch path's <c>Hetero:Batch:MaxTextChars</c> applies the same rule to batch lines).
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxTextChars { get; set; } = 100_000;
 }

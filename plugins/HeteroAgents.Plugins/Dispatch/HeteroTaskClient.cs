@@ -18,6 +18,7 @@ public sealed partial class HeteroTaskClient
     private readonly HeteroPluginOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<HeteroTaskClient> _logger;
+    private readonly TaskInputParser _contractParser;
 
     /// <summary>Creates the client.</summary>
     public HeteroTaskClient(IClientFactory clientFactory, EscalationResolver resolver, IOptions<HeteroPluginOptions> options, TimeProvider timeProvider, ILogger<HeteroTaskClient> logger)
@@ -28,6 +29,7 @@ public sealed partial class HeteroTaskClient
         _options = options.Value;
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _contractParser = new TaskInputParser(new TaskInputParserOptions { MaxTextChars = _options.MaxTextChars });
     }
 
     /// <summary>Whether escalations are resolved with a frontier model.</summary>
@@ -44,6 +46,7 @@ public sealed partial class HeteroTaskClient
     {
         ArgumentNullException.ThrowIfNull(task);
         await TaskInputValidator.ValidateAsync(task, cancellationToken).ConfigureAwait(false);
+        ContractInputCheck.Check(task, _contractParser);
 
         var record = HeteroCallRecord.Current;
         if (record is not null)
