@@ -121,9 +121,14 @@ public sealed class BadInputCorpusTests : IAsyncLifetime
             MaxSummaryWords = int.Parse(corpus.Limits["Hetero:Batch:MaxSummaryWords"]!, System.Globalization.CultureInfo.InvariantCulture),
         });
         var report = await CorpusChecker.CheckAsync(batch, lines, parser);
+        _output.WriteLine($"{batch.CaseAtLine.Count} corpus cases and {batch.ValidLines.Count} valid tasks in {batch.TaskLines} non-blank lines; {lines.Count} output lines");
         foreach (var (line, c) in batch.CaseAtLine.OrderBy(p => p.Key))
         {
-            var got = lines.FirstOrDefault(l => l.Error?.Line == line) is { Error: { } e } ? $"{e.Code} {e.Field ?? "-"}: {e.Message}" : "no error line";
+            var got = lines.FirstOrDefault(l => l.Error?.Line == line) is { Error: { } e } ? $"{e.Code} {e.Field ?? "-"}: {e.Message}"
+                : c.Expect == CorpusCase.Accepted && parser.Parse(c.Line, line, "check") is { IsSuccess: true } parsed
+                    && lines.FirstOrDefault(l => l.CustomId == parsed.CustomId && l.Status != BatchTaskStatus.Failed) is { } answered
+                    ? $"{answered.Status} {answered.Escalation?.Reason} {answered.Result?.GetRawText()}"
+                    : "no output line";
             _output.WriteLine($"{c.Name,-60} expect {c.Expect,-20} got {(got.Length > 160 ? got[..160] : got)}");
         }
 
