@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace HeteroAgents.Contracts;
 
-/// <summary>Typed reads of the members of a batch line's <c>input</c> object, each failing with the field's path.</summary>
+/// <summary>
+/// Typed reads of the members of a batch line's <c>input</c> object. They check only the JSON kind (a string is a
+/// string), failing with the field's path; a missing member reads as null, and what the values must be is left to
+/// <see cref="TaskInputRules"/>.
+/// </summary>
 internal static class InputFields
 {
     public static void RejectUnknown(JsonElement obj, string path, params string[] known)
@@ -25,35 +29,7 @@ internal static class InputFields
             throw Invalid(field, "is required and must be an object");
         }
 
-        return value.ValueKind == JsonValueKind.Object ? value : throw Invalid(field, $"must be an object, not {Kind(value)}");
-    }
-
-    public static string RequireText(JsonElement parent, string path, string name, int maxChars)
-    {
-        var field = Join(path, name);
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            throw Invalid(field, "is required and must be a non-empty string");
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            throw Invalid(field, $"must be a string, not {Kind(value)}");
-        }
-
-        var text = value.GetString()!;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw Invalid(field, "must not be empty");
-        }
-
-        if (text.Length > maxChars)
-        {
-            throw new InputShapeException(TaskErrorCodes.TextTooLarge, field,
-                $"{field} has {text.Length:N0} characters; the limit is {maxChars:N0} (Hetero:Batch:MaxTextChars)");
-        }
-
-        return text;
+        return value.ValueKind == JsonValueKind.Object ? value : throw Invalid(field, $"must be an object, not {JsonValues.Kind(value)}");
     }
 
     public static string? OptionalString(JsonElement parent, string path, string name)
@@ -65,55 +41,37 @@ internal static class InputFields
 
         return value.ValueKind == JsonValueKind.String
             ? value.GetString()
-            : throw Invalid(Join(path, name), $"must be a string, not {Kind(value)}");
+            : throw Invalid(Join(path, name), $"must be a string, not {JsonValues.Kind(value)}");
     }
 
-    public static int OptionalInt(JsonElement parent, string path, string name, int defaultValue, int min, int max)
+    public static int? OptionalInt(JsonElement parent, string path, string name)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return defaultValue;
+            return null;
         }
 
-        var field = Join(path, name);
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
-        {
-            throw Invalid(field, $"must be an integer, not {Describe(value)}");
-        }
-
-        return number >= min && number <= max ? number : throw Invalid(field, $"must be between {min} and {max}, not {number}");
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : throw Invalid(Join(path, name), $"must be an integer, not {JsonValues.Describe(value)}");
     }
 
-    public static JsonElement RequireArray(JsonElement parent, string path, string name)
+    public static JsonElement? OptionalArray(JsonElement parent, string path, string name)
     {
-        var field = Join(path, name);
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            throw Invalid(field, "is required and must be an array");
+            return null;
         }
 
-        return value.ValueKind == JsonValueKind.Array ? value : throw Invalid(field, $"must be an array, not {Kind(value)}");
+        return value.ValueKind == JsonValueKind.Array ? value : throw Invalid(Join(path, name), $"must be an array, not {JsonValues.Kind(value)}");
     }
+
+    /// <summary>A member kept as it is (a schema, checked by the rules), cloned so it outlives the line's buffer; missing reads as undefined.</summary>
+    public static JsonElement Raw(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) ? value.Clone() : default;
 
     public static InputShapeException Invalid(string field, string problem) =>
         new(TaskErrorCodes.InvalidInput, field, $"{field} {problem}");
 
     public static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
-
-    public static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "undefined",
-    };
-
-    public static string Describe(JsonElement value)
-    {
-        var raw = value.GetRawText();
-        return raw.Length <= 40 ? raw : raw[..40] + "…";
-    }
 }

@@ -15,12 +15,14 @@ public sealed class TaskInputParser
     // A repeated member ("task":"classify","task":"tool_call") is refused: parsers disagree on which one wins.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128, AllowDuplicateProperties = false };
     private readonly TaskInputParserOptions _options;
+    private readonly TaskInputRules _rules;
 
     /// <summary>Creates a parser with the given limits.</summary>
     public TaskInputParser(TaskInputParserOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _rules = new TaskInputRules(options.ToLimits(), JsonSchemaCache.Shared);
     }
 
     /// <summary>The limits this parser applies.</summary>
@@ -80,7 +82,7 @@ public sealed class TaskInputParser
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Fail(line, TaskErrorCodes.InvalidLine, "$", $"line {line}: must be a JSON object, not {InputFields.Kind(root)}");
+            return Fail(line, TaskErrorCodes.InvalidLine, "$", $"line {line}: must be a JSON object, not {JsonValues.Kind(root)}");
         }
 
         string? customId = null;
@@ -91,13 +93,13 @@ public sealed class TaskInputParser
 
         if (string.IsNullOrEmpty(customId))
         {
-            var got = idElement.ValueKind == JsonValueKind.Undefined ? "it is missing" : $"got {InputFields.Describe(idElement)}";
+            var got = idElement.ValueKind == JsonValueKind.Undefined ? "it is missing" : $"got {JsonValues.Describe(idElement)}";
             return Fail(line, TaskErrorCodes.MissingCustomId, "custom_id", $"line {line}: custom_id must be a non-empty string; {got}");
         }
 
         if (!root.TryGetProperty("task", out var taskElement) || taskElement.ValueKind != JsonValueKind.String)
         {
-            var got = taskElement.ValueKind == JsonValueKind.Undefined ? "it is missing" : $"got {InputFields.Describe(taskElement)}";
+            var got = taskElement.ValueKind == JsonValueKind.Undefined ? "it is missing" : $"got {JsonValues.Describe(taskElement)}";
             return Fail(line, TaskErrorCodes.MissingTask, "task",
                 $"line {line}: task must be one of classify, extract, tool_call, summarize; {got}", customId);
         }
@@ -123,12 +125,14 @@ public sealed class TaskInputParser
             var taskId = TaskIds.Create(batchId, customId);
             ITaskMessage task = taskType.Value switch
             {
-                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, TaskInputReaders.ReadClassify(input, _options)),
-                TaskType.Extract => new ExtractTask(taskId, batchId, customId, TaskInputReaders.ReadExtract(input, _options)),
-                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, TaskInputReaders.ReadToolCall(input, _options)),
-                _ => new SummarizeTask(taskId, batchId, customId, TaskInputReaders.ReadSummarize(input, _options)),
+                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, TaskInputReaders.ReadClassify(input)),
+                TaskType.Extract => new ExtractTask(taskId, batchId, customId, TaskInputReaders.ReadExtract(input)),
+                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, TaskInputReaders.ReadToolCall(input)),
+                _ => new SummarizeTask(taskId, batchId, customId, TaskInputReaders.ReadSummarize(input)),
             };
-            return TaskParseResult.Success(line, task);
+            return _rules.FirstProblem(task) is { } problem
+                ? TaskParseResult.Failure(line, problem.ToTaskError(line), customId, taskType)
+                : TaskParseResult.Success(line, task);
         }
         catch (InputShapeException ex)
         {

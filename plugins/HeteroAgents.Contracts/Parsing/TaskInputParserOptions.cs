@@ -15,5 +15,13 @@ public sealed class TaskInputParserOptions
 
     /// <summary>Largest accepted <c>max_words</c> of a summarize task.</summary>
     [Range(1, 100_000)]
-    public int MaxSummaryWords { get; set; } = 2_000;
+    public int MaxSummaryWords { get; set; } = TaskInputLimits.DefaultMaxSummaryWords;
+
+    /// <summary>The limits of these options as <see cref="TaskInputRules"/> applies them.</summary>
+    public TaskInputLimits ToLimits() => new()
+    {
+        MaxTextChars = MaxTextChars,
+        MaxTextCharsSetting = "Hetero:Batch:MaxTextChars",
+        MaxSummaryWords = MaxSummaryWords,
+    };
 }

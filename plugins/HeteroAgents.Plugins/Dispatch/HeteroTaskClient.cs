@@ -18,7 +18,7 @@ public sealed partial class HeteroTaskClient
     private readonly HeteroPluginOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<HeteroTaskClient> _logger;
-    private readonly TaskInputParser _contractParser;
+    private readonly TaskInputRules _inputRules;
 
     /// <summary>Creates the client.</summary>
     public HeteroTaskClient(IClientFactory clientFactory, EscalationResolver resolver, IOptions<HeteroPluginOptions> options, TimeProvider timeProvider, ILogger<HeteroTaskClient> logger)
@@ -29,7 +29,9 @@ public sealed partial class HeteroTaskClient
         _options = options.Value;
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _contractParser = new TaskInputParser(new TaskInputParserOptions { MaxTextChars = _options.MaxTextChars });
+        _inputRules = new TaskInputRules(
+            new TaskInputLimits { MaxTextChars = _options.MaxTextChars, MaxTextCharsSetting = HeteroPluginOptions.SectionName + ":" + nameof(HeteroPluginOptions.MaxTextChars) },
+            JsonSchemaCache.Shared);
     }
 
     /// <summary>Whether escalations are resolved with a frontier model.</summary>
@@ -45,8 +47,12 @@ public sealed partial class HeteroTaskClient
         where TTask : class, ITaskMessage
     {
         ArgumentNullException.ThrowIfNull(task);
-        await TaskInputValidator.ValidateAsync(task, cancellationToken).ConfigureAwait(false);
-        ContractInputCheck.Check(task, _contractParser);
+        ArgumentException.ThrowIfNullOrEmpty(task.BatchId, "batch_id");
+        ArgumentNullException.ThrowIfNull(task.CustomId, "custom_id");
+        if (_inputRules.FirstProblem(task) is { } problem)
+        {
+            throw TaskArgumentChecks.ToException(problem);
+        }
 
         var record = HeteroCallRecord.Current;
         if (record is not null)
@@ -71,8 +77,8 @@ public sealed partial class HeteroTaskClient
         switch (response.Message)
         {
             case TaskCompleted completed:
-                var errors = await ResultValidator.ValidateAsync(task, completed.Result, cancellationToken).ConfigureAwait(false);
-                if (errors.Count == 0)
+                var validation = TaskResultValidator.Default.Validate(task, completed.Result);
+                if (validation.IsValid)
                 {
                     Record(record, completed.ServedBy, null, completed.Usage, null);
                     return new HeteroTaskResult(task.TaskId, task.Type, completed.Result, completed.ServedBy, completed.Confidence,
@@ -81,7 +87,7 @@ public sealed partial class HeteroTaskClient
 
                 // A worker's answer that does not validate is treated as the worker should have treated it.
                 var invalid = new TaskEscalated(completed.TaskId, completed.BatchId, completed.CustomId, completed.TaskType,
-                    EscalationReason.SchemaInvalid, "the worker's result did not validate: " + string.Join("; ", errors),
+                    EscalationReason.SchemaInvalid, "the worker's result did not validate: " + string.Join("; ", validation.Describe()),
                     default, completed.Result.GetRawText(), completed.ServedBy, completed.Confidence, completed.Usage, completed.LatencyMs);
                 return await ResolveAsync(task, invalid, started, record, cancellationToken).ConfigureAwait(false);
 

@@ -10,7 +10,7 @@ namespace HeteroAgents.Plugins;
 /// <summary>
 /// Resolves escalated tasks with the frontier model: structured output constrained by the task's own result
 /// schema (<see cref="ChatResponseFormat.ForJsonSchema(JsonElement, string?, string?)"/>), parsed and validated again
-/// (<see cref="ResultValidator"/>). Shared by the plugins (inline, for interactive calls) and
+/// (<see cref="TaskResultValidator.Frontier"/>). Shared by the plugins (inline, for interactive calls) and
 /// <see cref="FrontierEscalationConsumer"/> (for batch jobs).
 /// </summary>
 public sealed partial class EscalationResolver
@@ -97,10 +97,10 @@ public sealed partial class EscalationResolver
             throw Fail(task, FrontierFailureKind.InvalidJson, $"the answer is not JSON ({ex.Message})", text, ex);
         }
 
-        var errors = await ResultValidator.ValidateAsync(task, result, cancellationToken).ConfigureAwait(false);
-        if (errors.Count > 0)
+        var validation = TaskResultValidator.Frontier.Validate(task, result);
+        if (!validation.IsValid)
         {
-            throw Fail(task, FrontierFailureKind.SchemaInvalid, string.Join("; ", errors), text, null);
+            throw Fail(task, FrontierFailureKind.SchemaInvalid, string.Join("; ", validation.Describe()), text, null);
         }
 
         var model = response.ModelId ?? _options.Model ?? frontier.GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";

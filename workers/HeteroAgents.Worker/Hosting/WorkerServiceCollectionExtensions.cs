@@ -6,7 +6,6 @@ using HeteroAgents.Worker.Backends;
 using HeteroAgents.Worker.Options;
 using HeteroAgents.Worker.Pipeline;
 using HeteroAgents.Worker.Prompts;
-using HeteroAgents.Worker.Validation;
 using MassTransit;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -56,24 +55,16 @@ public static class WorkerServiceCollectionExtensions
             return new ServedByName(string.Equals(backend, BackendNames.Unconfigured, StringComparison.OrdinalIgnoreCase) ? "slm:unconfigured" : "slm:" + model);
         });
 
-        services.TryAddSingleton<SchemaCache>();
-        services.TryAddSingleton<ResultSchemaValidator>();
+        // One compiled-schema cache for input and result validation; the rules and the validator are Contracts' own.
+        services.TryAddSingleton(sp => new JsonSchemaCache(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.SchemaCacheSize));
+        services.TryAddSingleton(sp => new TaskInputRules(TaskInputLimits.Default, sp.GetRequiredService<JsonSchemaCache>()));
+        services.TryAddSingleton<TaskResultValidator>();
         services.TryAddSingleton<ConfidenceEstimator>();
-
-        services.TryAddSingleton<IInputChecker<ClassifyTask>, ClassifyInputChecker>();
-        services.TryAddSingleton<IInputChecker<ExtractTask>, ExtractInputChecker>();
-        services.TryAddSingleton<IInputChecker<ToolCallTask>, ToolCallInputChecker>();
-        services.TryAddSingleton<IInputChecker<SummarizeTask>, SummarizeInputChecker>();
 
         services.TryAddSingleton<IPromptBuilder<ClassifyTask>, ClassifyPromptBuilder>();
         services.TryAddSingleton<IPromptBuilder<ExtractTask>, ExtractPromptBuilder>();
         services.TryAddSingleton<IPromptBuilder<ToolCallTask>, ToolCallPromptBuilder>();
         services.TryAddSingleton<IPromptBuilder<SummarizeTask>, SummarizePromptBuilder>();
-
-        services.TryAddSingleton<ISemanticValidator<ClassifyTask>, ClassifyResultValidator>();
-        services.TryAddSingleton<ISemanticValidator<ExtractTask>, ExtractResultValidator>();
-        services.TryAddSingleton<ISemanticValidator<ToolCallTask>, ToolCallResultValidator>();
-        services.TryAddSingleton<ISemanticValidator<SummarizeTask>, SummarizeResultValidator>();
 
         services.TryAddSingleton(typeof(TaskProcessor<>));
 

@@ -42,7 +42,7 @@ public sealed class WorkerOptions
     [Range(1, 3_600)]
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Number of compiled result schemas kept for reuse (tasks of one batch usually share their schema).</summary>
+    /// <summary>Number of compiled JSON schemas (input and result schemas) kept for reuse; tasks of one batch usually share their schemas.</summary>
     [Range(0, 100_000)]
     public int SchemaCacheSize { get; set; } = 1_024;
 }

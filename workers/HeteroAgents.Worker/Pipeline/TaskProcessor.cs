@@ -5,7 +5,6 @@ using HeteroAgents.Worker.Backends;
 using HeteroAgents.Worker.Hosting;
 using HeteroAgents.Worker.Options;
 using HeteroAgents.Worker.Prompts;
-using HeteroAgents.Worker.Validation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,10 +21,9 @@ namespace HeteroAgents.Worker.Pipeline;
 /// </summary>
 /// <typeparam name="TTask">The task message type.</typeparam>
 public sealed partial class TaskProcessor<TTask>(
-    IInputChecker<TTask> inputChecker,
+    TaskInputRules inputRules,
     IPromptBuilder<TTask> promptBuilder,
-    ISemanticValidator<TTask> semanticValidator,
-    ResultSchemaValidator schemaValidator,
+    TaskResultValidator resultValidator,
     ConfidenceEstimator confidenceEstimator,
     [FromKeyedServices(WorkerServiceKeys.ChatClient)] IChatClient chatClient,
     ServedByName servedBy,
@@ -82,9 +80,9 @@ public sealed partial class TaskProcessor<TTask>(
                 $"schema_version {task.SchemaVersion} is not served by this worker (supported: {ContractVersion.MinimumSupported}..{ContractVersion.Current})"));
         }
 
-        if (await inputChecker.CheckAsync(task, cancellationToken).ConfigureAwait(false) is { } inputError)
+        if (inputRules.FirstProblem(task) is { } inputProblem)
         {
-            return outcome.Failed(inputError);
+            return outcome.Failed(inputProblem.ToTaskError());
         }
 
         var size = outcome.Input.GetRawText().Length;
@@ -115,8 +113,9 @@ public sealed partial class TaskProcessor<TTask>(
             return outcome.Escalated(EscalationReason.SchemaInvalid, parseError, raw, confidence, usage);
         }
 
-        var schemaErrors = await schemaValidator.ValidateAsync(schema, result.GetRawText()).ConfigureAwait(false);
-        var semanticProblem = await semanticValidator.ValidateAsync(task, result, cancellationToken).ConfigureAwait(false);
+        var validation = resultValidator.Validate(task, result, schema);
+        var schemaErrors = validation.SchemaErrors;
+        var semanticProblem = validation.Problem;
         if (schemaErrors.Count > 0)
         {
             // The semantic check, when it also fails, names the problem more precisely than the schema's error list.

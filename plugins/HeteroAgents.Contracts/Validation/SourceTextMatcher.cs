@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HeteroAgents.Worker.Validation;
+namespace HeteroAgents.Contracts;
 
 /// <summary>
 /// Decides whether an extracted string appears in the source text. Both sides are normalized the same way —

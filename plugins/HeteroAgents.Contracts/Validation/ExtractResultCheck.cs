@@ -1,7 +1,6 @@
 using System.Text.Json;
-using HeteroAgents.Contracts;
 
-namespace HeteroAgents.Worker.Validation;
+namespace HeteroAgents.Contracts;
 
 /// <summary>
 /// Extract: every extracted string value (at any depth, in objects and arrays) appears in the source text under the
@@ -9,19 +8,14 @@ namespace HeteroAgents.Worker.Validation;
 /// <c>const</c>, or a <c>format</c> of <c>date</c>, <c>date-time</c> or <c>time</c> — since the schema, not the text,
 /// decides their spelling. Numbers, booleans and nulls are not checked against the text.
 /// </summary>
-public sealed class ExtractResultValidator : ISemanticValidator<ExtractTask>
+internal static class ExtractResultCheck
 {
     private static readonly HashSet<string> NormalizingFormats = new(StringComparer.OrdinalIgnoreCase) { "date", "date-time", "time" };
 
-    /// <inheritdoc />
-    public ValueTask<ValidationProblem?> ValidateAsync(ExtractTask task, JsonElement result, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        var matcher = new SourceTextMatcher(task.Input.Text);
-        return ValueTask.FromResult(Check(result, task.Input.Schema, "$", matcher));
-    }
+    public static ResultProblem? Check(ExtractInput input, JsonElement result) =>
+        Check(result, input.Schema, "$", new SourceTextMatcher(input.Text));
 
-    private static ValidationProblem? Check(JsonElement value, JsonElement? schema, string path, SourceTextMatcher matcher)
+    private static ResultProblem? Check(JsonElement value, JsonElement? schema, string path, SourceTextMatcher matcher)
     {
         switch (value.ValueKind)
         {
@@ -34,7 +28,7 @@ public sealed class ExtractResultValidator : ISemanticValidator<ExtractTask>
                 var text = value.GetString()!;
                 return matcher.Contains(text)
                     ? null
-                    : new ValidationProblem("value_in_source", $"{path} = \"{Shorten(text)}\" does not appear in the source text");
+                    : new ResultProblem(ResultCheckNames.ValueInSource, $"{path} = \"{Shorten(text)}\" does not appear in the source text");
 
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())

@@ -1,6 +1,4 @@
-using HeteroAgents.Worker.Validation;
-
-namespace HeteroAgents.Worker.Tests.Validation;
+namespace HeteroAgents.Contracts.Tests.Validation;
 
 public sealed class SourceTextMatcherTests
 {

@@ -1,12 +1,9 @@
-using HeteroAgents.Worker.Tests.Support;
-using HeteroAgents.Worker.Validation;
+namespace HeteroAgents.Contracts.Tests.Validation;
 
-namespace HeteroAgents.Worker.Tests.Validation;
-
-public sealed class ExtractResultValidatorTests
+public sealed class ExtractResultCheckTests
 {
     private const string Text = "Order  A-1234 for JANE DOE,\nshipped to 12 Main St. Total: 42.50 EUR on March 3.";
-    private readonly ExtractResultValidator _validator = new();
+    private static readonly TaskResultValidator Validator = TaskResultValidator.Default;
 
     [Theory]
     [InlineData("""{"order":"A-1234"}""")]
@@ -16,22 +13,22 @@ public sealed class ExtractResultValidatorTests
     [InlineData("""{"items":[{"name":"jane doe"}],"order":"a-1234"}""")] // nested arrays and objects
     [InlineData("""{"total":42.5,"paid":true,"note":null}""")] // non-strings are not checked
     [InlineData("""{"order":""}""")] // an empty string claims nothing
-    public async Task Values_found_in_the_source_pass(string result)
+    public void Values_found_in_the_source_pass(string result)
     {
-        var task = Tasks.Extract(Text, """{"type":"object"}""");
+        var task = SampleTasks.Extract(Text, """{"type":"object"}""");
 
-        Assert.Null(await _validator.ValidateAsync(task, Tasks.Json(result), default));
+        Assert.Null(Validator.CheckSemantics(task, SampleTasks.Json(result)));
     }
 
     [Theory]
     [InlineData("""{"order":"A1234"}""", "$.order")] // punctuation matters
     [InlineData("""{"name":"John Doe"}""", "$.name")]
     [InlineData("""{"items":[{"name":"jane doe"},{"name":"Bob"}]}""", "$.items[1].name")]
-    public async Task Values_missing_from_the_source_fail_naming_the_path(string result, string path)
+    public void Values_missing_from_the_source_fail_naming_the_path(string result, string path)
     {
-        var task = Tasks.Extract(Text, """{"type":"object"}""");
+        var task = SampleTasks.Extract(Text, """{"type":"object"}""");
 
-        var problem = await _validator.ValidateAsync(task, Tasks.Json(result), default);
+        var problem = Validator.CheckSemantics(task, SampleTasks.Json(result));
 
         Assert.NotNull(problem);
         Assert.Equal("value_in_source", problem.Check);
@@ -39,9 +36,9 @@ public sealed class ExtractResultValidatorTests
     }
 
     [Fact]
-    public async Task Strings_fixed_by_enum_const_or_date_formats_are_exempt()
+    public void Strings_fixed_by_enum_const_or_date_formats_are_exempt()
     {
-        var task = Tasks.Extract(Text, """
+        var task = SampleTasks.Extract(Text, """
             {"type":"object","properties":{
               "currency":{"type":"string","enum":["EUR","USD"]},
               "kind":{"const":"order"},
@@ -49,15 +46,15 @@ public sealed class ExtractResultValidatorTests
               "items":{"type":"array","items":{"type":"object","properties":{"unit":{"enum":["piece"]}}}}}}
             """);
 
-        Assert.Null(await _validator.ValidateAsync(task, Tasks.Json("""{"currency":"USD","kind":"order","date":"2024-03-03","items":[{"unit":"piece"}]}"""), default));
+        Assert.Null(Validator.CheckSemantics(task, SampleTasks.Json("""{"currency":"USD","kind":"order","date":"2024-03-03","items":[{"unit":"piece"}]}""")));
     }
 
     [Fact]
-    public async Task Strings_with_other_formats_are_still_checked()
+    public void Strings_with_other_formats_are_still_checked()
     {
-        var task = Tasks.Extract(Text, """{"type":"object","properties":{"email":{"type":"string","format":"email"}}}""");
+        var task = SampleTasks.Extract(Text, """{"type":"object","properties":{"email":{"type":"string","format":"email"}}}""");
 
-        var problem = await _validator.ValidateAsync(task, Tasks.Json("""{"email":"jane@example.com"}"""), default);
+        var problem = Validator.CheckSemantics(task, SampleTasks.Json("""{"email":"jane@example.com"}"""));
 
         Assert.Equal("value_in_source", problem?.Check);
     }

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HeteroAgents.Contracts;
+
+/// <summary>
+/// The one validation of a task's result, used by the workers on their model's output and by the plugins on a
+/// worker's answer and on the frontier model's resolution: the result must be a JSON object that matches the task's
+/// narrowed result schema (<see cref="ResultSchemas.For(ITaskMessage)"/>, validated with NJsonSchema) and passes the
+/// semantic checks a schema cannot express (<see cref="ResultCheckNames"/>): the label is in the caller's set, extracted
+/// strings appear in the source text, the tool exists and its arguments validate against its parameters schema, the
+/// summary is not blank and within its word budget. Thread-safe.
+/// </summary>
+public sealed class TaskResultValidator
+{
+    private readonly JsonSchemaCache _schemas;
+
+    /// <summary>Creates a validator compiling schemas through <paramref name="schemas"/>.</summary>
+    /// <param name="schemas">The compiled-schema cache.</param>
+    /// <param name="checkValuesInSource">Whether extracted strings must appear in the source text (<see cref="ResultCheckNames.ValueInSource"/>).</param>
+    public TaskResultValidator(JsonSchemaCache schemas, bool checkValuesInSource = true)
+    {
+        ArgumentNullException.ThrowIfNull(schemas);
+        _schemas = schemas;
+        ChecksValuesInSource = checkValuesInSource;
+    }
+
+    /// <summary>Every check, with <see cref="JsonSchemaCache.Shared"/>: what an SLM's answer must pass.</summary>
+    public static TaskResultValidator Default { get; } = new(JsonSchemaCache.Shared);
+
+    /// <summary>
+    /// Every check but <see cref="ResultCheckNames.ValueInSource"/>, with <see cref="JsonSchemaCache.Shared"/>: what a
+    /// frontier model's resolution must pass. The frontier answers what the SLM could not, and may normalize or infer a
+    /// value that the text does not spell out; its answer is held to the schema and the other semantic checks.
+    /// </summary>
+    public static TaskResultValidator Frontier { get; } = new(JsonSchemaCache.Shared, checkValuesInSource: false);
+
+    /// <summary>Whether extracted strings must appear in the source text.</summary>
+    public bool ChecksValuesInSource { get; }
+
+    /// <summary>Validates <paramref name="result"/> against <paramref name="task"/>: schema first, then the semantic checks.</summary>
+    /// <param name="task">The task the result answers.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="resultSchema">The task's result schema when the caller already built it; else built here.</param>
+    public ResultValidation Validate(ITaskMessage task, JsonElement result, JsonNode? resultSchema = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (result.ValueKind != JsonValueKind.Object)
+        {
+            return new([$"the result must be a JSON object; got a JSON {result.ValueKind.ToString().ToLowerInvariant()}"], null);
+        }
+
+        var schemaErrors = ValidateSchema(resultSchema ?? ResultSchemas.For(task), result.GetRawText());
+        return new(schemaErrors, CheckSemantics(task, result));
+    }
+
+    /// <summary>
+    /// The violations of <paramref name="resultJson"/> against <paramref name="schema"/>, each as <c>path: kind</c>
+    /// (at most five; errors inside <c>anyOf</c>/<c>oneOf</c> branches are listed with their branch); empty when valid.
+    /// </summary>
+    public IReadOnlyList<string> ValidateSchema(JsonNode schema, string resultJson)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(resultJson);
+        return SchemaErrors.Describe(_schemas.Get(ResultSchemas.ToJsonString(schema)).Validate(resultJson));
+    }
+
+    /// <summary>The first failed semantic check of <paramref name="result"/> for <paramref name="task"/>, or null when all pass.</summary>
+    public ResultProblem? CheckSemantics(ITaskMessage task, JsonElement result)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task switch
+        {
+            ClassifyTask c => ClassifyResultCheck.Check(c.Input, result),
+            ExtractTask e => ChecksValuesInSource ? ExtractResultCheck.Check(e.Input, result) : null,
+            ToolCallTask t => ToolCallResultCheck.Check(t.Input, result, _schemas),
+            SummarizeTask s => SummarizeResultCheck.Check(s.Input, result),
+            _ => throw new ArgumentException($"Unknown task message type {task.GetType().Name}.", nameof(task)),
+        };
+    }
+}
