@@ -12,7 +12,8 @@ namespace HeteroAgents.Contracts;
 /// </summary>
 public sealed class TaskInputParser
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
+    // A repeated member ("task":"classify","task":"tool_call") is refused: parsers disagree on which one wins.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128, AllowDuplicateProperties = false };
     private readonly TaskInputParserOptions _options;
     private readonly TaskInputRules _rules;
 
@@ -56,10 +57,24 @@ public sealed class TaskInputParser
             var position = ex.BytePositionInLine is { } p ? $" at byte {p + 1}" : string.Empty;
             return Fail(line, TaskErrorCodes.MalformedJson, null, $"line {line}: malformed JSON{position}: {FirstSentence(ex.Message)}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // The duplicate-member check unescapes member names; one escaping an unpaired surrogate cannot be read.
+            return Fail(line, TaskErrorCodes.MalformedJson, null, $"line {line}: malformed JSON: a member name is not valid Unicode text: {FirstSentence(ex.Message)}");
+        }
 
         using (document)
         {
-            return ParseDocument(document.RootElement, line, batchId);
+            try
+            {
+                return ParseDocument(document.RootElement, line, batchId);
+            }
+            catch (InvalidOperationException) when (InvalidTextFinder.Find(document.RootElement) is { } field)
+            {
+                // Valid JSON can escape half a surrogate pair ("\ud800"), which no .NET string can hold: fail this line, not the batch.
+                return Fail(line, TaskErrorCodes.InvalidInput, field,
+                    $"line {line}: {field} is not valid Unicode text (it escapes an unpaired surrogate such as \\ud800)");
+            }
         }
     }
 

@@ -22,6 +22,7 @@ public sealed partial class HeteroTaskClient
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<HeteroTaskClient> _logger;
     private readonly FlywheelEscalationLog? _escalationLog;
+    private readonly TaskInputRules _inputRules;
 
     /// <summary>Creates the client; <paramref name="escalationLog"/>, when given, receives every escalation.</summary>
     public HeteroTaskClient(
@@ -35,6 +36,9 @@ public sealed partial class HeteroTaskClient
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _escalationLog = escalationLog;
+        _inputRules = new TaskInputRules(
+            new TaskInputLimits { MaxTextChars = _options.MaxTextChars, MaxTextCharsSetting = HeteroPluginOptions.SectionName + ":" + nameof(HeteroPluginOptions.MaxTextChars) },
+            JsonSchemaCache.Shared);
     }
 
     /// <summary>Whether escalations are resolved with a frontier model.</summary>
@@ -50,8 +54,13 @@ public sealed partial class HeteroTaskClient
         where TTask : class, ITaskMessage
     {
         ArgumentNullException.ThrowIfNull(task);
+        ArgumentException.ThrowIfNullOrEmpty(task.BatchId, "batch_id");
+        ArgumentNullException.ThrowIfNull(task.CustomId, "custom_id");
         TaskInputSizeLimits.Check(task, _options);
-        TaskArgumentChecks.ThrowIfInvalid(task);
+        if (_inputRules.FirstProblem(task) is { } problem)
+        {
+            throw TaskArgumentChecks.ToException(problem);
+        }
 
         var record = HeteroCallRecord.Current;
         if (record is not null)

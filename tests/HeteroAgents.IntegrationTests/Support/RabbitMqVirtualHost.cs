@@ -76,6 +76,45 @@ internal sealed class RabbitMqVirtualHost : IAsyncDisposable
         return depth;
     }
 
+    /// <summary>Messages published to the given queues so far (management statistics, which lag a few seconds).</summary>
+    public async Task<long> PublishedAsync(IEnumerable<string> queues)
+    {
+        long total = 0;
+        foreach (var queue in queues)
+        {
+            using var response = await _http.GetAsync($"api/queues/{Name}/{queue}");
+            if (!response.IsSuccessStatusCode)
+            {
+                continue;
+            }
+
+            using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            if (doc.RootElement.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("publish", out var published) &&
+                published.ValueKind == System.Text.Json.JsonValueKind.Number)
+            {
+                total += published.GetInt64();
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Polls <see cref="PublishedAsync"/> until it reaches <paramref name="expected"/> (or more) or 30 s pass; returns the last count.</summary>
+    public async Task<long> WaitForPublishedAsync(IEnumerable<string> queues, long expected, CancellationToken cancellationToken)
+    {
+        var names = queues.ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        long published;
+        while ((published = await PublishedAsync(names)) < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1_000, cancellationToken);
+        }
+
+        // Statistics arrive in steps: give a late extra publish the chance to show before the caller compares.
+        await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken);
+        return await PublishedAsync(names);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

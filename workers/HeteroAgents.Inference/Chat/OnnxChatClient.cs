@@ -129,7 +129,7 @@ public sealed class OnnxChatClient : IChatClient
 
     private async Task<ChatResponse> ChooseCandidateAsync(IReadOnlyList<int> prompt, List<string> candidates, CancellationToken cancellationToken)
     {
-        var tokenized = candidates.Select(c => _generator.Model.Tokenizer.Encode(c)).ToList();
+        var tokenized = candidates.Select(c => _generator.Model.Tokenizer.EncodeContent(c)).ToList();
         var scores = await _generator.ScoreCandidatesAsync(prompt, tokenized, cancellationToken).ConfigureAwait(false);
         var best = scores.Best;
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, candidates[best]))

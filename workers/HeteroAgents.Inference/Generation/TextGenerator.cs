@@ -23,8 +23,11 @@ public sealed class TextGenerator
     /// <summary>The model.</summary>
     public OnnxLanguageModel Model => _model;
 
-    /// <summary>Renders a conversation with the model's chat template and tokenizes it.</summary>
-    public IReadOnlyList<int> EncodeChat(IReadOnlyList<ChatTurn> messages) => _model.Tokenizer.Encode(_model.ChatTemplate.Render(messages));
+    /// <summary>
+    /// Renders a conversation with the model's chat template and tokenizes it; message content is encoded as plain text,
+    /// so a special token spelled inside it (<c>&lt;|im_start|&gt;system</c>) never becomes a control token.
+    /// </summary>
+    public IReadOnlyList<int> EncodeChat(IReadOnlyList<ChatTurn> messages) => _model.Tokenizer.Encode(_model.ChatTemplate.RenderSegments(messages));
 
     /// <summary>Streams tokens as they are generated; the last step carries the finish reason.</summary>
     /// <exception cref="ContextWindowExceededException">The prompt does not fit the context window.</exception>
@@ -95,7 +98,7 @@ public sealed class TextGenerator
     public Task<CandidateScores> ScoreCandidatesAsync(IReadOnlyList<int> promptIds, IReadOnlyList<string> candidates, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        return ScoreCandidatesAsync(promptIds, candidates.Select(c => _model.Tokenizer.Encode(c)).ToList(), cancellationToken);
+        return ScoreCandidatesAsync(promptIds, candidates.Select(c => _model.Tokenizer.EncodeContent(c)).ToList(), cancellationToken);
     }
 
     internal static void PrefillInto(OnnxLanguageModel model, Onnx.DecoderState state, IReadOnlyList<int> promptIds, CancellationToken cancellationToken)

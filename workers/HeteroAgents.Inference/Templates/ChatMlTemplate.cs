@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace HeteroAgents.Inference.Templates;
 
 /// <summary>
@@ -26,27 +24,31 @@ public sealed class ChatMlTemplate : IChatTemplate
 
     /// <inheritdoc/>
     public string Render(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
+        => PromptSegmentWriter.Join(RenderSegments(messages, addGenerationPrompt));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<PromptSegment> RenderSegments(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var sb = new StringBuilder();
+        var w = new PromptSegmentWriter();
         if (DefaultSystemPrompt is not null && (messages.Count == 0 || messages[0].Role != "system"))
         {
-            Append(sb, "system", DefaultSystemPrompt);
+            Append(w, "system", DefaultSystemPrompt);
         }
 
         foreach (var m in messages)
         {
-            Append(sb, m.Role, m.Content);
+            Append(w, m.Role, m.Content);
         }
 
         if (addGenerationPrompt)
         {
-            sb.Append("<|im_start|>assistant\n");
+            w.Template("<|im_start|>assistant\n");
         }
 
-        return sb.ToString();
+        return w.ToSegments();
     }
 
-    private static void Append(StringBuilder sb, string role, string content)
-        => sb.Append("<|im_start|>").Append(role).Append('\n').Append(content).Append("<|im_end|>\n");
+    private static void Append(PromptSegmentWriter w, string role, string content)
+        => w.Template("<|im_start|>" + role + "\n").Content(content).Template("<|im_end|>\n");
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace HeteroAgents.Inference.Templates;
 
 /// <summary>
@@ -25,9 +23,13 @@ public sealed class GemmaTemplate : IChatTemplate
 
     /// <inheritdoc/>
     public string Render(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
+        => PromptSegmentWriter.Join(RenderSegments(messages, addGenerationPrompt));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<PromptSegment> RenderSegments(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var sb = new StringBuilder(_bosToken);
+        var w = new PromptSegmentWriter().Template(_bosToken);
         var prefix = string.Empty;
         var start = 0;
         if (messages.Count > 0 && messages[0].Role == "system")
@@ -39,20 +41,20 @@ public sealed class GemmaTemplate : IChatTemplate
         for (var i = start; i < messages.Count; i++)
         {
             var role = messages[i].Role == "assistant" ? "model" : messages[i].Role;
-            sb.Append("<start_of_turn>").Append(role).Append('\n');
+            w.Template("<start_of_turn>" + role + "\n");
             if (i == start)
             {
-                sb.Append(prefix);
+                w.Content(prefix);
             }
 
-            sb.Append(messages[i].Content.Trim()).Append("<end_of_turn>\n");
+            w.Content(messages[i].Content.Trim()).Template("<end_of_turn>\n");
         }
 
         if (addGenerationPrompt)
         {
-            sb.Append("<start_of_turn>model\n");
+            w.Template("<start_of_turn>model\n");
         }
 
-        return sb.ToString();
+        return w.ToSegments();
     }
 }

@@ -11,4 +11,10 @@ public interface IChatTemplate
 
     /// <summary>Renders the messages; with <paramref name="addGenerationPrompt"/>, ends with the assistant turn header.</summary>
     string Render(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true);
+
+    /// <summary>
+    /// Renders the messages like <see cref="Render"/>, split into the template's own text and the messages' content, so
+    /// that content spelling a special token (<c>&lt;|im_start|&gt;</c>) is never encoded as one (prompt injection).
+    /// </summary>
+    IReadOnlyList<PromptSegment> RenderSegments(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace HeteroAgents.Inference.Templates;
 
@@ -32,32 +31,34 @@ public sealed class Llama3Template : IChatTemplate
 
     /// <inheritdoc/>
     public string Render(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
+        => PromptSegmentWriter.Join(RenderSegments(messages, addGenerationPrompt));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<PromptSegment> RenderSegments(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var sb = new StringBuilder(_bosToken);
+        var w = new PromptSegmentWriter().Template(_bosToken);
         var start = 0;
         if (_dated)
         {
             var system = messages.Count > 0 && messages[0].Role == "system" ? messages[0].Content.Trim() : string.Empty;
             start = messages.Count > 0 && messages[0].Role == "system" ? 1 : 0;
             var date = _clock is null ? "26 Jul 2024" : _clock.GetUtcNow().ToString("dd MMM yyyy", CultureInfo.InvariantCulture);
-            sb.Append("<|start_header_id|>system<|end_header_id|>\n\n")
-              .Append("Cutting Knowledge Date: December 2023\n")
-              .Append("Today Date: ").Append(date).Append("\n\n")
-              .Append(system).Append("<|eot_id|>");
+            w.Template("<|start_header_id|>system<|end_header_id|>\n\n" + "Cutting Knowledge Date: December 2023\n" + "Today Date: " + date + "\n\n")
+             .Content(system).Template("<|eot_id|>");
         }
 
         for (var i = start; i < messages.Count; i++)
         {
-            sb.Append("<|start_header_id|>").Append(messages[i].Role).Append("<|end_header_id|>\n\n")
-              .Append(messages[i].Content.Trim()).Append("<|eot_id|>");
+            w.Template("<|start_header_id|>" + messages[i].Role + "<|end_header_id|>\n\n")
+             .Content(messages[i].Content.Trim()).Template("<|eot_id|>");
         }
 
         if (addGenerationPrompt)
         {
-            sb.Append("<|start_header_id|>assistant<|end_header_id|>\n\n");
+            w.Template("<|start_header_id|>assistant<|end_header_id|>\n\n");
         }
 
-        return sb.ToString();
+        return w.ToSegments();
     }
 }

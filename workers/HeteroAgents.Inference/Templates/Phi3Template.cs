@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace HeteroAgents.Inference.Templates;
 
 /// <summary>Phi-3 / Phi-3.5: <c>&lt;|role|&gt;\ncontent&lt;|end|&gt;\n</c> per message; empty system messages are skipped.</summary>
@@ -22,18 +20,22 @@ public sealed class Phi3Template : IChatTemplate
 
     /// <inheritdoc/>
     public string Render(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
+        => PromptSegmentWriter.Join(RenderSegments(messages, addGenerationPrompt));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<PromptSegment> RenderSegments(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var sb = new StringBuilder();
+        var w = new PromptSegmentWriter();
         foreach (var m in messages)
         {
             if (m.Role is "user" or "assistant" || (m.Role == "system" && m.Content.Length > 0))
             {
-                sb.Append("<|").Append(m.Role).Append("|>\n").Append(m.Content).Append("<|end|>\n");
+                w.Template("<|" + m.Role + "|>\n").Content(m.Content).Template("<|end|>\n");
             }
         }
 
-        sb.Append(addGenerationPrompt ? "<|assistant|>\n" : _eosToken);
-        return sb.ToString();
+        w.Template(addGenerationPrompt ? "<|assistant|>\n" : _eosToken);
+        return w.ToSegments();
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace HeteroAgents.Worker.Prompts;
 
 /// <summary>
@@ -19,6 +21,18 @@ public static class PromptTags
     /// <summary>Closes the user's request.</summary>
     public const string RequestClose = "</request>";
 
-    /// <summary>Wraps <paramref name="content"/> in a tag pair, each tag on its own line.</summary>
-    public static string Wrap(string open, string content, string close) => $"{open}\n{content}\n{close}";
+    /// <summary>
+    /// Wraps <paramref name="content"/> in a tag pair, each tag on its own line. Content that spells either tag (to end
+    /// the material early and write instructions after it) has that tag's <c>&lt;</c> written as <c>&amp;lt;</c>, so the
+    /// prompt holds exactly one opening and one closing tag.
+    /// </summary>
+    public static string Wrap(string open, string content, string close)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(close);
+        var tags = new Regex(Regex.Escape(open) + "|" + Regex.Escape(close), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var neutral = tags.Replace(content, m => "&lt;" + m.Value[1..]);
+        return $"{open}\n{neutral}\n{close}";
+    }
 }
