@@ -56,6 +56,14 @@ public static class WorkerServiceCollectionExtensions
             return new ServedByName(string.Equals(backend, BackendNames.Unconfigured, StringComparison.OrdinalIgnoreCase) ? "slm:unconfigured" : "slm:" + model);
         });
 
+        // Readiness: the model is loaded (onnx) or the backend is usable; the warm-up loads the model at start.
+        if (!services.Any(d => d.ServiceType == typeof(SlmModelWarmup)))
+        {
+            services.AddSingleton<SlmModelWarmup>();
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SlmModelWarmup>());
+            services.AddHealthChecks().AddCheck<SlmBackendHealthCheck>(SlmBackendHealthCheck.Name, tags: ["ready"]);
+        }
+
         services.TryAddSingleton<SchemaCache>();
         services.TryAddSingleton<ResultSchemaValidator>();
         services.TryAddSingleton<ConfidenceEstimator>();
