@@ -6,6 +6,7 @@ using HeteroAgents.Messaging;
 using HeteroAgents.ServiceDefaults;
 using HeteroAgents.Testing.Brokers;
 using HeteroAgents.Testing.OpenAi;
+using HeteroAgents.Testing.Processes;
 using HeteroAgents.Worker.Hosting;
 using HeteroAgents.Worker.Tests.Support;
 using MassTransit;
@@ -129,6 +130,36 @@ public sealed class WorkerTelemetryTests
             using var stopped = new CancellationTokenSource(Patience);
             await host.StopAsync(stopped.Token);
         }
+    }
+
+    [Fact]
+    public async Task Worker_process_opens_the_port_from_HETERO__TELEMETRY__PORT_and_names_its_service()
+    {
+        await using var vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-telemetry-test");
+        await using var server = FakeOpenAiCompatibleServer.Start();
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var environment = new Dictionary<string, string>(vhost.Settings.ToEnvironment())
+        {
+            ["HETERO__SLM__ENDPOINT"] = server.BaseAddress.ToString(),
+            ["HETERO__TELEMETRY__PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HETERO__TELEMETRY__LISTENADDRESS"] = "127.0.0.1",
+        };
+        await using var worker = WorkerProcess.Start(Path.Combine(AppContext.BaseDirectory, "hetero-worker.dll"), ["--task", "tool_call", "--model", "fake-slm"], environment);
+        await worker.WaitForOutputAsync("Application started", Patience);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+
+        var ready = await WaitForReadyAsync(http);
+        var metrics = await http.GetStringAsync("/metrics");
+
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString());
+        Assert.Contains("service_name=\"hetero-worker-tool-call\"", metrics, StringComparison.Ordinal);
+        Assert.Equal(0, await worker.StopAsync(Patience));
     }
 
     private static async Task<JsonElement> WaitForReadyAsync(HttpClient http)
