@@ -30,6 +30,7 @@ public static class ServiceDefaultsServiceCollectionExtensions
     /// <item>OTLP exporters for both signals when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard <c>OTEL_*</c> variables apply).</item>
     /// </list>
     /// With nothing configured nothing listens and no telemetry pipeline exists, so the embedded default costs nothing.
+    /// A second call on the same services changes nothing.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The host's configuration (read here to decide what to register).</param>
@@ -46,6 +47,10 @@ public static class ServiceDefaultsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<TelemetryOptions>)))
+        {
+            return services;
+        }
 
         services.AddOptions<TelemetryOptions>()
             .Bind(configuration.GetSection(TelemetryOptions.SectionName))

@@ -116,6 +116,26 @@ public sealed class TelemetryEndpointServerTests
         }
     }
 
+    [Fact]
+    public async Task A_second_registration_changes_nothing()
+    {
+        using var host = TelemetryHost.Build(FreePort, s => s.AddHeteroServiceDefaults(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), "again"));
+        await host.StartAsync();
+        try
+        {
+            using var http = Client(host);
+            using var live = await http.GetAsync("/healthz/live");
+
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            Assert.Single(host.Services.GetServices<IHostedService>().OfType<TelemetryEndpointServer>());
+            Assert.Contains("service_name=\"hetero-test\"", await http.GetStringAsync("/metrics"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
     private static HttpClient Client(IHost host)
     {
         var port = host.Services.GetRequiredService<TelemetryEndpointServer>().BoundPort;
