@@ -1,6 +1,8 @@
 using HeteroAgents.Fleet.Management;
 using HeteroAgents.Fleet.Status;
 using HeteroAgents.Fleet.Supervision;
+using HeteroAgents.Fleet.Telemetry;
+using Microsoft.Extensions.Hosting;
 using HeteroAgents.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +36,24 @@ public static class FleetServiceCollectionExtensions
         services.TryAddTransient(sp => new FleetStatusService(sp.GetRequiredService<IQueueStatsSource>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IWorkerLauncher, ProcessWorkerLauncher>();
         services.TryAddSingleton<WorkerSupervisor>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds <see cref="FleetMetrics"/> (meter <c>HeteroAgents.Fleet</c>: queue depth and consumers from the RabbitMQ management
+    /// API, and the worker counts of <c>hetero fleet up</c>) as a hosted service, with the fleet services it reads.
+    /// </summary>
+    public static IServiceCollection AddHeteroFleetMetrics(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHeteroFleet();
+        services.AddMetrics();
+        if (!services.Any(d => d.ServiceType == typeof(FleetMetrics)))
+        {
+            services.AddSingleton<FleetMetrics>();
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<FleetMetrics>());
+        }
+
         return services;
     }
 }

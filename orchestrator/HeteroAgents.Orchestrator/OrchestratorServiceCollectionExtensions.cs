@@ -5,6 +5,7 @@ using HeteroAgents.Orchestrator.Batches;
 using HeteroAgents.Orchestrator.Options;
 using HeteroAgents.Orchestrator.Recording;
 using HeteroAgents.Orchestrator.Store;
+using HeteroAgents.Orchestrator.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,12 +43,20 @@ public static class OrchestratorServiceCollectionExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
             services.TryAddSingleton<RedisConnection>();
             services.TryAddSingleton<IBatchStore, RedisBatchStore>();
+            if (!services.Any(d => d.ServiceType == typeof(RedisHealthCheck)))
+            {
+                // Readiness (behind /healthz/ready when the telemetry port is on): the store answers a ping.
+                services.AddSingleton<RedisHealthCheck>();
+                services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: ["ready"]);
+            }
         }
         else
         {
             services.TryAddSingleton<IBatchStore, InMemoryBatchStore>();
         }
 
+        services.AddMetrics();
+        services.TryAddSingleton<OrchestratorMetrics>();
         services.TryAddSingleton<ITaskSender, BusTaskSender>();
         services.TryAddSingleton<BatchSubmitter>();
         services.TryAddSingleton<BatchMonitor>();

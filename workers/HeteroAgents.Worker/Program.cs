@@ -1,4 +1,6 @@
+using HeteroAgents.Contracts;
 using HeteroAgents.Messaging;
+using HeteroAgents.ServiceDefaults;
 using HeteroAgents.Worker.Hosting;
 using Microsoft.Extensions.Hosting;
 
@@ -14,6 +16,7 @@ if (!WorkerCommandLine.TryGetTaskType(builder.Configuration, out var taskType, o
 
 builder.Services.AddHeteroMessaging(builder.Configuration, x => x.AddHeteroTaskConsumers(taskType.Value));
 builder.Services.AddHeteroWorker(builder.Configuration);
+builder.Services.AddHeteroServiceDefaults(builder.Configuration, "hetero-worker-" + taskType.Value.QueueName()["hetero-".Length..]);
 
 using var host = builder.Build();
 await host.RunAsync().ConfigureAwait(false);

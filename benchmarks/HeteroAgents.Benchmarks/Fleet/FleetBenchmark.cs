@@ -5,11 +5,14 @@ using HeteroAgents.Messaging;
 using HeteroAgents.Orchestrator;
 using HeteroAgents.Orchestrator.Batches;
 using HeteroAgents.Orchestrator.Store;
+using HeteroAgents.ServiceDefaults;
 using HeteroAgents.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace HeteroAgents.Benchmarks.Fleet;
 
@@ -17,12 +20,14 @@ namespace HeteroAgents.Benchmarks.Fleet;
 /// <c>fleet</c>: end-to-end tasks/second through RabbitMQ (publish → worker → outcome published → stored in Redis)
 /// with an instant model backend, and the per-task round trip (the orchestration overhead, since the model takes no
 /// time) measured one task at a time. Workers of all four types run in this process on their RabbitMQ queues.
+/// <c>--telemetry metrics</c> adds the Prometheus pipeline and port; <c>--telemetry all</c> also records every span
+/// (into a counting exporter), to measure what telemetry costs.
 /// </summary>
 internal sealed class FleetBenchmark : IBenchmarkCommand
 {
     public string Name => "fleet";
 
-    public string Description => "tasks/s through RabbitMQ + Redis with an instant backend; per-task overhead p50/p99 (--tasks N --sequential M --store redis|inmemory)";
+    public string Description => "tasks/s through RabbitMQ + Redis with an instant backend; per-task overhead p50/p99 (--tasks N --sequential M --store redis|inmemory --telemetry off|metrics|all)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -30,15 +35,23 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
         var sequential = IntArg(args, "--sequential", 2_000);
         var store = StringArg(args, "--store", "redis");
         var concurrency = IntArg(args, "--concurrency", 32);
+        var telemetry = StringArg(args, "--telemetry", "off").ToLowerInvariant();
+        if (telemetry is not ("off" or "metrics" or "all"))
+        {
+            await Console.Error.WriteLineAsync($"--telemetry must be off, metrics or all; got '{telemetry}'");
+            return 2;
+        }
+
+        var spans = new CountingSpanExporter();
         var directory = Directory.CreateTempSubdirectory("hetero-fleet-").FullName;
         await using var vhost = await BenchVirtualHost.CreateAsync(new Uri("http://127.0.0.1:15672/"), "guest", "guest");
-        using var host = BuildHost(vhost.Name, store, concurrency);
+        using var host = BuildHost(vhost.Name, store, concurrency, telemetry, spans);
         await host.StartAsync(cancellationToken);
         try
         {
             var timing = host.Services.GetRequiredService<TimingBatchStore>();
             var sender = host.Services.GetRequiredService<TimingTaskSender>();
-            Console.WriteLine($"fleet benchmark: {tasks:N0} tasks, store {store}, ConcurrentMessageLimit {concurrency} per task type, vhost {vhost.Name}, {Environment.ProcessorCount} cores");
+            Console.WriteLine($"fleet benchmark: {tasks:N0} tasks, store {store}, telemetry {telemetry}, ConcurrentMessageLimit {concurrency} per task type, vhost {vhost.Name}, {Environment.ProcessorCount} cores");
 
             await ThroughputAsync(host.Services, await BenchBatchFile.WriteAsync(directory, "warmup.jsonl", 2_000, cancellationToken), cancellationToken);
             timing.Forget();
@@ -54,6 +67,13 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
             var (roundTrips, workerMs) = await SequentialAsync(host.Services, sequential, cancellationToken);
             Console.WriteLine($"sequential round trip (1 in flight, {sequential:N0} tasks): p50 {Percentile(roundTrips, 0.5):N2} ms, p99 {Percentile(roundTrips, 0.99):N2} ms, " +
                               $"mean {roundTrips.Average():N2} ms = {1000 / roundTrips.Average():N0} round trips/s; worker pipeline p50 {Percentile(workerMs, 0.5):N0} ms (latency_ms, 1 ms resolution)");
+            if (host.Services.GetService<TelemetryEndpointServer>()?.BoundPort is { } port)
+            {
+                using var http = new HttpClient();
+                var scrape = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"), cancellationToken);
+                Console.WriteLine($"telemetry: /metrics {scrape.Length / 1024.0:N0} KiB, {scrape.Split('\n').Count(l => l.Length > 0 && l[0] != '#'):N0} series lines; spans recorded {spans.Count:N0}");
+            }
+
             return 0;
         }
         finally
@@ -63,7 +83,7 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
         }
     }
 
-    private static IHost BuildHost(string vhost, string store, int concurrency)
+    private static IHost BuildHost(string vhost, string store, int concurrency, string telemetry, CountingSpanExporter spans)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -88,6 +108,17 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
         });
         builder.Services.AddHeteroWorker(builder.Configuration);
         builder.Services.AddHeteroChatBackend("instant", (_, _) => new InstantChatClient());
+        if (telemetry != "off")
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Hetero:Telemetry:Port"] = "0",
+                ["Hetero:Telemetry:ListenAddress"] = "127.0.0.1",
+            });
+            Action<TracerProviderBuilder>? tracing = telemetry == "all" ? t => t.AddProcessor(new BatchActivityExportProcessor(spans)) : null;
+            builder.Services.AddHeteroServiceDefaults(builder.Configuration, "hetero-bench", tracing);
+        }
+
         Decorate<IBatchStore, TimingBatchStore>(builder.Services, inner => new TimingBatchStore(inner));
         Decorate<ITaskSender, TimingTaskSender>(builder.Services, inner => new TimingTaskSender(inner));
         return builder.Build();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using HeteroAgents.Contracts;
 using HeteroAgents.Messaging;
+using HeteroAgents.Orchestrator.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -17,11 +18,13 @@ public sealed class BusTaskSender : ITaskSender
 {
     private readonly IBus _bus;
     private readonly bool _publish;
+    private readonly OrchestratorMetrics? _metrics;
     private readonly ConcurrentDictionary<TaskType, Task<ISendEndpoint>> _cache = new();
 
-    /// <summary>Creates the sender over the bus.</summary>
-    public BusTaskSender(IBus bus, IOptions<MessagingOptions> options)
+    /// <summary>Creates the sender over the bus; <paramref name="metrics"/>, when given, counts the tasks sent.</summary>
+    public BusTaskSender(IBus bus, IOptions<MessagingOptions> options, OrchestratorMetrics? metrics = null)
     {
+        _metrics = metrics;
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(options);
         _bus = bus;
@@ -45,10 +48,13 @@ public sealed class BusTaskSender : ITaskSender
         if (_publish)
         {
             await _bus.Publish(task, cancellationToken);
-            return;
+        }
+        else
+        {
+            var endpoint = await _cache.GetOrAdd(task.Type, t => _bus.GetSendEndpoint(new Uri($"queue:{t.QueueName()}")));
+            await endpoint.Send(task, cancellationToken);
         }
 
-        var endpoint = await _cache.GetOrAdd(task.Type, t => _bus.GetSendEndpoint(new Uri($"queue:{t.QueueName()}")));
-        await endpoint.Send(task, cancellationToken);
+        _metrics?.RecordSubmitted(task.Type);
     }
 }

@@ -71,7 +71,7 @@ internal static class BatchRunCommand
             }
         }
 
-        return await CommandRunner.RunAsync(context, flags, mode, async (services, ct) =>
+        return await CommandRunner.RunAsync(context, flags, mode, OrchestratorTelemetry.For("hetero-batch", queueDepth: false), async (services, ct) =>
         {
             var time = services.GetRequiredService<TimeProvider>();
             var store = services.GetRequiredService<IBatchStore>();

@@ -36,7 +36,11 @@ internal static class FleetUpCommand
             }
 
             return await CommandRunner.RunAsync(context, CliOptions.Flags(null), HostMode.Tools,
-                (services, _) => services.AddHeteroFleet(),
+                (services, configuration) =>
+                {
+                    services.AddHeteroFleet();
+                    OrchestratorTelemetry.For("hetero-fleet", queueDepth: true)(services, configuration);
+                },
                 (services, token) => SuperviseAsync(context, services.GetRequiredService<WorkerSupervisor>(), fleet, token), ct);
         });
         return command;

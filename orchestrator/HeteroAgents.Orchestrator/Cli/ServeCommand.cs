@@ -10,7 +10,8 @@ internal static class ServeCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("serve", "Run the orchestrator service: record task outcomes from the hetero-results queue into Redis until stopped (Ctrl+C).");
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(context, CliOptions.Flags(TransportKind.RabbitMq), HostMode.Bus, async (services, token) =>
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(context, CliOptions.Flags(TransportKind.RabbitMq), HostMode.Bus,
+            OrchestratorTelemetry.For("hetero-orchestrator", queueDepth: true), async (services, token) =>
         {
             var frontier = services.GetRequiredService<FrontierResolution>().Enabled
                 ? "resolving escalations with the frontier model (Hetero:Frontier:Model)"

@@ -1,6 +1,7 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Flywheel;
 using HeteroAgents.Orchestrator.Store;
+using HeteroAgents.Orchestrator.Telemetry;
 using HeteroAgents.Plugins;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -16,23 +17,28 @@ namespace HeteroAgents.Orchestrator.Recording;
 /// SLM's escalation from <see cref="FrontierEscalationHeaders"/> (resolved when the frontier completed the task).
 /// Every batch escalation, resolved later or not, is also appended to the conversion loop's log when a
 /// <see cref="FlywheelEscalationLog"/> is registered; plugin sessions' escalations are logged by the plugin instead.
+/// Each outcome recorded and each escalation received is counted in <see cref="OrchestratorMetrics"/> when one is given.
 /// </summary>
 public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<TaskEscalated>, IConsumer<TaskFailed>
 {
     private readonly IBatchStore _store;
     private readonly bool _frontierResolves;
     private readonly FlywheelEscalationLog? _escalationLog;
+    private readonly OrchestratorMetrics? _metrics;
 
     /// <summary>
     /// Creates the recorder over the batch store; <paramref name="frontier"/> says whether a frontier model resolves escalations,
-    /// <paramref name="escalationLog"/> (when given) receives every batch escalation.
+    /// <paramref name="escalationLog"/> (when given) receives every batch escalation, and <paramref name="metrics"/>, when given,
+    /// counts outcomes and escalations.
     /// </summary>
-    public TaskOutcomeRecorder(IBatchStore store, IOptions<FrontierOptions>? frontier = null, FlywheelEscalationLog? escalationLog = null)
+    public TaskOutcomeRecorder(
+        IBatchStore store, IOptions<FrontierOptions>? frontier = null, FlywheelEscalationLog? escalationLog = null, OrchestratorMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _frontierResolves = frontier?.Value.IsConfigured == true;
         _store = store;
         _escalationLog = escalationLog;
+        _metrics = metrics;
     }
 
     /// <inheritdoc />
@@ -41,6 +47,7 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
         FrontierEscalationHeaders.TryGetEscalation(context, resolved: true, out var escalation);
+        _metrics?.RecordOutcome(m);
         return _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m, escalation), context.CancellationToken);
     }
 
@@ -49,6 +56,7 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
     {
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
+        _metrics?.RecordEscalation(m);
         if (_escalationLog is not null && !HeteroAgentsPlugin.IsPluginSession(m.BatchId))
         {
             await _escalationLog.AppendEscalationAsync(m, cancellationToken: context.CancellationToken).ConfigureAwait(false);
@@ -56,6 +64,7 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
 
         if (!_frontierResolves)
         {
+            _metrics?.RecordOutcome(m);
             await _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m), context.CancellationToken).ConfigureAwait(false);
         }
     }
@@ -68,6 +77,7 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
         var line = FrontierEscalationHeaders.TryGetEscalation(context, resolved: false, out var escalation)
             ? BatchOutputLine.From(m) with { Escalation = escalation }
             : BatchOutputLine.From(m);
+        _metrics?.RecordOutcome(m);
         return _store.RecordAsync(m.BatchId, m.TaskId, line, context.CancellationToken);
     }
 }

@@ -80,4 +80,62 @@ public sealed class WorkerMetricsTests
             Assert.Equal("semantic_invalid", counted.Tags["reason"]);
         }
     }
+
+    [Fact]
+    public void Escalations_are_counted_by_task_and_reason_and_completions_are_not()
+    {
+        using var services = new ServiceCollection().AddMetrics().AddSingleton<WorkerMetrics>().BuildServiceProvider();
+        using var recorder = new Recorder(services.GetRequiredService<IMeterFactory>());
+        var metrics = services.GetRequiredService<WorkerMetrics>();
+        var task = Tasks.Classify();
+
+        metrics.RecordOutcome(new TaskEscalated(task.TaskId, task.BatchId, task.CustomId, TaskType.Classify, EscalationReason.LowConfidence,
+            "d", Tasks.Json("{}"), null, "slm:m", 0.2, TaskUsage.None, 5), 5);
+        metrics.RecordOutcome(new TaskCompleted(task.TaskId, task.BatchId, task.CustomId, TaskType.Classify, Tasks.Json("{}"), "slm:m", 0.9, TaskUsage.None, 3), 3);
+
+        lock (recorder.Measurements)
+        {
+            var escalation = Assert.Single(recorder.Measurements, m => m.Name == "hetero.worker.escalations");
+            Assert.Equal("classify", escalation.Tags["task"]);
+            Assert.Equal("low_confidence", escalation.Tags["reason"]);
+            Assert.Equal(2, recorder.Measurements.Count(m => m.Name == "hetero.worker.tasks"));
+        }
+    }
+
+    [Fact]
+    public async Task Usage_accounting_records_output_tokens_per_second_on_the_time_provider()
+    {
+        using var services = new ServiceCollection().AddMetrics().AddSingleton<WorkerMetrics>().BuildServiceProvider();
+        var scope = services.GetRequiredService<IMeterFactory>();
+        var speeds = new List<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, scope) && instrument.Name == "hetero.worker.generation.speed")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => speeds.Add(value));
+        listener.Start();
+        var time = new SteppingTimeProvider(TimeSpan.FromSeconds(2));
+        var backend = new ScriptedChatClient().Reply("{}", outputTokens: 10).Reply("{}", outputTokens: 0);
+        using var client = new UsageAccountingChatClient(backend, services.GetRequiredService<WorkerMetrics>(), time);
+
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "x")]);
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "x")]);
+
+        // 10 tokens over the 2 s the clock moved during the call; the call with no output records nothing.
+        Assert.Equal([5.0], speeds);
+    }
+
+    /// <summary>A clock that moves <c>step</c> forward every time it is read.</summary>
+    private sealed class SteppingTimeProvider(TimeSpan step) : TimeProvider
+    {
+        private long _now;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Add(ref _now, step.Ticks) - step.Ticks;
+    }
 }

@@ -12,6 +12,18 @@ public sealed class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions) : I
     private readonly Lock _lock = new();
     private OnnxLanguageModel? _model;
 
+    /// <summary>The folder of the loaded model, or null while none is loaded (the worker's readiness check reads this).</summary>
+    public string? LoadedDirectory
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _model?.Directory;
+            }
+        }
+    }
+
     /// <summary>The model of <paramref name="modelPath"/>, loading it on the first call.</summary>
     /// <exception cref="InvalidOperationException">A different folder was loaded already (a worker serves one model).</exception>
     /// <exception cref="HeteroAgents.Inference.Models.ModelLoadException">The folder does not hold a loadable model.</exception>

@@ -25,7 +25,7 @@ public static class WorkerChatClientBuilderExtensions
     public static ChatClientBuilder UseUsageAccounting(this ChatClientBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Use((inner, services) => new UsageAccountingChatClient(inner, services.GetRequiredService<WorkerMetrics>()));
+        return builder.Use((inner, services) => new UsageAccountingChatClient(inner, services.GetRequiredService<WorkerMetrics>(), services.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 
     /// <summary>Adds <see cref="OpenAiStructuredOutputChatClient"/> (only meaningful over the OpenAI adapter).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HeteroAgents.Contracts;
 using HeteroAgents.Messaging;
 using HeteroAgents.Worker.Backends;
@@ -30,6 +31,16 @@ public sealed class TaskConsumer<TTask>(TaskProcessor<TTask> processor, IOptions
             TaskEscalated e => e.LatencyMs,
             _ => 0,
         });
+
+        // MassTransit's consume span: name the task so a trace shows what was served and how it ended.
+        Activity.Current?.SetTag("hetero.task.type", outcome.TaskType.ToWireName())
+            .SetTag("hetero.task.id", context.Message.TaskId.ToString())
+            .SetTag("hetero.task.outcome", outcome switch
+            {
+                TaskCompleted => "completed",
+                TaskEscalated => "escalated",
+                _ => "failed",
+            });
 
         var isRequest = context.RequestId.HasValue && context.ResponseAddress is not null;
         switch (outcome)

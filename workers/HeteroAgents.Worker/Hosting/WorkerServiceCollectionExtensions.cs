@@ -57,6 +57,14 @@ public static class WorkerServiceCollectionExtensions
             return new ServedByName(string.Equals(backend, BackendNames.Unconfigured, StringComparison.OrdinalIgnoreCase) ? "slm:unconfigured" : "slm:" + model);
         });
 
+        // Readiness: the model is loaded (onnx) or the backend is usable; the warm-up loads the model at start.
+        if (!services.Any(d => d.ServiceType == typeof(SlmModelWarmup)))
+        {
+            services.AddSingleton<SlmModelWarmup>();
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SlmModelWarmup>());
+            services.AddHealthChecks().AddCheck<SlmBackendHealthCheck>(SlmBackendHealthCheck.Name, tags: ["ready"]);
+        }
+
         // One compiled-schema cache for input and result validation; the rules and the validator are Contracts' own.
         services.TryAddSingleton(sp => new JsonSchemaCache(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.SchemaCacheSize));
         services.TryAddSingleton(sp => new TaskInputRules(TaskInputLimits.Default, sp.GetRequiredService<JsonSchemaCache>()));
