@@ -9,14 +9,16 @@ namespace HeteroAgents.Orchestrator.Store;
 /// error is thrown. The connection multiplexer reconnects by itself meanwhile. Only idempotent operations may be
 /// passed: a command can have run on the server even though its reply was lost.
 /// </summary>
-internal sealed class RedisOutageRetry
+public sealed class RedisOutageRetry
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(2);
     private readonly TimeProvider _time;
 
+    /// <summary>Creates the policy: retry for <paramref name="window"/> after the first failure, waiting on <paramref name="time"/>.</summary>
     public RedisOutageRetry(TimeSpan window, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(time);
         Window = window;
         _time = time;
     }
@@ -24,8 +26,10 @@ internal sealed class RedisOutageRetry
     /// <summary>How long to keep trying after the first failure.</summary>
     public TimeSpan Window { get; }
 
+    /// <summary>Runs <paramref name="operation"/>, trying again while Redis is unreachable, and returns its result.</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(operation);
         long? firstFailure = null;
         var delay = FirstDelay;
         while (true)
@@ -43,6 +47,7 @@ internal sealed class RedisOutageRetry
         }
     }
 
+    /// <summary>Runs <paramref name="operation"/>, trying again while Redis is unreachable.</summary>
     public Task RunAsync(Func<Task> operation, CancellationToken cancellationToken) =>
         RunAsync(async () =>
         {

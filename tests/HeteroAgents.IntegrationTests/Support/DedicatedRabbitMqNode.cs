@@ -69,6 +69,7 @@ internal sealed class DedicatedRabbitMqNode : IAsyncDisposable
             listeners.tcp.default = {node.AmqpPort}
             management.tcp.port = {node.ManagementPort}
             management.tcp.ip = 127.0.0.1
+            collect_statistics_interval = 500
             """), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[rabbitmq_management].\n", cancellationToken);
         if (string.Equals(Environment.UserName, "root", StringComparison.Ordinal))
