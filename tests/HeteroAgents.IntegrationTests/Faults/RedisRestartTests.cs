@@ -14,7 +14,7 @@ namespace HeteroAgents.IntegrationTests.Faults;
 [Collection(FaultServices.Collection)]
 public sealed class RedisRestartTests : IAsyncLifetime
 {
-    private const int TaskCount = 2_000;
+    private const int TaskCount = 1_000;
     private readonly FaultServices _services;
     private readonly ITestOutputHelper _output;
     private readonly string _directory = Directory.CreateTempSubdirectory("hetero-fault-").FullName;

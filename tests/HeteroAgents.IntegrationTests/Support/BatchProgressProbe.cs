@@ -32,9 +32,7 @@ internal sealed class BatchProgressProbe : IAsyncDisposable
     {
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
-        options.ConnectTimeout = 1_000;
-        options.SyncTimeout = 1_000;
-        options.AsyncTimeout = 1_000;
+        options.ConnectTimeout = 2_000;
         return new BatchProgressProbe(await ConnectionMultiplexer.ConnectAsync(options), keyPrefix);
     }
 
@@ -88,7 +86,7 @@ internal sealed class BatchProgressProbe : IAsyncDisposable
                     }
                 }
             }
-            catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
+            catch (Exception ex) when (ex is RedisException or RedisTimeoutException or ObjectDisposedException)
             {
                 // Redis is being restarted: try again on the next tick.
             }

@@ -20,15 +20,13 @@ internal sealed class DedicatedRabbitMqNode : IAsyncDisposable
 {
     private static int _instances;
     private readonly string _server;
-    private readonly string _ctl;
     private readonly HttpClient _http;
     private readonly ProcessOutput _output = new();
     private Process? _launcher;
 
-    private DedicatedRabbitMqNode(string server, string ctl, string directory)
+    private DedicatedRabbitMqNode(string server, string directory)
     {
         _server = server;
-        _ctl = ctl;
         Directory = directory;
         NodeName = $"hetero-fault-{Environment.ProcessId}-{Interlocked.Increment(ref _instances)}@localhost";
         AmqpPort = LocalPorts.Free();
@@ -54,7 +52,6 @@ internal sealed class DedicatedRabbitMqNode : IAsyncDisposable
     public static async Task<DedicatedRabbitMqNode> StartNewAsync(CancellationToken cancellationToken)
     {
         var server = ServiceBinaries.Require("rabbitmq-server");
-        var ctl = ServiceBinaries.Require("rabbitmqctl");
         if (!string.Equals(Environment.UserName, "root", StringComparison.Ordinal) && !string.Equals(Environment.UserName, "rabbitmq", StringComparison.Ordinal))
         {
             throw new InvalidOperationException(
@@ -62,7 +59,7 @@ internal sealed class DedicatedRabbitMqNode : IAsyncDisposable
         }
 
         var directory = System.IO.Directory.CreateTempSubdirectory("hetero-fault-rabbitmq-").FullName;
-        var node = new DedicatedRabbitMqNode(server, ctl, directory);
+        var node = new DedicatedRabbitMqNode(server, directory);
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "mnesia"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
         await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"), string.Create(CultureInfo.InvariantCulture, $"""
@@ -131,12 +128,15 @@ internal sealed class DedicatedRabbitMqNode : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the node gracefully (<c>rabbitmqctl stop</c>, like an operator or a service manager would) and waits until its VM is gone.</summary>
+    /// <summary>
+    /// Stops the node gracefully, the way a service manager or <c>docker stop</c> does: SIGTERM to the Erlang VM, which
+    /// closes the listeners and client connections first, then flushes the message stores; waits until the VM is gone.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        var pid = BeamPid();
-        await RunAsync(_ctl, ["-n", NodeName, "stop"], TimeSpan.FromSeconds(60), cancellationToken);
-        await WaitForExitAsync(pid, TimeSpan.FromSeconds(30), cancellationToken);
+        var pid = BeamPid() ?? throw new InvalidOperationException($"RabbitMQ node {NodeName} has no pid file: is it running?");
+        await RunAsync("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10), cancellationToken);
+        await WaitForExitAsync(pid, TimeSpan.FromSeconds(60), cancellationToken);
         if (_launcher is { } launcher)
         {
             await launcher.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);

@@ -154,7 +154,7 @@ internal sealed class DedicatedRedisServer : IAsyncDisposable
             await redis.GetDatabase().PingAsync();
             return true;
         }
-        catch (RedisException)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             return false;
         }
