@@ -44,8 +44,10 @@ public sealed class WorkerKillTests : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         var broker = await _services.EnsureRunningAsync("kill", timeout.Token);
         var keyPrefix = $"fault-kill:{Guid.NewGuid():N}:";
-        await using var slm = FakeOpenAiCompatibleServer.Start(new FakeOpenAiServerOptions { ResponseDelay = TimeSpan.FromMilliseconds(10) });
-        var environment = FaultBatch.WorkerEnvironment(broker, slm.BaseAddress);
+        // 40 ms per model call and 4 at a time per worker cap the fleet at 400 tasks/s, so even on an idle machine the
+        // batch lasts long enough (over 12 s) for several kills.
+        await using var slm = FakeOpenAiCompatibleServer.Start(new FakeOpenAiServerOptions { ResponseDelay = TimeSpan.FromMilliseconds(40) });
+        var environment = FaultBatch.WorkerEnvironment(broker, slm.BaseAddress, concurrency: 4);
         var fleet = new FleetConfig
         {
             PollInterval = TimeSpan.FromMilliseconds(500),
