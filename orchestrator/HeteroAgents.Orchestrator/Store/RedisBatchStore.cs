@@ -15,8 +15,8 @@ namespace HeteroAgents.Orchestrator.Store;
 /// <c>batch:{id}:out</c> (hash key → output line JSON). Recording is one Lua script: HSETNX of the line
 /// and, only when it won, HINCRBY of the status counter, so counters and lines always agree.
 /// Duplicate detection costs the orchestrator no memory: it lives in Redis, one field per line. Registering, recording,
-/// counting and reading a batch retry while Redis restarts (<see cref="RedisOptions.OutageRetryWindow"/>); the scripts are
-/// idempotent so a retry after a lost reply changes nothing.
+/// marking submitted and reading a batch retry while Redis restarts (<see cref="RedisOptions.OutageRetryWindow"/>); those
+/// commands are idempotent, so a retry after a lost reply changes nothing.
 /// </summary>
 public sealed class RedisBatchStore : IBatchStore
 {
@@ -121,7 +121,9 @@ public sealed class RedisBatchStore : IBatchStore
     public async Task CountRejectedAsync(string batchId, CancellationToken cancellationToken)
     {
         var db = await _connection.GetDatabaseAsync(cancellationToken);
-        await _retry.RunAsync(() => db.HashIncrementAsync(BatchKey(batchId), "total"), cancellationToken);
+        // Not retried: a plain increment repeated after a lost reply would count the line twice and the batch would never
+        // complete; failing the submission is the clearer outcome.
+        await db.HashIncrementAsync(BatchKey(batchId), "total");
     }
 
     /// <inheritdoc />
