@@ -52,6 +52,13 @@ public sealed class RedisOptions
     [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
     public TimeSpan BatchTtl { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a store operation keeps retrying while Redis is unreachable (a restart or failover) before the command
+    /// fails. Outcomes wait in their queue meanwhile; zero fails at the first connection error.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan OutageRetryWindow { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Connect timeout in milliseconds.</summary>
     [Range(100, 120_000)]
     public int ConnectTimeoutMs { get; set; } = 5_000;

@@ -14,7 +14,9 @@ namespace HeteroAgents.Orchestrator.Store;
 /// <c>batch:{id}:tasks</c> (hash TaskId → "line|task|custom_id": duplicate detection and cancellation) and
 /// <c>batch:{id}:out</c> (hash key → output line JSON). Recording is one Lua script: HSETNX of the line
 /// and, only when it won, HINCRBY of the status counter, so counters and lines always agree.
-/// Duplicate detection costs the orchestrator no memory: it lives in Redis, one field per line.
+/// Duplicate detection costs the orchestrator no memory: it lives in Redis, one field per line. Registering, recording,
+/// marking submitted and reading a batch retry while Redis restarts (<see cref="RedisOptions.OutageRetryWindow"/>); those
+/// commands are idempotent, so a retry after a lost reply changes nothing.
 /// </summary>
 public sealed class RedisBatchStore : IBatchStore
 {
@@ -28,26 +30,35 @@ public sealed class RedisBatchStore : IBatchStore
         return 0
         """;
 
+    // Idempotent, so it can be retried after a lost reply: the same TaskId registered again from the same line is
+    // the same registration (counted once); from another line it is a repeated custom_id (counted, and its first line returned).
     private const string RegisterScript = """
-        redis.call('HINCRBY', KEYS[1], 'total', 1)
         if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 1 then
+          redis.call('HINCRBY', KEYS[1], 'total', 1)
           if redis.call('TTL', KEYS[2]) < 0 then redis.call('EXPIRE', KEYS[2], ARGV[3]) end
           return -1
         end
-        local v = redis.call('HGET', KEYS[2], ARGV[1])
-        return tonumber(string.match(v, '^(%d+)'))
+        local first = tonumber(string.match(redis.call('HGET', KEYS[2], ARGV[1]), '^(%d+)'))
+        if first == tonumber(ARGV[4]) then return -1 end
+        redis.call('HINCRBY', KEYS[1], 'total', 1)
+        return first
         """;
 
     private readonly RedisConnection _connection;
     private readonly RedisOptions _options;
+    private readonly RedisOutageRetry _retry;
 
-    /// <summary>Creates the store over a shared connection.</summary>
-    public RedisBatchStore(RedisConnection connection, IOptions<RedisOptions> options)
+    /// <summary>
+    /// Creates the store over a shared connection. While Redis is unreachable (a restart), operations are retried for
+    /// <see cref="RedisOptions.OutageRetryWindow"/>, timed by <paramref name="time"/> (default <see cref="TimeProvider.System"/>).
+    /// </summary>
+    public RedisBatchStore(RedisConnection connection, IOptions<RedisOptions> options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
         _connection = connection;
         _options = options.Value;
+        _retry = new RedisOutageRetry(_options.OutageRetryWindow, time ?? TimeProvider.System);
     }
 
     private long TtlSeconds => (long)_options.BatchTtl.TotalSeconds;
@@ -75,7 +86,7 @@ public sealed class RedisBatchStore : IBatchStore
     public async Task<BatchInfo?> GetAsync(string batchId, CancellationToken cancellationToken)
     {
         var db = await _connection.GetDatabaseAsync(cancellationToken);
-        var entries = await db.HashGetAllAsync(BatchKey(batchId));
+        var entries = await _retry.RunAsync(() => db.HashGetAllAsync(BatchKey(batchId)), cancellationToken);
         if (entries.Length == 0)
         {
             return null;
@@ -101,8 +112,8 @@ public sealed class RedisBatchStore : IBatchStore
     {
         var db = await _connection.GetDatabaseAsync(cancellationToken);
         var value = string.Create(CultureInfo.InvariantCulture, $"{line}|{taskType.ToWireName()}|{customId}");
-        var result = (long)await db.ScriptEvaluateAsync(RegisterScript,
-            [BatchKey(batchId), TasksKey(batchId)], [taskId.ToString("N"), value, TtlSeconds]);
+        var result = (long)await _retry.RunAsync(() => db.ScriptEvaluateAsync(RegisterScript,
+            [BatchKey(batchId), TasksKey(batchId)], [taskId.ToString("N"), value, TtlSeconds, line]), cancellationToken);
         return result < 0 ? new TaskRegistration(true, line) : new TaskRegistration(false, result);
     }
 
@@ -110,6 +121,8 @@ public sealed class RedisBatchStore : IBatchStore
     public async Task CountRejectedAsync(string batchId, CancellationToken cancellationToken)
     {
         var db = await _connection.GetDatabaseAsync(cancellationToken);
+        // Not retried: a plain increment repeated after a lost reply would count the line twice and the batch would never
+        // complete; failing the submission is the clearer outcome.
         await db.HashIncrementAsync(BatchKey(batchId), "total");
     }
 
@@ -125,8 +138,8 @@ public sealed class RedisBatchStore : IBatchStore
             _ => "failed",
         };
         var json = JsonSerializer.Serialize(line, HeteroJson.Options);
-        var result = (long)await db.ScriptEvaluateAsync(RecordScript,
-            [BatchKey(batchId), OutKey(batchId)], [key.ToString("N"), json, counter, TtlSeconds]);
+        var result = (long)await _retry.RunAsync(() => db.ScriptEvaluateAsync(RecordScript,
+            [BatchKey(batchId), OutKey(batchId)], [key.ToString("N"), json, counter, TtlSeconds]), cancellationToken);
         return result == 1;
     }
 
@@ -138,11 +151,14 @@ public sealed class RedisBatchStore : IBatchStore
             if redis.call('HGET', KEYS[1], 'state') == 'submitting' then redis.call('HSET', KEYS[1], 'state', 'running') end
             return 1
             """;
-        await db.ScriptEvaluateAsync(script, [BatchKey(batchId)]);
-        foreach (var key in new[] { BatchKey(batchId), TasksKey(batchId), OutKey(batchId) })
+        await _retry.RunAsync(async () =>
         {
-            await db.KeyExpireAsync(key, _options.BatchTtl);
-        }
+            await db.ScriptEvaluateAsync(script, [BatchKey(batchId)]);
+            foreach (var key in new[] { BatchKey(batchId), TasksKey(batchId), OutKey(batchId) })
+            {
+                await db.KeyExpireAsync(key, _options.BatchTtl);
+            }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -35,6 +35,24 @@ public sealed class RedisBatchStoreTests : BatchStoreContractTests, IClassFixtur
     }
 
     [Fact]
+    public async Task A_registration_repeated_after_a_lost_reply_counts_once_and_stays_new()
+    {
+        var id = NewBatchId();
+        await Store.CreateAsync(id, "in", DateTimeOffset.UnixEpoch, default);
+        var task = Contracts.TaskIds.Create(id, "t");
+
+        var first = await Store.RegisterAsync(id, task, 1, Contracts.TaskType.Classify, "t", default);
+        var retried = await Store.RegisterAsync(id, task, 1, Contracts.TaskType.Classify, "t", default);
+        var repeatedCustomId = await Store.RegisterAsync(id, task, 7, Contracts.TaskType.Classify, "t", default);
+
+        Assert.True(first.IsNew);
+        Assert.True(retried.IsNew);
+        Assert.False(repeatedCustomId.IsNew);
+        Assert.Equal(1, repeatedCustomId.FirstLine);
+        Assert.Equal(2, (await Store.GetAsync(id, default))!.Counts.Total);
+    }
+
+    [Fact]
     public async Task Batch_keys_expire_after_the_configured_ttl()
     {
         var id = NewBatchId();

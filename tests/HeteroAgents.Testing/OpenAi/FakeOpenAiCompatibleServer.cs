@@ -48,6 +48,9 @@ public sealed class FakeOpenAiCompatibleServer : IAsyncDisposable
     /// <summary>How many chat-completion requests arrived (including failed ones).</summary>
     public int RequestCount => Volatile.Read(ref _requestCount);
 
+    /// <summary>Requests being handled right now (e.g. held by <see cref="FakeOpenAiServerOptions.ResponseDelay"/>): the model calls in flight.</summary>
+    public int InFlightCount => _inFlight.Count;
+
     /// <summary>Starts a server on a free loopback port.</summary>
     public static FakeOpenAiCompatibleServer Start(FakeOpenAiServerOptions? options = null)
     {
