@@ -56,11 +56,13 @@ public sealed partial class HeteroTaskClient
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.BatchId, "batch_id");
         ArgumentNullException.ThrowIfNull(task.CustomId, "custom_id");
-        TaskInputSizeLimits.Check(task, _options);
+        TaskInputSizeLimits.CheckTextLength(task, _options);
         if (_inputRules.FirstProblem(task) is { } problem)
         {
             throw TaskArgumentChecks.ToException(problem);
         }
+
+        TaskInputSizeLimits.CheckMessageSize(task, _options);
 
         var record = HeteroCallRecord.Current;
         if (record is not null)

@@ -14,6 +14,14 @@ public static class TaskInputSizeLimits
     /// <exception cref="ArgumentException">A text or the whole message is over its limit; <see cref="ArgumentException.ParamName"/> names the field.</exception>
     public static void Check(ITaskMessage task, HeteroPluginOptions options)
     {
+        CheckTextLength(task, options);
+        CheckMessageSize(task, options);
+    }
+
+    /// <summary>Checks the task's text (or tool-call request) against <see cref="HeteroPluginOptions.MaxTextChars"/>; cheap, so it runs first.</summary>
+    /// <exception cref="ArgumentException">The text is over the limit; <see cref="ArgumentException.ParamName"/> names the field.</exception>
+    public static void CheckTextLength(ITaskMessage task, HeteroPluginOptions options)
+    {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(options);
         var (field, text) = task switch
@@ -30,7 +38,17 @@ public static class TaskInputSizeLimits
             throw new ArgumentException(
                 $"{field} has {text.Length} characters; the limit is {options.MaxTextChars} (Hetero:Plugins:MaxTextChars). Nothing was published.", field);
         }
+    }
 
+    /// <summary>
+    /// Checks the whole task, serialized as JSON, against <see cref="HeteroPluginOptions.MaxInputBytes"/>; run it after the
+    /// input rules, which reject shapes that cannot be serialized (a tool without parameters).
+    /// </summary>
+    /// <exception cref="ArgumentException">The message is over the limit; <see cref="ArgumentException.ParamName"/> is <c>input</c>.</exception>
+    public static void CheckMessageSize(ITaskMessage task, HeteroPluginOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(options);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(task, task.GetType(), HeteroJson.Options).Length;
         if (bytes > options.MaxInputBytes)
         {
