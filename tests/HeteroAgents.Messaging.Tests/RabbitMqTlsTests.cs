@@ -1,4 +1,5 @@
 using HeteroAgents.Messaging.Tests.Support;
+using HeteroAgents.Testing.Brokers;
 using HeteroAgents.Testing.Tls;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -9,8 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace HeteroAgents.Messaging.Tests;
 
 /// <summary>The bus over AMQPS to a real RabbitMQ node that listens only with TLS.</summary>
-public sealed class RabbitMqTlsTests(TlsRabbitMqNode node) : IClassFixture<TlsRabbitMqNode>
+public sealed class RabbitMqTlsTests(TlsRabbitMqNodeFixture fixture) : IClassFixture<TlsRabbitMqNodeFixture>
 {
+    private readonly DedicatedRabbitMqNode _node = fixture.Node;
+
     private IHost BuildHost(string caPath, CapturingLoggerProvider capture)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -18,7 +21,7 @@ public sealed class RabbitMqTlsTests(TlsRabbitMqNode node) : IClassFixture<TlsRa
         {
             ["Hetero:Messaging:Transport"] = "RabbitMq",
             ["Hetero:Messaging:RabbitMq:Host"] = "localhost",
-            ["Hetero:Messaging:RabbitMq:Port"] = node.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hetero:Messaging:RabbitMq:Port"] = _node.AmqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hetero:Messaging:RabbitMq:UseTls"] = "true",
             ["Hetero:Messaging:RabbitMq:TlsCaCertificatePath"] = caPath,
         });
@@ -39,7 +42,7 @@ public sealed class RabbitMqTlsTests(TlsRabbitMqNode node) : IClassFixture<TlsRa
     public async Task The_bus_connects_with_the_ca_file_and_carries_a_message()
     {
         var capture = new CapturingLoggerProvider();
-        using var host = BuildHost(node.CaPath, capture);
+        using var host = BuildHost(_node.CaPath!, capture);
         await host.StartAsync();
         try
         {
@@ -62,7 +65,7 @@ public sealed class RabbitMqTlsTests(TlsRabbitMqNode node) : IClassFixture<TlsRa
     public async Task A_broker_certificate_from_another_ca_is_refused()
     {
         using var otherCa = new TestCertificateAuthority("Not The Broker's CA");
-        var otherPath = otherCa.WriteCaPem(Path.Combine(node.Directory.FullName, "other-ca.crt"));
+        var otherPath = otherCa.WriteCaPem(Path.Combine(_node.Directory, "other-ca.crt"));
         var capture = new CapturingLoggerProvider();
         using var host = BuildHost(otherPath, capture);
         await host.StartAsync();

@@ -18,8 +18,8 @@ public sealed class FaultServices : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var rabbit = DedicatedRabbitMqNode.StartNewAsync(timeout.Token);
-        var redis = DedicatedRedisServer.StartNewAsync(timeout.Token);
+        var rabbit = DedicatedRabbitMqNode.StartNewAsync(new DedicatedRabbitMqNodeOptions { Name = "fault" }, timeout.Token);
+        var redis = DedicatedRedisServer.StartNewAsync(new DedicatedRedisServerOptions { Name = "fault", AppendOnly = true }, timeout.Token);
         try
         {
             await Task.WhenAll(rabbit, redis);

@@ -1,6 +1,6 @@
 using HeteroAgents.Orchestrator.Options;
 using HeteroAgents.Orchestrator.Store;
-using HeteroAgents.Orchestrator.Tests.Support;
+using HeteroAgents.Testing.Brokers;
 using HeteroAgents.Testing.Tls;
 
 namespace HeteroAgents.Orchestrator.Tests.Store;
@@ -8,10 +8,20 @@ namespace HeteroAgents.Orchestrator.Tests.Store;
 /// <summary>The batch store's Redis connection against a real redis-server speaking only TLS, with AUTH.</summary>
 public sealed class RedisTlsTests
 {
-    private static RedisOptions Options(TlsRedisServer server) => new()
+    private const string Password = "Tls-Redis-Test-Password-3d9";
+
+    private static async Task<DedicatedRedisServer> StartTlsServerAsync(bool requireClientCertificates)
     {
-        Configuration = $"127.0.0.1:{server.Port}",
-        Password = TlsRedisServer.Password,
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        return await DedicatedRedisServer.StartNewAsync(
+            new DedicatedRedisServerOptions { Name = "tls", UseTls = true, RequireClientCertificates = requireClientCertificates, Password = Password },
+            timeout.Token);
+    }
+
+    private static RedisOptions Options(DedicatedRedisServer server) => new()
+    {
+        Configuration = server.Configuration,
+        Password = Password,
         UseTls = true,
         TlsCaCertificatePath = server.CaPath,
         ConnectTimeoutMs = 5_000,
@@ -34,7 +44,7 @@ public sealed class RedisTlsTests
     [Fact]
     public async Task Connects_over_tls_validating_the_server_against_the_ca_file_with_auth()
     {
-        await using var server = await TlsRedisServer.StartAsync(requireClientCertificates: false);
+        await using var server = await StartTlsServerAsync(false);
 
         await RoundTripAsync(Options(server));
     }
@@ -42,10 +52,10 @@ public sealed class RedisTlsTests
     [Fact]
     public async Task Refuses_a_server_whose_certificate_is_not_from_the_configured_ca()
     {
-        await using var server = await TlsRedisServer.StartAsync(requireClientCertificates: false);
+        await using var server = await StartTlsServerAsync(false);
         using var otherCa = new TestCertificateAuthority("Some Other CA");
         var options = Options(server);
-        options.TlsCaCertificatePath = otherCa.WriteCaPem(Path.Combine(server.Directory.FullName, "other-ca.crt"));
+        options.TlsCaCertificatePath = otherCa.WriteCaPem(Path.Combine(server.Directory, "other-ca.crt"));
 
         var ex = await FailsAsync(options);
 
@@ -55,7 +65,7 @@ public sealed class RedisTlsTests
     [Fact]
     public async Task Plain_text_to_the_tls_port_and_a_wrong_password_both_fail_without_showing_the_password()
     {
-        await using var server = await TlsRedisServer.StartAsync(requireClientCertificates: false);
+        await using var server = await StartTlsServerAsync(false);
         var plain = Options(server);
         plain.UseTls = false;
         plain.TlsCaCertificatePath = null;
@@ -72,7 +82,7 @@ public sealed class RedisTlsTests
     [Fact]
     public async Task Mutual_tls_needs_the_client_certificate()
     {
-        await using var server = await TlsRedisServer.StartAsync(requireClientCertificates: true);
+        await using var server = await StartTlsServerAsync(true);
         var withCertificate = Options(server);
         withCertificate.TlsClientCertificatePath = server.ClientCertificatePath;
         withCertificate.TlsClientKeyPath = server.ClientKeyPath;

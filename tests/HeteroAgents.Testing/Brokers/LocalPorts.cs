@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace HeteroAgents.IntegrationTests.Support;
+namespace HeteroAgents.Testing.Brokers;
 
 /// <summary>Free loopback TCP ports and waiting for a port to accept connections.</summary>
-internal static class LocalPorts
+public static class LocalPorts
 {
     /// <summary>A port nothing listens on right now (the OS picks it; a race with another process is unlikely).</summary>
     public static int Free()

@@ -1,7 +1,7 @@
-namespace HeteroAgents.IntegrationTests.Support;
+namespace HeteroAgents.Testing.Brokers;
 
-/// <summary>Finds the RabbitMQ and Redis server programs the fault tests start their own instances of; fails (never skips) when one is missing.</summary>
-internal static class ServiceBinaries
+/// <summary>Finds the RabbitMQ and Redis programs that tests start private instances of; fails (never skips) when one is missing.</summary>
+public static class ServiceBinaries
 {
     /// <summary>The full path of <paramref name="program"/> on PATH (or in /usr/sbin, where Debian puts rabbitmq-server), or a failure saying how to install it.</summary>
     public static string Require(string program)
@@ -17,7 +17,7 @@ internal static class ServiceBinaries
         }
 
         throw new InvalidOperationException(
-            $"The fault-injection tests start their own {program} and could not find it on PATH. Install it with " +
+            $"This test starts its own {program} and could not find it on PATH (nor in /usr/sbin, /usr/local/sbin). Install it with " +
             "`bash .ci/start-services.sh` (it runs `apt-get install -y rabbitmq-server redis-server` on Debian), or put the program on PATH.");
     }
 }

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace HeteroAgents.IntegrationTests.Support;
+namespace HeteroAgents.Testing.Processes;
 
 /// <summary>Collects the last lines a child process writes to stdout and stderr, for failure messages.</summary>
-internal sealed class ProcessOutput
+public sealed class ProcessOutput
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
