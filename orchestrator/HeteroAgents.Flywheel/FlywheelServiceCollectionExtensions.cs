@@ -14,7 +14,9 @@ public static class FlywheelServiceCollectionExtensions
     /// <see cref="CostAccountingOptions"/> (section <see cref="CostAccountingOptions.SectionName"/>), both validated at start,
     /// a <see cref="CostLedger"/>, the <see cref="FlywheelEscalationLog"/> that appends SLM escalations, and the <see cref="IFrontierCallLog"/> the options select (JSONL files, or a Redis
     /// stream over the registered <see cref="IConnectionMultiplexer"/> or one connected from
-    /// <see cref="FlywheelLoggingOptions.RedisConfiguration"/>). Also binds and validates the options of the later steps —
+    /// the <see cref="RedisConnectionOptions"/> of <see cref="FlywheelLoggingOptions.RedisSectionName"/> — user, password or
+    /// password file, TLS — with the endpoints of <see cref="FlywheelLoggingOptions.RedisConfiguration"/> when set, checked
+    /// at start like the orchestrator's). Also binds and validates the options of the later steps —
     /// <see cref="PiiScrubberOptions"/>, <see cref="ClusteringOptions"/>, <see cref="ExportOptions"/>, <see cref="EvalOptions"/>,
     /// <see cref="ReportOptions"/> — from their sections; export and eval get the registered clustering and scrubbing options,
     /// and the report the registered prices, so cluster ids and prices agree across commands.
@@ -23,6 +25,7 @@ public static class FlywheelServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<FlywheelLoggingOptions>().BindConfiguration(FlywheelLoggingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        FlywheelRedisSink.Register(services);
         services.AddOptions<CostAccountingOptions>().BindConfiguration(CostAccountingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PiiScrubberOptions>().BindConfiguration(PiiScrubberOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -43,7 +46,8 @@ public static class FlywheelServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<FlywheelLoggingOptions>>().Value;
             if (options.Sink == FrontierLogSink.Redis)
             {
-                var connection = sp.GetService<IConnectionMultiplexer>() ?? ConnectionMultiplexer.Connect(options.RedisConfiguration);
+                var connection = sp.GetService<IConnectionMultiplexer>()
+                    ?? ConnectionMultiplexer.Connect(FlywheelRedisSink.Create(options, sp.GetRequiredService<IOptions<RedisConnectionOptions>>().Value));
                 return new RedisStreamFrontierCallLog(connection, options.StreamKey, options.StreamMaxLength);
             }
 

@@ -20,8 +20,15 @@ public sealed class FlywheelLoggingOptions : IValidatableObject
     /// <summary>The directory of the daily JSONL files (<c>frontier-calls-YYYY-MM-DD.jsonl</c>). Default <c>data/flywheel</c>.</summary>
     public string DataDirectory { get; set; } = Path.Combine("data", "flywheel");
 
-    /// <summary>The Redis connection string for <see cref="FrontierLogSink.Redis"/>, when no <c>IConnectionMultiplexer</c> is registered. Default <c>127.0.0.1:6379</c>.</summary>
-    public string RedisConfiguration { get; set; } = "127.0.0.1:6379";
+    /// <summary>The section of the Redis connection settings the <see cref="FrontierLogSink.Redis"/> sink uses (user, password, password file, TLS, timeout): the orchestrator's.</summary>
+    public const string RedisSectionName = "Hetero:Redis";
+
+    /// <summary>
+    /// The Redis configuration string (endpoints) for <see cref="FrontierLogSink.Redis"/>, when no <c>IConnectionMultiplexer</c>
+    /// is registered. Unset: <c>Hetero:Redis:Configuration</c> (default <c>127.0.0.1:6379</c>). Either way user, password,
+    /// <c>PasswordFile</c> and TLS come from <see cref="RedisSectionName"/> (<see cref="RedisConnectionOptions"/>).
+    /// </summary>
+    public string? RedisConfiguration { get; set; }
 
     /// <summary>The Redis stream key. Default <c>hetero:flywheel:frontier-calls</c>.</summary>
     [Required]
@@ -40,11 +47,6 @@ public sealed class FlywheelLoggingOptions : IValidatableObject
         if (Enabled && Sink == FrontierLogSink.Jsonl && string.IsNullOrWhiteSpace(DataDirectory))
         {
             yield return new ValidationResult("DataDirectory must be set when the JSONL sink is enabled.", [nameof(DataDirectory)]);
-        }
-
-        if (Enabled && Sink == FrontierLogSink.Redis && string.IsNullOrWhiteSpace(RedisConfiguration))
-        {
-            yield return new ValidationResult("RedisConfiguration must be set when the Redis sink is enabled.", [nameof(RedisConfiguration)]);
         }
     }
 }

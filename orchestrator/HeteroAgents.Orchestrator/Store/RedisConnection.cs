@@ -1,3 +1,4 @@
+using HeteroAgents.Flywheel;
 using HeteroAgents.Orchestrator.Options;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

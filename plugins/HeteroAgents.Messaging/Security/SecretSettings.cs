@@ -20,7 +20,7 @@ public static class SecretSettings
         new("Hetero:Redis:Password", "Hetero:Redis:PasswordFile"),
         new("Hetero:Slm:ApiKey", "Hetero:Slm:ApiKeyFile"),
         new(null, "Hetero:Frontier:ApiKeyFile"),
-        new("Hetero:Models:Token", null),
+        new("Hetero:Models:Token", "Hetero:Models:TokenFile"),
     ];
 
     /// <summary>Connection-string settings that may embed a secret (<c>password=...</c>).</summary>

@@ -43,6 +43,9 @@ internal sealed class FakeHubServer : IDisposable
     /// <summary>Every file request: path and the Range header, if any.</summary>
     public ConcurrentQueue<(string Path, string? Range)> Requests { get; } = new();
 
+    /// <summary>The <c>Authorization</c> header of every request (listing and files), null when absent.</summary>
+    public ConcurrentQueue<string?> Authorizations { get; } = new();
+
     /// <summary>Extra sibling names listed but never served (e.g. unsafe names).</summary>
     public List<string> ExtraSiblings { get; } = [];
 
@@ -90,6 +93,7 @@ internal sealed class FakeHubServer : IDisposable
     {
         var path = context.Request.Url!.AbsolutePath;
         var response = context.Response;
+        Authorizations.Enqueue(context.Request.Headers["Authorization"]);
         try
         {
             if (path == $"/api/models/{Repository}/revision/{Revision}")

@@ -47,6 +47,30 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
+    public void From_configuration_collects_the_model_hub_token_and_its_file()
+    {
+        var dir = Directory.CreateTempSubdirectory("hetero-redactor-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "hf-token");
+            File.WriteAllText(file, "hf_from_token_file\n");
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Hetero:Models:Token"] = "hf_plain_token_value",
+                ["Hetero:Models:TokenFile"] = file,
+            }).Build();
+
+            var text = SecretRedactor.FromConfiguration(configuration).Redact("pull with hf_from_token_file or hf_plain_token_value");
+
+            Assert.Equal("pull with *** or ***", text);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void From_configuration_collects_values_files_connection_strings_and_the_frontier_key_variable()
     {
         var dir = Directory.CreateTempSubdirectory("hetero-redactor-");

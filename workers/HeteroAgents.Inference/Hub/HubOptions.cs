@@ -9,8 +9,11 @@ public sealed class HubOptions
     [Required]
     public Uri Endpoint { get; set; } = new("https://huggingface.co");
 
-    /// <summary>Optional access token sent as a bearer token.</summary>
+    /// <summary>Optional access token sent as a bearer token, from the environment (<c>HETERO__MODELS__TOKEN</c>) or <see cref="TokenFile"/>; never on the command line, never logged.</summary>
     public string? Token { get; set; }
+
+    /// <summary>A file holding the access token (e.g. a mounted Docker or Kubernetes secret); overrides <see cref="Token"/>. A missing, empty or oversized file stops the process at start.</summary>
+    public string? TokenFile { get; set; }
 
     /// <summary>The local cache root; models go to <c>&lt;root&gt;/&lt;owner&gt;/&lt;name&gt;/&lt;revision&gt;</c>.</summary>
     [Required]

@@ -1,3 +1,4 @@
+using HeteroAgents.Messaging.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -10,12 +11,11 @@ public static class ModelStoreServiceCollectionExtensions
     /// <summary>The default configuration section of <see cref="HubOptions"/>.</summary>
     public const string DefaultSection = "Hetero:Models";
 
-    /// <summary>Registers <see cref="HubOptions"/> (bound and validated at start), a <see cref="HubClient"/> over a named HttpClient and <see cref="ModelStore"/>.</summary>
+    /// <summary>Registers <see cref="HubOptions"/> (bound, <see cref="HubOptions.TokenFile"/> read, and validated at start), a <see cref="HubClient"/> over a named HttpClient and <see cref="ModelStore"/>.</summary>
     public static IServiceCollection AddHeteroModelStore(this IServiceCollection services, string configSectionPath = DefaultSection)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<HubOptions>().BindConfiguration(configSectionPath).ValidateDataAnnotations().ValidateOnStart();
-        return AddStore(services);
+        return AddStore(services, services.AddOptions<HubOptions>().BindConfiguration(configSectionPath), configSectionPath);
     }
 
     /// <summary>As <see cref="AddHeteroModelStore(IServiceCollection, string)"/>, binding <see cref="HubOptions"/> from <paramref name="configuration"/>'s <c>Hetero:Models</c> section (no <see cref="IConfiguration"/> service needed).</summary>
@@ -23,12 +23,16 @@ public static class ModelStoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<HubOptions>().Bind(configuration.GetSection(DefaultSection)).ValidateDataAnnotations().ValidateOnStart();
-        return AddStore(services);
+        return AddStore(services, services.AddOptions<HubOptions>().Bind(configuration.GetSection(DefaultSection)), DefaultSection);
     }
 
-    private static IServiceCollection AddStore(IServiceCollection services)
+    private static IServiceCollection AddStore(IServiceCollection services, OptionsBuilder<HubOptions> options, string section)
     {
+        var tokenFileSetting = section + ":" + nameof(HubOptions.TokenFile);
+        options.PostConfigure(o => o.Token = SecretFile.ReadOrDefault(o.TokenFile, tokenFileSetting, o.Token))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HubOptions>>(new HubTokenFileValidator(tokenFileSetting));
         services.AddHttpClient(nameof(HubClient), http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddTransient(sp => new HubClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HubClient)), sp.GetRequiredService<IOptions<HubOptions>>().Value));
         services.AddTransient(sp => new ModelStore(sp.GetRequiredService<HubClient>(), sp.GetRequiredService<IOptions<HubOptions>>().Value));
