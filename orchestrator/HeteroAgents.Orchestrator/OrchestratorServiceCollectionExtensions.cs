@@ -1,6 +1,6 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Messaging;
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using HeteroAgents.Orchestrator.Batches;
 using HeteroAgents.Orchestrator.Options;
 using HeteroAgents.Orchestrator.Recording;

@@ -1,4 +1,4 @@
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

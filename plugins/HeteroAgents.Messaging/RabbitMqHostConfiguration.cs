@@ -1,5 +1,5 @@
 using System.Net.Security;
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using MassTransit;
 
 namespace HeteroAgents.Messaging;

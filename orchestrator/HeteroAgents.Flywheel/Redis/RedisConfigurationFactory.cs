@@ -1,5 +1,5 @@
 using System.Net;
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using StackExchange.Redis;
 
 namespace HeteroAgents.Flywheel;

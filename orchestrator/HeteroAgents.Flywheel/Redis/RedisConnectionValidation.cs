@@ -1,4 +1,4 @@
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using StackExchange.Redis;
 
 namespace HeteroAgents.Flywheel;

@@ -1,7 +1,7 @@
 using HeteroAgents.Fleet.Management;
 using HeteroAgents.Fleet.Supervision;
 using HeteroAgents.Inference.Hub;
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

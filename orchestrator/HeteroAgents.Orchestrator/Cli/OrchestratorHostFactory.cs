@@ -1,6 +1,6 @@
 using HeteroAgents.Flywheel;
 using HeteroAgents.Messaging;
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using HeteroAgents.Plugins;
 using MassTransit;
 using HeteroAgents.Worker.Hosting;

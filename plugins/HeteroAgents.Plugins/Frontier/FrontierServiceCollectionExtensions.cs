@@ -1,5 +1,5 @@
 using System.ClientModel;
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using HeteroAgents.Messaging.Tests.Support;
 using HeteroAgents.Testing.Brokers;
 using MassTransit;

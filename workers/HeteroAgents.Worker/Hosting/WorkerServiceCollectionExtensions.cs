@@ -1,7 +1,7 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Inference.Constraints;
 using HeteroAgents.Inference.Hub;
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Worker.Backends;
 using HeteroAgents.Worker.Options;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 
 namespace HeteroAgents.Worker.Options;
 

@@ -1,4 +1,4 @@
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>
 /// Reads a secret from a file, the way Docker and Kubernetes secrets are mounted (<c>/run/secrets/NAME</c>): the

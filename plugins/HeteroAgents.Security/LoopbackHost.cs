@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>Whether a host name means this machine: <c>localhost</c>, 127.0.0.0/8 or <c>::1</c>.</summary>
 public static class LoopbackHost

@@ -1,7 +1,7 @@
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using Microsoft.Extensions.Configuration;
 
-namespace HeteroAgents.Messaging.Tests.Security;
+namespace HeteroAgents.Security.Tests;
 
 public sealed class SecretRedactorTests
 {

@@ -1,4 +1,4 @@
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>A configuration key that holds a secret, and the key naming a file the secret may be read from instead.</summary>
 /// <param name="Key">The key holding the secret itself, e.g. <c>Hetero:Messaging:RabbitMq:Password</c>; null when the secret never lives in configuration.</param>

@@ -1,8 +1,8 @@
 using System.Net.Security;
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 using HeteroAgents.Testing.Tls;
 
-namespace HeteroAgents.Messaging.Tests.Security;
+namespace HeteroAgents.Security.Tests;
 
 public sealed class TrustedCertificateValidationTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>
 /// Removes secrets from text before it is logged or shown: the known secret values of this process (passwords,

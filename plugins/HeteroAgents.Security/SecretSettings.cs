@@ -1,4 +1,4 @@
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>
 /// Every setting of HeteroAgents that holds a secret. Secrets come from environment variables or files (the

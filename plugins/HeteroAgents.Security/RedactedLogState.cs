@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>A log entry's state with secrets masked: the rendered message and each structured value.</summary>
 internal sealed class RedactedLogState : IReadOnlyList<KeyValuePair<string, object?>>

@@ -1,6 +1,6 @@
-using HeteroAgents.Messaging.Security;
+using HeteroAgents.Security;
 
-namespace HeteroAgents.Messaging.Tests.Security;
+namespace HeteroAgents.Security.Tests;
 
 public sealed class LoopbackHostTests
 {

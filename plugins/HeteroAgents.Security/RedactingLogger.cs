@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>Masks secrets in every entry (message, structured values, exception text) before the inner logger sees it.</summary>
 internal sealed class RedactingLogger(ILogger inner, SecretRedactor redactor) : ILogger

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>An <see cref="ILoggerFactory"/> whose loggers mask secrets (see <see cref="SecretRedactor"/>) before any provider sees an entry.</summary>
 public sealed class RedactingLoggerFactory : ILoggerFactory

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>Registers secret redaction for every log entry of the process.</summary>
 public static class SecretRedactionServiceCollectionExtensions

@@ -1,4 +1,4 @@
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>
 /// Stands in for an exception whose message, inner messages or stack trace held a secret: the same text with the

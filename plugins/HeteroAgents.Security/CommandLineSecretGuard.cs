@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.CommandLine;
 
-namespace HeteroAgents.Messaging.Security;
+namespace HeteroAgents.Security;
 
 /// <summary>
 /// Finds secrets passed on the command line (<c>--Hetero:Messaging:RabbitMq:Password=...</c>), where every user of the
