@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using System.Text.Json;
 
 namespace HeteroAgents.Contracts.Tests.Validation;

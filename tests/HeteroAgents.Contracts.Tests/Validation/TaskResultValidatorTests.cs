@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 namespace HeteroAgents.Contracts.Tests.Validation;
 
 /// <summary>NJsonSchema validation of each result type against its narrowed result schema.</summary>

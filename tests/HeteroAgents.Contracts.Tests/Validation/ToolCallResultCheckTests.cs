@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 namespace HeteroAgents.Contracts.Tests.Validation;
 
 public sealed class ToolCallResultCheckTests

@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Contracts;
 using HeteroAgents.Worker.Backends;
 using HeteroAgents.Worker.Hosting;
@@ -75,7 +76,7 @@ public sealed class OnnxBackendProviderTests(ITestOutputHelper output)
         }
 
         await using var strict = await WorkerHarness.StartAsync(null, Settings(threshold: 0.999999), TaskType.Classify);
-        var escalated = Assert.IsType<TaskEscalated>(await strict.RunAsync(task with { TaskId = TaskIds.Create(Tasks.BatchId, "conf-strict") }));
+        var escalated = Assert.IsType<TaskEscalated>(await strict.RunAsync(task with { TaskId = TaskIds.Create(SampleTasks.BatchId, "conf-strict") }));
         Assert.Equal(EscalationReason.LowConfidence, escalated.Reason);
         Assert.InRange(escalated.Confidence!.Value, 1e-9, 0.999999);
     }
@@ -86,7 +87,7 @@ public sealed class OnnxBackendProviderTests(ITestOutputHelper output)
         await using var worker = await WorkerHarness.StartAsync(null, Settings(), TaskType.Classify);
         var text = string.Join(' ', Enumerable.Repeat("My parcel is late and nobody answers my emails.", 40));
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify(text, "too-long")));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Classify(text, "too-long")));
 
         Assert.Equal(EscalationReason.InputTooLarge, escalated.Reason);
         Assert.Contains("context window", escalated.Detail, StringComparison.Ordinal);

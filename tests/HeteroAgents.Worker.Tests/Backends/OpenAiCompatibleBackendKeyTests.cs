@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.Testing.OpenAi;
@@ -27,7 +28,7 @@ public sealed class OpenAiCompatibleBackendKeyTests : IDisposable
 
         var options = new ChatOptions
         {
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonSerializer.SerializeToElement(ResultSchemas.For(Tasks.Classify())), "hetero_result", "The task's result."),
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonSerializer.SerializeToElement(ResultSchemas.For(SampleTasks.Classify())), "hetero_result", "The task's result."),
         };
         await client.GetResponseAsync([new ChatMessage(ChatRole.User, "<text>\nwhere is my refund\n</text>")], options);
 

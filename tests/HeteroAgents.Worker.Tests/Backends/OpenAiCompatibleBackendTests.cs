@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.Inference;
@@ -23,7 +24,7 @@ public sealed class OpenAiCompatibleBackendTests
         await using var server = FakeOpenAiCompatibleServer.Start();
         var (provider, client) = OpenAiBackend.Create(server.BaseAddress);
         await using var _ = provider;
-        var task = Tasks.Extract();
+        var task = SampleTasks.Extract();
 
         var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "<text>\nOrder number: A-1234\n</text>")], SchemaOptions(task));
 
@@ -44,7 +45,7 @@ public sealed class OpenAiCompatibleBackendTests
         var (provider, client) = OpenAiBackend.Create(server.BaseAddress);
         await using var _ = provider;
 
-        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "<text>\nwhere is my refund\n</text>")], SchemaOptions(Tasks.Classify()));
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "<text>\nwhere is my refund\n</text>")], SchemaOptions(SampleTasks.Classify()));
 
         var min = Assert.IsType<double>(response.AdditionalProperties![ChatResponseProperties.MinTokenProbability]);
         var sum = Assert.IsType<double>(response.AdditionalProperties![ChatResponseProperties.SequenceLogProbability]);
@@ -66,7 +67,7 @@ public sealed class OpenAiCompatibleBackendTests
         });
         await using var _ = provider;
 
-        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "<text>\nhi\n</text>")], SchemaOptions(Tasks.Summarize()));
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "<text>\nhi\n</text>")], SchemaOptions(SampleTasks.Summarize()));
 
         var request = Assert.Single(server.Requests);
         Assert.False(request.LogProbsRequested);
@@ -83,7 +84,7 @@ public sealed class OpenAiCompatibleBackendTests
         await using var _ = provider;
 
         var error = await Assert.ThrowsAsync<ChatBackendException>(() =>
-            client.GetResponseAsync([new ChatMessage(ChatRole.User, "x")], SchemaOptions(Tasks.Summarize())));
+            client.GetResponseAsync([new ChatMessage(ChatRole.User, "x")], SchemaOptions(SampleTasks.Summarize())));
 
         Assert.True(error.IsTransient);
         Assert.Contains("503", error.Message, StringComparison.Ordinal);
@@ -117,7 +118,7 @@ public sealed class OpenAiCompatibleBackendTests
         await using var _ = provider;
 
         var error = await Assert.ThrowsAsync<ChatBackendException>(() =>
-            client.GetResponseAsync([new ChatMessage(ChatRole.User, "x")], SchemaOptions(Tasks.Summarize())));
+            client.GetResponseAsync([new ChatMessage(ChatRole.User, "x")], SchemaOptions(SampleTasks.Summarize())));
 
         Assert.True(error.IsTransient);
     }

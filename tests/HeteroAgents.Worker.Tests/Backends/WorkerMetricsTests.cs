@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using System.Diagnostics.Metrics;
 using HeteroAgents.Contracts;
 using HeteroAgents.Testing.Chat;
@@ -67,10 +68,10 @@ public sealed class WorkerMetricsTests
         using var services = new ServiceCollection().AddMetrics().AddSingleton<WorkerMetrics>().BuildServiceProvider();
         using var recorder = new Recorder(services.GetRequiredService<IMeterFactory>());
         var metrics = services.GetRequiredService<WorkerMetrics>();
-        var task = Tasks.Extract();
+        var task = SampleTasks.Extract();
 
         metrics.RecordOutcome(new TaskEscalated(task.TaskId, task.BatchId, task.CustomId, TaskType.Extract, EscalationReason.SemanticInvalid,
-            "d", Tasks.Json("{}"), null, "slm:m", null, TaskUsage.None, 5), 5);
+            "d", SampleTasks.Json("{}"), null, "slm:m", null, TaskUsage.None, 5), 5);
 
         lock (recorder.Measurements)
         {
@@ -87,11 +88,11 @@ public sealed class WorkerMetricsTests
         using var services = new ServiceCollection().AddMetrics().AddSingleton<WorkerMetrics>().BuildServiceProvider();
         using var recorder = new Recorder(services.GetRequiredService<IMeterFactory>());
         var metrics = services.GetRequiredService<WorkerMetrics>();
-        var task = Tasks.Classify();
+        var task = SampleTasks.Classify();
 
         metrics.RecordOutcome(new TaskEscalated(task.TaskId, task.BatchId, task.CustomId, TaskType.Classify, EscalationReason.LowConfidence,
-            "d", Tasks.Json("{}"), null, "slm:m", 0.2, TaskUsage.None, 5), 5);
-        metrics.RecordOutcome(new TaskCompleted(task.TaskId, task.BatchId, task.CustomId, TaskType.Classify, Tasks.Json("{}"), "slm:m", 0.9, TaskUsage.None, 3), 3);
+            "d", SampleTasks.Json("{}"), null, "slm:m", 0.2, TaskUsage.None, 5), 5);
+        metrics.RecordOutcome(new TaskCompleted(task.TaskId, task.BatchId, task.CustomId, TaskType.Classify, SampleTasks.Json("{}"), "slm:m", 0.9, TaskUsage.None, 3), 3);
 
         lock (recorder.Measurements)
         {

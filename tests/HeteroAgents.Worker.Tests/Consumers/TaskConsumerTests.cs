@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Contracts;
 using HeteroAgents.Testing.Chat;
 using HeteroAgents.Worker.Backends;
@@ -15,7 +16,7 @@ public sealed class TaskConsumerTests
     {
         var chat = new ScriptedChatClient().Reply("""{"label":"shipping"}""", confidence: 0.91, inputTokens: 40, outputTokens: 6);
         await using var worker = await WorkerHarness.StartAsync(chat);
-        var task = Tasks.Classify();
+        var task = SampleTasks.Classify();
 
         var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(task));
 
@@ -41,7 +42,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient().Reply("I think it is shipping");
         await using var worker = await WorkerHarness.StartAsync(chat);
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify()));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Classify()));
 
         Assert.Equal(EscalationReason.SchemaInvalid, escalated.Reason);
         Assert.Contains("not valid JSON", escalated.Detail, StringComparison.Ordinal);
@@ -55,7 +56,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient().Reply("""{"label":"billing"}""");
         await using var worker = await WorkerHarness.StartAsync(chat);
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify()));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Classify()));
 
         Assert.Equal(EscalationReason.SchemaInvalid, escalated.Reason);
         Assert.Contains("label_in_set", escalated.Detail, StringComparison.Ordinal);
@@ -68,7 +69,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient().Reply("""{"order_number":"B-9999"}""");
         await using var worker = await WorkerHarness.StartAsync(chat);
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Extract()));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Extract()));
 
         Assert.Equal(EscalationReason.SemanticInvalid, escalated.Reason);
         Assert.Contains("value_in_source", escalated.Detail, StringComparison.Ordinal);
@@ -82,7 +83,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient().Reply("""{"summary":"one two three four five six"}""");
         await using var worker = await WorkerHarness.StartAsync(chat);
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Summarize(maxWords: 5)));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Summarize(maxWords: 5)));
 
         Assert.Equal(EscalationReason.SemanticInvalid, escalated.Reason);
         Assert.Contains("max_words", escalated.Detail, StringComparison.Ordinal);
@@ -94,7 +95,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient().Reply("""{"label":"shipping"}""", confidence: 0.4);
         await using var worker = await WorkerHarness.StartAsync(chat, new Dictionary<string, string?> { ["Hetero:Worker:ConfidenceThreshold"] = "0.7" });
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify()));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Classify()));
 
         Assert.Equal(EscalationReason.LowConfidence, escalated.Reason);
         Assert.Equal(0.4, escalated.Confidence);
@@ -107,7 +108,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient();
         await using var worker = await WorkerHarness.StartAsync(chat, new Dictionary<string, string?> { ["Hetero:Worker:MaxInputChars"] = "50" });
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify(text: new string('x', 200))));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Classify(text: new string('x', 200))));
 
         Assert.Equal(EscalationReason.InputTooLarge, escalated.Reason);
         Assert.Contains("MaxInputChars", escalated.Detail, StringComparison.Ordinal);
@@ -120,7 +121,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient().Throw(new ModelInputTooLargeException("prompt is 5000 tokens; the context window is 2048"));
         await using var worker = await WorkerHarness.StartAsync(chat);
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Summarize()));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Summarize()));
 
         Assert.Equal(EscalationReason.InputTooLarge, escalated.Reason);
         Assert.Contains("context window", escalated.Detail, StringComparison.Ordinal);
@@ -132,7 +133,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient();
         await using var worker = await WorkerHarness.StartAsync(chat);
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify() with { SchemaVersion = ContractVersion.Current + 1 }));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Classify() with { SchemaVersion = ContractVersion.Current + 1 }));
 
         Assert.Equal(EscalationReason.UnsupportedSchemaVersion, escalated.Reason);
         Assert.Empty(chat.Requests);
@@ -144,7 +145,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient();
         await using var worker = await WorkerHarness.StartAsync(chat);
 
-        var failed = Assert.IsType<TaskFailed>(await worker.RunAsync(Tasks.Classify(labels: ["only-one"])));
+        var failed = Assert.IsType<TaskFailed>(await worker.RunAsync(SampleTasks.Classify(labels: ["only-one"])));
 
         Assert.Equal("invalid_input", failed.Error.Code);
         Assert.Equal("input.labels", failed.Error.Field);
@@ -156,7 +157,7 @@ public sealed class TaskConsumerTests
     {
         await using var worker = await WorkerHarness.StartAsync(chat: null);
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Summarize()));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Summarize()));
 
         Assert.Equal(EscalationReason.BackendError, escalated.Reason);
         Assert.Contains("HETERO__SLM__ENDPOINT", escalated.Detail, StringComparison.Ordinal);
@@ -169,7 +170,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient().Throw(new InvalidOperationException("model crashed"));
         await using var worker = await WorkerHarness.StartAsync(chat);
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify()));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Classify()));
 
         Assert.Equal(EscalationReason.BackendError, escalated.Reason);
         Assert.Contains("model crashed", escalated.Detail, StringComparison.Ordinal);
@@ -184,7 +185,7 @@ public sealed class TaskConsumerTests
             .Reply("""{"label":"refund"}""");
         await using var worker = await WorkerHarness.StartAsync(chat);
 
-        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(Tasks.Classify()));
+        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(SampleTasks.Classify()));
 
         Assert.Equal("refund", completed.Result.GetProperty("label").GetString());
         Assert.Equal(2, chat.Requests.Count);
@@ -196,7 +197,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient(_ => throw new TimeoutException("backend too slow"));
         await using var worker = await WorkerHarness.StartAsync(chat, new Dictionary<string, string?> { ["Hetero:Messaging:RetryLimit"] = "2" });
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify()));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Classify()));
 
         Assert.Equal(EscalationReason.BackendError, escalated.Reason);
         Assert.Contains("backend too slow", escalated.Detail, StringComparison.Ordinal);
@@ -210,7 +211,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient(_ => throw new TimeoutException("backend too slow"));
         await using var worker = await WorkerHarness.StartAsync(chat, new Dictionary<string, string?> { ["Hetero:Messaging:RetryLimit"] = "0" });
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Classify()));
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Classify()));
 
         Assert.Equal(EscalationReason.BackendError, escalated.Reason);
         Assert.Single(chat.Requests);
@@ -221,7 +222,7 @@ public sealed class TaskConsumerTests
     {
         var chat = new ScriptedChatClient().Reply("""{"name":"cancel_order","arguments":{"order_id":"4711"}}""");
         await using var worker = await WorkerHarness.StartAsync(chat);
-        var task = Tasks.ToolCall();
+        var task = SampleTasks.ToolCall();
         var client = worker.Harness.GetRequestClient<ToolCallTask>();
 
         var response = await client.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(task);
@@ -237,7 +238,7 @@ public sealed class TaskConsumerTests
         var chat = new ScriptedChatClient(_ => ScriptedChatClient.CreateResponse("""{"summary":"Kettle arrived broken."}"""));
         await using var worker = await WorkerHarness.StartAsync(chat, types: [TaskType.Summarize]);
 
-        var task = Tasks.Summarize();
+        var task = SampleTasks.Summarize();
         var endpoint = await worker.Harness.Bus.GetSendEndpoint(new Uri("queue:hetero-summarize"));
         await endpoint.Send(task);
 

@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Contracts;
 using HeteroAgents.Messaging;
 using HeteroAgents.Testing.OpenAi;
@@ -41,10 +42,10 @@ public sealed class InMemoryWorkerHostingTests
 
             var outcomes = new[]
             {
-                await Ask(Tasks.Classify()),
-                await Ask(Tasks.Extract()),
-                await Ask(Tasks.ToolCall()),
-                await Ask(Tasks.Summarize()),
+                await Ask(SampleTasks.Classify()),
+                await Ask(SampleTasks.Extract()),
+                await Ask(SampleTasks.ToolCall()),
+                await Ask(SampleTasks.Summarize()),
             };
 
             Assert.All(outcomes, o => Assert.Equal("slm:fake-slm", Assert.IsType<TaskCompleted>(o).ServedBy));

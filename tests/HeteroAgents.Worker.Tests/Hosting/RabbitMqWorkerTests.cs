@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Contracts;
 using HeteroAgents.Messaging;
 using HeteroAgents.Testing.Brokers;
@@ -44,7 +45,7 @@ public sealed class RabbitMqWorkerTests
         try
         {
             var client = host.Services.GetRequiredService<IBus>().CreateRequestClient<ClassifyTask>(new Uri("queue:hetero-classify"), RequestTimeout.After(s: 30));
-            var task = Tasks.Classify("My parcel never arrived, where is the shipping update?");
+            var task = SampleTasks.Classify("My parcel never arrived, where is the shipping update?");
 
             var response = await client.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(task);
 
@@ -122,7 +123,7 @@ public sealed class RabbitMqWorkerTests
         try
         {
             var request = client.Services.GetRequiredService<IBus>().CreateRequestClient<ToolCallTask>(new Uri("queue:hetero-tool-call"), RequestTimeout.After(s: 30));
-            var response = await request.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(Tasks.ToolCall("Where is order 981? Please track_order it."));
+            var response = await request.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(SampleTasks.ToolCall("Where is order 981? Please track_order it."));
 
             Assert.True(response.Is(out Response<TaskCompleted>? completed), $"expected completed, got {response.Message}\n{worker.Output}");
             Assert.Equal("track_order", completed!.Message.Result.GetProperty("name").GetString());
@@ -153,7 +154,7 @@ public sealed class RabbitMqWorkerTests
         try
         {
             var request = client.Services.GetRequiredService<IBus>().CreateRequestClient<SummarizeTask>(new Uri("queue:hetero-summarize"), RequestTimeout.After(s: 30));
-            var pending = request.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(Tasks.Summarize());
+            var pending = request.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(SampleTasks.Summarize());
             while (server.RequestCount == 0)
             {
                 await Task.Delay(20);
@@ -193,7 +194,7 @@ public sealed class RabbitMqWorkerTests
         {
             // Every tenth task has a single label: it fails with invalid_input; the rest complete.
             var tasks = Enumerable.Range(0, count)
-                .Select(i => i % 10 == 0 ? Tasks.Classify($"ticket {i}", $"t{i}", "only") : Tasks.Classify($"ticket {i} asks for a refund", $"t{i}"))
+                .Select(i => i % 10 == 0 ? SampleTasks.Classify($"ticket {i}", $"t{i}", "only") : SampleTasks.Classify($"ticket {i} asks for a refund", $"t{i}"))
                 .ToList();
             var bus = host.Services.GetRequiredService<IBus>();
             await Task.WhenAll(tasks.Select(t => bus.Publish(t)));

@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -63,12 +64,12 @@ public sealed class WorkerTelemetryTests
             var extract = bus.CreateRequestClient<ExtractTask>(new Uri("queue:hetero-extract"), RequestTimeout.After(s: 30));
             for (var i = 0; i < 3; i++)
             {
-                var r = await classify.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(Tasks.Classify("My parcel never arrived, where is the shipping update?", customId: $"c{i}"));
+                var r = await classify.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(SampleTasks.Classify("My parcel never arrived, where is the shipping update?", customId: $"c{i}"));
                 Assert.True(r.Is(out Response<TaskCompleted>? _), $"expected completed, got {r.Message}");
             }
 
             // A required field the text does not hold: the fake model answers "<not found>", the source check rejects it.
-            var escalation = await extract.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(Tasks.Extract(
+            var escalation = await extract.GetResponse<TaskCompleted, TaskEscalated, TaskFailed>(SampleTasks.Extract(
                 text: "Please help, nothing arrived.",
                 schema: """{"type":"object","properties":{"invoice_code":{"type":"string"}},"required":["invoice_code"]}"""));
             Assert.True(escalation.Is(out Response<TaskEscalated>? escalated), $"expected escalated, got {escalation.Message}");

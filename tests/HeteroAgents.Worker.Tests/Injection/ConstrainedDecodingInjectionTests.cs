@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.Worker.Tests.Support;
@@ -114,14 +115,14 @@ public sealed class ConstrainedDecodingInjectionTests(ITestOutputHelper output)
 
     private static IEnumerable<ITaskMessage> TasksFor(string text, string prefix) =>
     [
-        Tasks.Classify(text, prefix + "c"),
-        Tasks.Extract(text, ExtractSchema, prefix + "e"),
-        new ToolCallTask(TaskIds.Create(Tasks.BatchId, prefix + "t"), Tasks.BatchId, prefix + "t", new ToolCallInput(text,
+        SampleTasks.Classify(text, prefix + "c"),
+        SampleTasks.Extract(text, ExtractSchema, prefix + "e"),
+        new ToolCallTask(TaskIds.Create(SampleTasks.BatchId, prefix + "t"), SampleTasks.BatchId, prefix + "t", new ToolCallInput(text,
         [
-            new ToolDefinition("track_order", "Tracks an order", Tasks.Json(ToolParameters)),
-            new ToolDefinition("cancel_order", "Cancels an order", Tasks.Json(ToolParameters)),
+            new ToolDefinition("track_order", "Tracks an order", SampleTasks.Json(ToolParameters)),
+            new ToolDefinition("cancel_order", "Cancels an order", SampleTasks.Json(ToolParameters)),
         ])),
-        Tasks.Summarize(text, 8, prefix + "s"),
+        SampleTasks.Summarize(text, 8, prefix + "s"),
     ];
 
     private static Task<ITaskOutcome> RunAsync(WorkerHarness worker, ITaskMessage task) => task switch

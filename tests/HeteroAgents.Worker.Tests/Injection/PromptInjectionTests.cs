@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Contracts;
 using HeteroAgents.Worker.Tests.Support;
 using Xunit.Abstractions;
@@ -62,10 +63,10 @@ public sealed class PromptInjectionTests(ITestOutputHelper output)
 
     private static ITaskMessage Task(string type, string text, string customId) => type switch
     {
-        "classify" => Tasks.Classify(text, customId),
-        "extract" => Tasks.Extract(text, ExtractSchema, customId),
-        "tool_call" => Tasks.ToolCall(text, customId),
-        _ => Tasks.Summarize(text, 10, customId),
+        "classify" => SampleTasks.Classify(text, customId),
+        "extract" => SampleTasks.Extract(text, ExtractSchema, customId),
+        "tool_call" => SampleTasks.ToolCall(text, customId),
+        _ => SampleTasks.Summarize(text, 10, customId),
     };
 
     private static Task<ITaskOutcome> RunAsync(WorkerHarness worker, ITaskMessage task) => task switch

@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Contracts;
 using HeteroAgents.Testing.Chat;
 using HeteroAgents.Worker.Tests.Support;
@@ -13,14 +14,14 @@ public sealed class SharedValidationTests
     {
         var chat = new ScriptedChatClient();
         await using var worker = await WorkerHarness.StartAsync(chat);
-        var toolCall = Tasks.ToolCall(customId: "t-dup");
+        var toolCall = SampleTasks.ToolCall(customId: "t-dup");
         ITaskMessage[] bad =
         [
-            Tasks.Classify(customId: "c-one", labels: ["only-one"]),
-            Tasks.Extract(schema: """{"type":"object"}""", customId: "e-noprops"),
-            Tasks.Extract(schema: """{"type":"object","properties":{"a":{"type":"strin"}}}""", customId: "e-type"),
+            SampleTasks.Classify(customId: "c-one", labels: ["only-one"]),
+            SampleTasks.Extract(schema: """{"type":"object"}""", customId: "e-noprops"),
+            SampleTasks.Extract(schema: """{"type":"object","properties":{"a":{"type":"strin"}}}""", customId: "e-type"),
             toolCall with { Input = toolCall.Input with { Tools = [.. toolCall.Input.Tools, toolCall.Input.Tools[0]] } },
-            Tasks.Summarize(maxWords: 5000, customId: "s-big"),
+            SampleTasks.Summarize(maxWords: 5000, customId: "s-big"),
         ];
 
         foreach (var task in bad)
@@ -41,11 +42,11 @@ public sealed class SharedValidationTests
     {
         var chat = new ScriptedChatClient().Reply("""{"order_number":"B-9999"}""");
         await using var worker = await WorkerHarness.StartAsync(chat);
-        var task = Tasks.Extract();
+        var task = SampleTasks.Extract();
 
         var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(task));
 
-        var expected = TaskResultValidator.Default.Validate(task, Tasks.Json("""{"order_number":"B-9999"}"""));
+        var expected = TaskResultValidator.Default.Validate(task, SampleTasks.Json("""{"order_number":"B-9999"}"""));
         Assert.Equal(EscalationReason.SemanticInvalid, escalated.Reason);
         Assert.Equal(expected.Problem?.ToString(), escalated.Detail);
     }

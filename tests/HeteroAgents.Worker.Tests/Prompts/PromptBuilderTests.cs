@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Contracts;
 using HeteroAgents.Worker.Prompts;
 using HeteroAgents.Worker.Tests.Support;
@@ -10,7 +11,7 @@ public sealed class PromptBuilderTests
     [Fact]
     public void Classify_prompt_lists_the_labels_and_instructions_and_wraps_the_text()
     {
-        var task = Tasks.Classify("Parcel late") with { Input = new ClassifyInput("Parcel late", ["refund", "shipping"], "shipping covers delivery delays") };
+        var task = SampleTasks.Classify("Parcel late") with { Input = new ClassifyInput("Parcel late", ["refund", "shipping"], "shipping covers delivery delays") };
 
         var messages = new ClassifyPromptBuilder().Build(task);
 
@@ -24,7 +25,7 @@ public sealed class PromptBuilderTests
     [Fact]
     public void Extract_prompt_carries_the_callers_schema_and_wraps_the_text()
     {
-        var task = Tasks.Extract(text: "Order A-1");
+        var task = SampleTasks.Extract(text: "Order A-1");
 
         var user = new ExtractPromptBuilder().Build(task)[1].Text;
 
@@ -35,7 +36,7 @@ public sealed class PromptBuilderTests
     [Fact]
     public void Tool_call_prompt_lists_every_tool_with_its_parameters_and_wraps_the_request()
     {
-        var task = Tasks.ToolCall("cancel 42");
+        var task = SampleTasks.ToolCall("cancel 42");
 
         var user = new ToolCallPromptBuilder().Build(task)[1].Text;
 
@@ -47,7 +48,7 @@ public sealed class PromptBuilderTests
     [Fact]
     public void Summarize_prompt_states_the_word_budget_and_wraps_the_text()
     {
-        var user = new SummarizePromptBuilder().Build(Tasks.Summarize("Long story.", maxWords: 25))[1].Text;
+        var user = new SummarizePromptBuilder().Build(SampleTasks.Summarize("Long story.", maxWords: 25))[1].Text;
 
         Assert.StartsWith("Summarize the text in at most 25 words.", user, StringComparison.Ordinal);
         Assert.EndsWith("<text>\nLong story.\n</text>", user, StringComparison.Ordinal);

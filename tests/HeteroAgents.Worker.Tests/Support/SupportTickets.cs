@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using System.Text.Json;
 using HeteroAgents.Contracts;
 
@@ -14,14 +15,14 @@ internal static class SupportTickets
         var schema = SampleExtractSchema();
         return
         [
-            new ClassifyTask(TaskIds.Create(Support.Tasks.BatchId, prefix + "c"), Support.Tasks.BatchId, prefix + "c", new ClassifyInput("My parcel is two weeks late.", ["refund_request", "shipping_delay", "other"])),
-            new ExtractTask(TaskIds.Create(Support.Tasks.BatchId, prefix + "e"), Support.Tasks.BatchId, prefix + "e", new ExtractInput("Tom Becker, order US-145372, 1 x espresso machine to Munich.", schema)),
-            new ToolCallTask(TaskIds.Create(Support.Tasks.BatchId, prefix + "t"), Support.Tasks.BatchId, prefix + "t", new ToolCallInput("Where is order UK-754452?",
+            new ClassifyTask(TaskIds.Create(SampleTasks.BatchId, prefix + "c"), SampleTasks.BatchId, prefix + "c", new ClassifyInput("My parcel is two weeks late.", ["refund_request", "shipping_delay", "other"])),
+            new ExtractTask(TaskIds.Create(SampleTasks.BatchId, prefix + "e"), SampleTasks.BatchId, prefix + "e", new ExtractInput("Tom Becker, order US-145372, 1 x espresso machine to Munich.", schema)),
+            new ToolCallTask(TaskIds.Create(SampleTasks.BatchId, prefix + "t"), SampleTasks.BatchId, prefix + "t", new ToolCallInput("Where is order UK-754452?",
             [
-                new ToolDefinition("lookup_order", "Look up an order.", Support.Tasks.Json("""{"type":"object","properties":{"order_id":{"type":"string","pattern":"^[A-Z]{2}-[0-9]{6}$"}},"required":["order_id"],"additionalProperties":false}""")),
-                new ToolDefinition("cancel_order", "Cancel an order.", Support.Tasks.Json("""{"type":"object","properties":{"order_id":{"type":"string","pattern":"^[A-Z]{2}-[0-9]{6}$"},"reason":{"type":"string","enum":["wrong_item","other"]}},"required":["order_id","reason"],"additionalProperties":false}""")),
+                new ToolDefinition("lookup_order", "Look up an order.", SampleTasks.Json("""{"type":"object","properties":{"order_id":{"type":"string","pattern":"^[A-Z]{2}-[0-9]{6}$"}},"required":["order_id"],"additionalProperties":false}""")),
+                new ToolDefinition("cancel_order", "Cancel an order.", SampleTasks.Json("""{"type":"object","properties":{"order_id":{"type":"string","pattern":"^[A-Z]{2}-[0-9]{6}$"},"reason":{"type":"string","enum":["wrong_item","other"]}},"required":["order_id","reason"],"additionalProperties":false}""")),
             ])),
-            new SummarizeTask(TaskIds.Create(Support.Tasks.BatchId, prefix + "s"), Support.Tasks.BatchId, prefix + "s", new SummarizeInput("The kettle arrived broken; the customer wants a replacement.", 20)),
+            new SummarizeTask(TaskIds.Create(SampleTasks.BatchId, prefix + "s"), SampleTasks.BatchId, prefix + "s", new SummarizeInput("The kettle arrived broken; the customer wants a replacement.", 20)),
         ];
     }
 

@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Tasks;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -25,7 +26,7 @@ public sealed class FakeOpenAiCompatibleServerTests
         await using var server = FakeOpenAiCompatibleServer.Start();
         await using var worker = await StartWorkerAsync(server);
 
-        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(Tasks.Classify("I want a refund for the shipping fee")));
+        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(SampleTasks.Classify("I want a refund for the shipping fee")));
 
         Assert.Equal("refund", completed.Result.GetProperty("label").GetString());
         Assert.Equal("slm:fake-slm", completed.ServedBy);
@@ -38,7 +39,7 @@ public sealed class FakeOpenAiCompatibleServerTests
         await using var server = FakeOpenAiCompatibleServer.Start();
         await using var worker = await StartWorkerAsync(server);
 
-        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(Tasks.ToolCall("Please cancel order 4711 today")));
+        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(SampleTasks.ToolCall("Please cancel order 4711 today")));
 
         Assert.Equal("cancel_order", completed.Result.GetProperty("name").GetString());
         Assert.Equal("4711", completed.Result.GetProperty("arguments").GetProperty("order_id").GetString());
@@ -51,7 +52,7 @@ public sealed class FakeOpenAiCompatibleServerTests
         await using var server = FakeOpenAiCompatibleServer.Start();
         await using var worker = await StartWorkerAsync(server);
 
-        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(Tasks.Summarize(maxWords: 5)));
+        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(SampleTasks.Summarize(maxWords: 5)));
 
         Assert.Equal("The customer ordered a blue", completed.Result.GetProperty("summary").GetString());
     }
@@ -62,7 +63,7 @@ public sealed class FakeOpenAiCompatibleServerTests
         await using var server = FakeOpenAiCompatibleServer.Start();
         await using var worker = await StartWorkerAsync(server);
 
-        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(Tasks.Extract()));
+        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(SampleTasks.Extract()));
 
         Assert.Equal("A-1234", completed.Result.GetProperty("order_number").GetString());
         Assert.Equal("jane@example.com", completed.Result.GetProperty("email").GetString());
@@ -74,7 +75,7 @@ public sealed class FakeOpenAiCompatibleServerTests
         await using var server = FakeOpenAiCompatibleServer.Start();
         await using var worker = await StartWorkerAsync(server);
 
-        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(Tasks.Extract(
+        var escalated = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Extract(
             text: "Hello, I have a question about my account.",
             schema: """{"type":"object","properties":{"tracking_code":{"type":"string"}},"required":["tracking_code"]}""")));
 
@@ -119,7 +120,7 @@ public sealed class FakeOpenAiCompatibleServerTests
         await using var worker = await StartWorkerAsync(server);
         server.FailNext(1, 500);
 
-        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(Tasks.Classify("please override: refund")));
+        var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(SampleTasks.Classify("please override: refund")));
 
         Assert.Equal("other", completed.Result.GetProperty("label").GetString());
         Assert.Equal(2, server.RequestCount); // the 500 was retried by the endpoint's retry policy

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using HeteroAgents.Contracts;
 
-namespace HeteroAgents.Contracts.Tests.Validation;
+namespace HeteroAgents.Testing.Tasks;
 
 /// <summary>Well-formed sample tasks of each type, to vary one field at a time.</summary>
-internal static class SampleTasks
+public static class SampleTasks
 {
     public const string BatchId = "test-batch";
 
