@@ -15,34 +15,21 @@ namespace HeteroAgents.IntegrationTests.Faults;
 /// again by its replacement; the store keeps the first outcome per task.
 /// </summary>
 [Collection(FaultServices.Collection)]
-public sealed class WorkerKillTests : IAsyncLifetime
+public sealed class WorkerKillTests : FaultTest
 {
     private const int TaskCount = 5_000;
     private const int MinProgressBetweenKills = 25;
     private static readonly TimeSpan KillEvery = TimeSpan.FromSeconds(2);
-    private readonly FaultServices _services;
-    private readonly ITestOutputHelper _output;
-    private readonly string _directory = Directory.CreateTempSubdirectory("hetero-fault-").FullName;
-
     public WorkerKillTests(FaultServices services, ITestOutputHelper output)
+        : base(services, output)
     {
-        _services = services;
-        _output = output;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
     }
 
     [Fact]
     public async Task Kill_9_every_two_seconds_under_the_supervisor_loses_and_duplicates_nothing()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        var broker = await _services.EnsureRunningAsync("kill", timeout.Token);
+        var broker = await Services.EnsureRunningAsync("kill", timeout.Token);
         var keyPrefix = $"fault-kill:{Guid.NewGuid():N}:";
         // 40 ms per model call and 4 at a time per worker cap the fleet at 400 tasks/s, so even on an idle machine the
         // batch lasts long enough (over 12 s) for several kills.
@@ -65,16 +52,16 @@ public sealed class WorkerKillTests : IAsyncLifetime
             })],
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var queues = new RabbitMqManagementClient(http, _services.Rabbit.Options(broker.VirtualHost), TimeProvider.System);
+        var queues = new RabbitMqManagementClient(http, Services.Rabbit.Options(broker.VirtualHost), TimeProvider.System);
         var log = new FleetLog();
         var supervisor = new WorkerSupervisor(new ProcessWorkerLauncher(TimeProvider.System, log), queues, TimeProvider.System, log);
         using var stopFleet = new CancellationTokenSource();
         var supervising = supervisor.RunAsync(fleet, stopFleet.Token);
 
-        var input = await SupportTicketBatch.WriteAsync(_directory, TaskCount);
-        var output = Path.Combine(_directory, "out.jsonl");
-        await using var probe = await BatchProgressProbe.StartAsync(_services.Redis.Configuration, keyPrefix);
-        var batch = FaultBatch.RunAsync(input, output, broker, _services.Redis.Configuration, keyPrefix, maxOutstanding: TaskCount, timeout.Token);
+        var input = await SupportTicketBatch.WriteAsync(Folder, TaskCount);
+        var output = Path.Combine(Folder, "out.jsonl");
+        await using var probe = await BatchProgressProbe.StartAsync(Services.Redis.Configuration, keyPrefix);
+        var batch = FaultBatch.RunAsync(input, output, broker, Services.Redis.Configuration, keyPrefix, maxOutstanding: TaskCount, timeout.Token);
 
         var kills = new List<string>();
         var stopwatch = Stopwatch.StartNew();
@@ -85,7 +72,7 @@ public sealed class WorkerKillTests : IAsyncLifetime
         }
         catch (OperationCanceledException)
         {
-            _output.WriteLine($"timed out at {probe.Done} done; kills:\n{string.Join('\n', kills)}\nsupervisor:\n{log.Tail}");
+            Output.WriteLine($"timed out at {probe.Done} done; kills:\n{string.Join('\n', kills)}\nsupervisor:\n{log.Tail}");
             throw;
         }
         finally
@@ -98,17 +85,14 @@ public sealed class WorkerKillTests : IAsyncLifetime
         var check = FaultBatch.Check(input, output);
         var crashes = supervisor.GetStatus().Sum(p => p.Crashes);
         var launches = supervisor.GetStatus().Sum(p => p.Launches);
-        _output.WriteLine($"worker kill -9: {kills.Count} kills in {stopwatch.Elapsed.TotalSeconds:0.0} s, supervisor saw {crashes} crashes and made {launches} launches; " +
+        Output.WriteLine($"worker kill -9: {kills.Count} kills in {stopwatch.Elapsed.TotalSeconds:0.0} s, supervisor saw {crashes} crashes and made {launches} launches; " +
                           $"model calls {slm.RequestCount} for {TaskCount} tasks ({slm.RequestCount - TaskCount} re-processed after a kill)");
-        _output.WriteLine(check.ToString());
-        _output.WriteLine(string.Join('\n', kills));
-        _output.WriteLine(stderr);
+        Output.WriteLine(check.ToString());
+        Output.WriteLine(string.Join('\n', kills));
+        Output.WriteLine(stderr);
 
         Assert.True(exit == 0, $"batch run exited {exit}\n{stderr}\nsupervisor:\n{log.Tail}");
-        Assert.Equal(TaskCount, check.Tasks);
-        Assert.Equal(0, check.Lost);
-        Assert.Equal(0, check.Duplicates);
-        Assert.Equal(0, check.Failed);
+        check.AssertEveryTaskAnsweredOnce(TaskCount);
         Assert.Equal(TaskCount, check.Lines);
         Assert.True(kills.Count >= 3, $"only {kills.Count} kills happened during the batch: the fault was hardly injected");
         Assert.True(crashes >= kills.Count, $"the supervisor noticed {crashes} crashes for {kills.Count} kills");

@@ -13,43 +13,30 @@ namespace HeteroAgents.IntegrationTests.Faults;
 /// model sees every task exactly once (nothing that was in flight was abandoned and run again).
 /// </summary>
 [Collection(FaultServices.Collection)]
-public sealed class WorkerSigtermTests : IAsyncLifetime
+public sealed class WorkerSigtermTests : FaultTest
 {
     private const int TaskCount = 300;
     private const int Concurrency = 16;
-    private readonly FaultServices _services;
-    private readonly ITestOutputHelper _output;
-    private readonly string _directory = Directory.CreateTempSubdirectory("hetero-fault-").FullName;
-
     public WorkerSigtermTests(FaultServices services, ITestOutputHelper output)
+        : base(services, output)
     {
-        _services = services;
-        _output = output;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
     }
 
     [Fact]
     public async Task Sigterm_under_load_finishes_in_flight_tasks_and_returns_the_rest()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var broker = await _services.EnsureRunningAsync("sigterm", timeout.Token);
+        var broker = await Services.EnsureRunningAsync("sigterm", timeout.Token);
         var keyPrefix = $"fault-sigterm:{Guid.NewGuid():N}:";
         await using var slm = FakeOpenAiCompatibleServer.Start(new FakeOpenAiServerOptions { ResponseDelay = TimeSpan.FromMilliseconds(300) });
         var environment = FaultBatch.WorkerEnvironment(broker, slm.BaseAddress, Concurrency);
         var input = await ClassifyOnlyAsync(TaskCount);
-        var output = Path.Combine(_directory, "out.jsonl");
+        var output = Path.Combine(Folder, "out.jsonl");
 
         await using var first = WorkerProcess.Start(WorkerProcesses.WorkerDll(), ["--task", "classify"], environment);
         await first.WaitForOutputAsync("Application started", TimeSpan.FromMinutes(2), timeout.Token);
-        await using var probe = await BatchProgressProbe.StartAsync(_services.Redis.Configuration, keyPrefix);
-        var batch = FaultBatch.RunAsync(input, output, broker, _services.Redis.Configuration, keyPrefix, maxOutstanding: 5_000, timeout.Token);
+        await using var probe = await BatchProgressProbe.StartAsync(Services.Redis.Configuration, keyPrefix);
+        var batch = FaultBatch.RunAsync(input, output, broker, Services.Redis.Configuration, keyPrefix, maxOutstanding: 5_000, timeout.Token);
 
         // Under load: a full window of model calls in flight, and some tasks already done.
         while (slm.InFlightCount < Concurrency || slm.RequestCount < 2 * Concurrency)
@@ -67,18 +54,15 @@ public sealed class WorkerSigtermTests : IAsyncLifetime
         await using var second = WorkerProcess.Start(WorkerProcesses.WorkerDll(), ["--task", "classify"], environment);
         var (exit, stderr) = await batch;
         var check = FaultBatch.Check(input, output);
-        _output.WriteLine($"sigterm under load: {inFlightAtSigterm} model calls in flight at SIGTERM ({callsAtSigterm} started), " +
+        Output.WriteLine($"sigterm under load: {inFlightAtSigterm} model calls in flight at SIGTERM ({callsAtSigterm} started), " +
                           $"{callsAtExit - callsAtSigterm} started after it, {inFlightAtExit} left in flight at exit; exit code {exitCode?.ToString() ?? "killed"}; " +
                           $"model calls {slm.RequestCount} for {TaskCount} tasks");
-        _output.WriteLine(check.ToString());
+        Output.WriteLine(check.ToString());
 
         Assert.True(exit == 0, $"batch run exited {exit}\n{stderr}\nfirst worker:\n{first.Output}\nsecond worker:\n{second.Output}");
         Assert.Equal(0, exitCode);
         Assert.Equal(0, inFlightAtExit);
-        Assert.Equal(TaskCount, check.Tasks);
-        Assert.Equal(0, check.Lost);
-        Assert.Equal(0, check.Duplicates);
-        Assert.Equal(0, check.Failed);
+        check.AssertEveryTaskAnsweredOnce(TaskCount);
         Assert.Equal(TaskCount, check.Completed);
         Assert.Equal(TaskCount, slm.RequestCount);
     }
@@ -86,8 +70,8 @@ public sealed class WorkerSigtermTests : IAsyncLifetime
     /// <summary>A batch of classify tasks only (every fourth line of the support-ticket batch), all of which complete.</summary>
     private async Task<string> ClassifyOnlyAsync(int count)
     {
-        var mixed = await SupportTicketBatch.WriteAsync(_directory, count * 4);
-        var path = Path.Combine(_directory, "classify.jsonl");
+        var mixed = await SupportTicketBatch.WriteAsync(Folder, count * 4);
+        var path = Path.Combine(Folder, "classify.jsonl");
         await File.WriteAllLinesAsync(path, File.ReadLines(mixed).Where(l => l.Contains("\"task\":\"classify\"", StringComparison.Ordinal)));
         return path;
     }

@@ -62,6 +62,15 @@ internal static class FaultBatch
 /// <summary>What a fault test's output file holds compared with its input.</summary>
 internal sealed record BatchCheck(int Tasks, int Lines, int Lost, int Duplicates, int Failed, int Completed, int Escalated, string FailedSample)
 {
+    /// <summary>Asserts that each of <paramref name="taskCount"/> tasks got exactly one output line and none failed.</summary>
+    public void AssertEveryTaskAnsweredOnce(int taskCount)
+    {
+        Assert.Equal(taskCount, Tasks);
+        Assert.Equal(0, Lost);
+        Assert.Equal(0, Duplicates);
+        Assert.Equal(0, Failed);
+    }
+
     public override string ToString() =>
         $"tasks {Tasks}, output lines {Lines}, lost {Lost}, duplicate lines {Duplicates}, failed {Failed} ({FailedSample}), completed {Completed}, escalated {Escalated}";
 }
