@@ -53,16 +53,8 @@ public sealed partial class HeteroTaskClient
     public async Task<HeteroTaskResult> SendAsync<TTask>(TTask task, CancellationToken cancellationToken = default)
         where TTask : class, ITaskMessage
     {
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentException.ThrowIfNullOrEmpty(task.BatchId, "batch_id");
-        ArgumentNullException.ThrowIfNull(task.CustomId, "custom_id");
-        TaskInputSizeLimits.CheckTextLength(task, _options);
-        if (_inputRules.FirstProblem(task) is { } problem)
-        {
-            throw TaskArgumentChecks.ToException(problem);
-        }
-
-        TaskInputSizeLimits.CheckMessageSize(task, _options);
+        TaskArgumentChecks.ThrowIfInvalid(task, _inputRules);
+        TaskInputSizeLimits.Check(task, _options);
 
         var record = HeteroCallRecord.Current;
         if (record is not null)

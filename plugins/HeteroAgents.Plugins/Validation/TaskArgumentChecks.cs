@@ -11,15 +11,18 @@ namespace HeteroAgents.Plugins;
 /// </summary>
 public static class TaskArgumentChecks
 {
-    /// <summary>Throws when <paramref name="task"/> cannot be published.</summary>
+    /// <summary>
+    /// Throws when <paramref name="task"/> cannot be published under <paramref name="rules"/> (default
+    /// <see cref="TaskInputRules.Default"/>; the plugin client passes rules carrying its <c>MaxTextChars</c> limit).
+    /// </summary>
     /// <exception cref="ArgumentException">The task is invalid; <see cref="ArgumentException.ParamName"/> names the parameter.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><c>max_words</c> is out of range.</exception>
-    public static void ThrowIfInvalid(ITaskMessage task)
+    public static void ThrowIfInvalid(ITaskMessage task, TaskInputRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrEmpty(task.BatchId, "batch_id");
         ArgumentNullException.ThrowIfNull(task.CustomId, "custom_id");
-        if (TaskInputRules.Default.FirstProblem(task) is { } problem)
+        if ((rules ?? TaskInputRules.Default).FirstProblem(task) is { } problem)
         {
             throw ToException(problem);
         }
