@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Brokers;
 using HeteroAgents.Contracts;
 using HeteroAgents.IntegrationTests.Support;
 using HeteroAgents.Orchestrator.Cli;
@@ -64,7 +65,7 @@ public sealed class BadInputCorpusTests : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var corpus = BadInputCorpus.Load();
         var batch = CorpusBatch.Write(_directory, corpus.Cases);
-        await using var vhost = await RabbitMqVirtualHost.CreateAsync("badin");
+        await using var vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-test-badin");
         await using var redis = await RedisTestStore.CreateAsync();
         await using var workers = new WorkerProcesses();
         var environment = new Dictionary<string, string>(vhost.Settings.ToEnvironment())

@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Brokers;
 using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.IntegrationTests.Support;
@@ -25,7 +26,7 @@ public sealed class BatchLifecycleTests : IAsyncLifetime
     public async Task Submitted_batch_waits_in_its_queues_and_can_be_inspected_cancelled_and_collected()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await using var vhost = await RabbitMqVirtualHost.CreateAsync("life");
+        await using var vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-test-life");
         await using var redis = await RedisTestStore.CreateAsync();
         var config = new Dictionary<string, string?>(vhost.Settings.ToConfiguration())
         {
@@ -39,7 +40,7 @@ public sealed class BatchLifecycleTests : IAsyncLifetime
         Assert.True(exit == 0, stderr);
         var batchId = stdout.Trim();
         Assert.StartsWith("batch_", batchId, StringComparison.Ordinal);
-        Assert.Equal(5, await vhost.WaitForQueueDepthAsync("hetero-classify", 5, timeout.Token));
+        Assert.Equal(5, await vhost.WaitForQueueDepthAsync("hetero-classify", 5, TimeSpan.FromSeconds(20), timeout.Token));
 
         var status = await StatusAsync(batchId, config, timeout.Token);
         Assert.Equal("running", status.GetProperty("state").GetString());

@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Brokers;
 using HeteroAgents.Contracts;
 using HeteroAgents.IntegrationTests.Support;
 using HeteroAgents.Orchestrator.Cli;
@@ -35,7 +36,7 @@ public sealed class FleetBatchTests : IAsyncLifetime
     public async Task Thousand_task_batch_through_rabbitmq_worker_processes_matches_the_in_memory_run()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await using var vhost = await RabbitMqVirtualHost.CreateAsync("fleet");
+        await using var vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-test-fleet");
         await using var redis = await RedisTestStore.CreateAsync();
         await using var workers = new WorkerProcesses();
         var workerEnvironment = new Dictionary<string, string>(vhost.Settings.ToEnvironment())

@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Brokers;
 using HeteroAgents.Contracts;
 using HeteroAgents.Flywheel;
 using HeteroAgents.Plugins.Tests.Fakes;
@@ -90,10 +91,10 @@ public sealed class EscalationLoggingTests : IDisposable
     [Fact]
     public async Task Over_RabbitMQ_each_escalation_is_logged_once_and_linked_with_its_frontier_call()
     {
-        await using var broker = await RabbitMqTestBroker.CreateAsync();
+        await using var broker = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-plugins-test");
         var frontier = new ScriptedFrontierChatClient { Resolve = (_, _, _) => ScriptedFrontierChatClient.Json("""{"order_id":"A-1234"}""") };
 
-        var (error, log) = await InvokeExtractAsync(frontier, transport: broker.Configuration);
+        var (error, log) = await InvokeExtractAsync(frontier, transport: new Dictionary<string, string?>(broker.Settings.ToConfiguration()));
 
         Assert.Null(error);
         var escalation = Assert.Single(log, r => r.IsEscalation());

@@ -65,22 +65,64 @@ public sealed class RabbitMqTestVirtualHost : IAsyncDisposable
         return document.RootElement.Clone();
     }
 
-    /// <summary>Waits until <paramref name="queue"/> reports <paramref name="messages"/> messages (the management API updates every few seconds).</summary>
-    public async Task<bool> WaitForMessageCountAsync(string queue, int messages, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <summary>Messages in <paramref name="queue"/> (0 when it does not exist).</summary>
+    public async Task<long> QueueDepthAsync(string queue, CancellationToken cancellationToken = default) =>
+        await GetQueueAsync(queue, cancellationToken).ConfigureAwait(false) is { } q && q.TryGetProperty("messages", out var count) && count.ValueKind == JsonValueKind.Number
+            ? count.GetInt64()
+            : 0;
+
+    /// <summary>
+    /// Polls the queue depth (the management API refreshes it every few seconds) until it reaches <paramref name="expected"/>
+    /// or <paramref name="timeout"/> passes; returns the last depth seen.
+    /// </summary>
+    public async Task<long> WaitForQueueDepthAsync(string queue, long expected, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        long depth;
+        while ((depth = await QueueDepthAsync(queue, cancellationToken).ConfigureAwait(false)) != expected && DateTime.UtcNow < deadline)
         {
-            var record = await GetQueueAsync(queue, cancellationToken).ConfigureAwait(false);
-            if (record is { } q && q.TryGetProperty("messages", out var count) && count.ValueKind == JsonValueKind.Number && count.GetInt32() == messages)
-            {
-                return true;
-            }
-
             await Task.Delay(250, cancellationToken).ConfigureAwait(false);
         }
 
-        return false;
+        return depth;
+    }
+
+    /// <summary>Waits until <paramref name="queue"/> reports <paramref name="messages"/> messages (the management API updates every few seconds).</summary>
+    public async Task<bool> WaitForMessageCountAsync(string queue, int messages, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        await WaitForQueueDepthAsync(queue, messages, timeout, cancellationToken).ConfigureAwait(false) == messages;
+
+    /// <summary>Messages published to the given queues so far (management statistics, which lag a few seconds).</summary>
+    public async Task<long> PublishedAsync(IEnumerable<string> queues, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queues);
+        long total = 0;
+        foreach (var queue in queues)
+        {
+            if (await GetQueueAsync(queue, cancellationToken).ConfigureAwait(false) is { } q && q.TryGetProperty("message_stats", out var stats) &&
+                stats.TryGetProperty("publish", out var published) && published.ValueKind == JsonValueKind.Number)
+            {
+                total += published.GetInt64();
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Polls <see cref="PublishedAsync"/> until it reaches <paramref name="expected"/> (or more) or 30 s pass, then waits for
+    /// one more statistics step so a late extra publish can show before the caller compares; returns the last count.
+    /// </summary>
+    public async Task<long> WaitForPublishedAsync(IEnumerable<string> queues, long expected, CancellationToken cancellationToken = default)
+    {
+        var names = queues.ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await PublishedAsync(names, cancellationToken).ConfigureAwait(false) < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1_000, cancellationToken).ConfigureAwait(false);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken).ConfigureAwait(false);
+        return await PublishedAsync(names, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Publishes a raw body to <paramref name="queue"/> through the default exchange (e.g. a poison message).</summary>
