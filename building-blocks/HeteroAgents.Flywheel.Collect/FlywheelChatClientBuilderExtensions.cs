@@ -28,7 +28,7 @@ public static class FlywheelChatClientBuilderExtensions
             }
 
             var sink = log ?? services.GetService<IFrontierCallLog>()
-                ?? throw new InvalidOperationException("UseFlywheelLogging needs an IFrontierCallLog: pass one or call services.AddFlywheel(...).");
+                ?? throw new InvalidOperationException("UseFlywheelLogging needs an IFrontierCallLog: pass one or call services.AddFlywheelCollection().");
             return new FrontierCallLoggingChatClient(
                 inner,
                 sink,

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Frontier;
 
 /// <summary>
 /// The frontier model (configuration section <c>Hetero:Frontier</c>, environment <c>HETERO__FRONTIER__*</c>):
@@ -42,6 +42,6 @@ public sealed class FrontierOptions
     [Range(1, 1_000_000)]
     public int? MaxOutputTokens { get; set; }
 
-    /// <summary>Whether a frontier model is configured.</summary>
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(Model);
+    /// <summary>Whether these options name a model (the rule behind <see cref="FrontierAvailability.From"/>).</summary>
+    internal bool IsConfigured => !string.IsNullOrWhiteSpace(Model);
 }

@@ -3,17 +3,22 @@ using HeteroAgents.Security;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenAI;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Frontier;
 
-/// <summary>Registers the frontier model as a keyed <see cref="IChatClient"/> (<see cref="HeteroFrontier.ServiceKey"/>).</summary>
+/// <summary>
+/// Registers the frontier model as a keyed <see cref="IChatClient"/> (<see cref="HeteroFrontier.ServiceKey"/>), its
+/// <see cref="FrontierAvailability"/> and the <see cref="EscalationResolver"/>.
+/// </summary>
 public static class FrontierServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="FrontierOptions"/> from <c>Hetero:Frontier</c> (validated at start) and, when a model is
-    /// configured, registers an OpenAI-compatible <see cref="IChatClient"/> under <see cref="HeteroFrontier.ServiceKey"/>.
+    /// configured, registers an OpenAI-compatible <see cref="IChatClient"/> under <see cref="HeteroFrontier.ServiceKey"/>; registers
+    /// the <see cref="FrontierAvailability"/> this implies and the <see cref="EscalationResolver"/> either way.
     /// <paramref name="configurePipeline"/> adds middleware around it (e.g. flywheel logging and cost accounting:
     /// <c>b => b.UseFlywheelLogging().UseCostAccounting()</c>). Without a model nothing is registered and
     /// escalations stay escalations.
@@ -26,6 +31,7 @@ public static class FrontierServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        AddResolver(services);
         services.AddOptions<FrontierOptions>()
             .BindConfiguration(FrontierOptions.SectionName)
             .ValidateDataAnnotations()
@@ -35,8 +41,9 @@ public static class FrontierServiceCollectionExtensions
             .ValidateOnStart();
 
         // Whether a frontier exists decides what gets registered, so it is read before the container is built.
-        var options = configuration.GetSection(FrontierOptions.SectionName).Get<FrontierOptions>() ?? new FrontierOptions();
-        if (!options.IsConfigured)
+        var availability = FrontierAvailability.From(configuration);
+        FrontierAvailability.Register(services, availability);
+        if (!availability.IsConfigured)
         {
             return services;
         }
@@ -58,7 +65,9 @@ public static class FrontierServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(innerClientFactory);
 
+        AddResolver(services);
         services.AddOptions<FrontierOptions>();
+        FrontierAvailability.Register(services, FrontierAvailability.Configured);
         var builder = services.AddKeyedChatClient(HeteroFrontier.ServiceKey, innerClientFactory);
         configurePipeline?.Invoke(builder);
         return services;
@@ -98,5 +107,12 @@ public static class FrontierServiceCollectionExtensions
         }
 
         return new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(key), clientOptions).AsIChatClient();
+    }
+
+    private static void AddResolver(IServiceCollection services)
+    {
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EscalationResolver>();
     }
 }

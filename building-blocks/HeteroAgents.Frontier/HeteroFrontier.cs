@@ -1,12 +1,12 @@
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Frontier;
 
 /// <summary>Names shared by everything that uses the frontier model.</summary>
 public static class HeteroFrontier
 {
     /// <summary>
     /// The service key of the frontier <see cref="Microsoft.Extensions.AI.IChatClient"/> in dependency injection
-    /// (<c>services.AddKeyedChatClient(HeteroFrontier.ServiceKey, ...)</c>). The plugins resolve escalations with
-    /// the client registered under this key; without one, escalations surface as <see cref="TaskEscalatedException"/>.
+    /// (registered by <c>services.AddHeteroFrontier(...)</c>, which also records <see cref="FrontierAvailability"/>). The
+    /// escalation resolver asks the client registered under this key; without one, escalations stay escalations.
     /// </summary>
     public const string ServiceKey = "hetero:frontier";
 

@@ -2,20 +2,20 @@ using System.Net;
 using HeteroAgents.Security;
 using StackExchange.Redis;
 
-namespace HeteroAgents.Flywheel;
+namespace HeteroAgents.Redis;
 
 /// <summary>
-/// Maps <see cref="RedisConnectionOptions"/> onto StackExchange.Redis <see cref="ConfigurationOptions"/>: endpoints, AUTH, TLS.
+/// Maps <see cref="RedisOptions"/> onto StackExchange.Redis <see cref="ConfigurationOptions"/>: endpoints, AUTH, TLS.
 /// Shared by the orchestrator's batch store (<c>Hetero:Redis</c>) and the flywheel's Redis stream sink.
 /// </summary>
 public static class RedisConfigurationFactory
 {
     /// <summary>
-    /// Parses <see cref="RedisConnectionOptions.Configuration"/> and applies the separate settings on top: user and password,
-    /// connect timeout, and with <see cref="RedisConnectionOptions.UseTls"/> TLS (<c>Ssl</c>, <c>SslHost</c> defaulting to the first
-    /// endpoint's host, protocols, validation against <see cref="RedisConnectionOptions.TlsCaCertificatePath"/>, client certificate).
+    /// Parses <see cref="RedisOptions.Configuration"/> and applies the separate settings on top: user and password,
+    /// connect timeout, and with <see cref="RedisOptions.UseTls"/> TLS (<c>Ssl</c>, <c>SslHost</c> defaulting to the first
+    /// endpoint's host, protocols, validation against <see cref="RedisOptions.TlsCaCertificatePath"/>, client certificate).
     /// </summary>
-    public static ConfigurationOptions Create(RedisConnectionOptions options)
+    public static ConfigurationOptions Create(RedisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var config = ConfigurationOptions.Parse(options.Configuration);

@@ -1,13 +1,13 @@
-using HeteroAgents.Flywheel;
-using HeteroAgents.Orchestrator.Options;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace HeteroAgents.Orchestrator.Store;
+namespace HeteroAgents.Redis;
 
 /// <summary>
-/// The process's Redis connection, opened on first use. An unreachable server fails with a message naming
-/// the configured endpoint and how to start a local one.
+/// The process's one Redis connection (<see cref="RedisOptions"/>), opened on first use and shared by everything that
+/// talks to Redis: the batch store through <see cref="GetDatabaseAsync"/>, others through the <see cref="IConnectionMultiplexer"/>
+/// that <see cref="RedisServiceCollectionExtensions.AddHeteroRedis"/> registers over it. An unreachable server fails with a
+/// message naming the configured endpoint and how to start a local one.
 /// </summary>
 public sealed class RedisConnection : IAsyncDisposable
 {
@@ -23,14 +23,18 @@ public sealed class RedisConnection : IAsyncDisposable
     }
 
     /// <summary>The database, connecting first if needed.</summary>
-    public async ValueTask<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken)
+    public async ValueTask<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken) =>
+        (await GetMultiplexerAsync(cancellationToken).ConfigureAwait(false)).GetDatabase();
+
+    /// <summary>The connection, opening it first if needed.</summary>
+    public async ValueTask<IConnectionMultiplexer> GetMultiplexerAsync(CancellationToken cancellationToken)
     {
         if (_multiplexer is { } existing)
         {
-            return existing.GetDatabase();
+            return existing;
         }
 
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_multiplexer is null)
@@ -38,18 +42,47 @@ public sealed class RedisConnection : IAsyncDisposable
                 var config = RedisConfigurationFactory.Create(_options);
                 try
                 {
-                    _multiplexer = await ConnectionMultiplexer.ConnectAsync(config);
+                    _multiplexer = await ConnectionMultiplexer.ConnectAsync(config).ConfigureAwait(false);
                 }
                 catch (RedisConnectionException ex)
                 {
-                    throw new InvalidOperationException(
-                        $"Cannot reach Redis at '{string.Join(",", config.EndPoints)}'{(config.Ssl ? " over TLS" : string.Empty)} (Hetero:Redis:Configuration / HETERO__REDIS__CONFIGURATION; " +
-                        "AUTH: Hetero:Redis:Password or PasswordFile; TLS: Hetero:Redis:UseTls, TlsCaCertificatePath). " +
-                        "Start a local one with `bash .ci/start-services.sh`, or point the setting at your server.", ex);
+                    throw Unreachable(config, ex);
                 }
             }
 
-            return _multiplexer.GetDatabase();
+            return _multiplexer;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The connection, opening it first if needed, for callers that cannot wait asynchronously (a service factory).</summary>
+    public IConnectionMultiplexer GetMultiplexer()
+    {
+        if (_multiplexer is { } existing)
+        {
+            return existing;
+        }
+
+        _gate.Wait();
+        try
+        {
+            if (_multiplexer is null)
+            {
+                var config = RedisConfigurationFactory.Create(_options);
+                try
+                {
+                    _multiplexer = ConnectionMultiplexer.Connect(config);
+                }
+                catch (RedisConnectionException ex)
+                {
+                    throw Unreachable(config, ex);
+                }
+            }
+
+            return _multiplexer;
         }
         finally
         {
@@ -62,9 +95,14 @@ public sealed class RedisConnection : IAsyncDisposable
     {
         if (_multiplexer is not null)
         {
-            await _multiplexer.DisposeAsync();
+            await _multiplexer.DisposeAsync().ConfigureAwait(false);
         }
 
         _gate.Dispose();
     }
+
+    private static InvalidOperationException Unreachable(ConfigurationOptions config, RedisConnectionException ex) => new(
+        $"Cannot reach Redis at '{string.Join(",", config.EndPoints)}'{(config.Ssl ? " over TLS" : string.Empty)} (Hetero:Redis:Configuration / HETERO__REDIS__CONFIGURATION; " +
+        "AUTH: Hetero:Redis:Password or PasswordFile; TLS: Hetero:Redis:UseTls, TlsCaCertificatePath). " +
+        "Start a local one with `bash .ci/start-services.sh`, or point the setting at your server.", ex);
 }

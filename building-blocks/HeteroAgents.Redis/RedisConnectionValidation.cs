@@ -1,23 +1,23 @@
 using HeteroAgents.Security;
 using StackExchange.Redis;
 
-namespace HeteroAgents.Flywheel;
+namespace HeteroAgents.Redis;
 
 /// <summary>
-/// Start-up checks of <see cref="RedisConnectionOptions"/>: a parseable configuration string with an endpoint; AUTH (a
-/// password from <see cref="RedisConnectionOptions.Password"/>, <see cref="RedisConnectionOptions.PasswordFile"/> or
+/// Start-up checks of <see cref="RedisOptions"/>: a parseable configuration string with an endpoint; AUTH (a
+/// password from <see cref="RedisOptions.Password"/>, <see cref="RedisOptions.PasswordFile"/> or
 /// <c>password=</c> in the configuration string) for every endpoint that is not loopback; readable secret and certificate
-/// files, and TLS files only together with <see cref="RedisConnectionOptions.UseTls"/>. Messages name the setting and
+/// files, and TLS files only together with <see cref="RedisOptions.UseTls"/>. Messages name the setting and
 /// never show a secret.
 /// </summary>
 public static class RedisConnectionValidation
 {
     /// <summary>
     /// The problems of <paramref name="options"/>, bound from <paramref name="sectionName"/> (e.g. <c>Hetero:Redis</c>);
-    /// <paramref name="configurationSetting"/> names where <see cref="RedisConnectionOptions.Configuration"/> came from
+    /// <paramref name="configurationSetting"/> names where <see cref="RedisOptions.Configuration"/> came from
     /// (default <c>{sectionName}:Configuration</c>).
     /// </summary>
-    public static IEnumerable<string> Problems(RedisConnectionOptions options, string sectionName, string? configurationSetting = null)
+    public static IEnumerable<string> Problems(RedisOptions options, string sectionName, string? configurationSetting = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(sectionName);
@@ -26,7 +26,7 @@ public static class RedisConnectionValidation
 
     private static string EnvironmentPrefix(string sectionName) => sectionName.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant() + "__";
 
-    private static IEnumerable<string> Check(RedisConnectionOptions options, string prefix, string configurationSetting, string env)
+    private static IEnumerable<string> Check(RedisOptions options, string prefix, string configurationSetting, string env)
     {
         ConfigurationOptions? parsed;
         try

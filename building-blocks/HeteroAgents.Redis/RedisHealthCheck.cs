@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HeteroAgents.Orchestrator.Store;
+namespace HeteroAgents.Redis;
 
-/// <summary>Readiness of the Redis batch store (check <c>redis</c>, tag <c>ready</c>): connects if needed and pings the server.</summary>
+/// <summary>Readiness of the Redis connection (check <c>redis</c>, tag <c>ready</c>): connects if needed and pings the server.</summary>
 internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
     /// <summary>The registration name.</summary>

@@ -1,17 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Authentication;
 
-namespace HeteroAgents.Flywheel;
+namespace HeteroAgents.Redis;
 
 /// <summary>
-/// How to reach a Redis server: endpoints, AUTH and TLS. Bound from <c>Hetero:Redis</c> (environment
-/// <c>HETERO__REDIS__*</c>) by the orchestrator's batch store (as its derived <c>RedisOptions</c>) and by the flywheel's
-/// Redis stream sink, so both honour the same password, password file and TLS settings. The password comes from the
-/// environment or a file (<see cref="PasswordFile"/>), never from the command line, and is never logged. A Redis without
-/// AUTH is accepted only on a loopback address (<see cref="RedisConnectionValidation"/>).
+/// The Redis of a process (configuration section <c>Hetero:Redis</c>, environment <c>HETERO__REDIS__*</c>): endpoints, AUTH
+/// and TLS, bound once and used by everything that talks to Redis over the one connection <see cref="RedisServiceCollectionExtensions.AddHeteroRedis"/>
+/// registers — the orchestrator's batch store (which also reads <see cref="KeyPrefix"/>, <see cref="BatchTtl"/> and
+/// <see cref="OutageRetryWindow"/>) and the flywheel's Redis stream sink. The password comes from the environment or a file
+/// (<see cref="PasswordFile"/>), never from the command line, and is never logged. A Redis without AUTH is accepted only on
+/// a loopback address (<see cref="RedisConnectionValidation"/>).
 /// </summary>
-public class RedisConnectionOptions
+public sealed class RedisOptions
 {
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Hetero:Redis";
+
     /// <summary>A StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379</c> or <c>redis1:6379,abortConnect=false</c>. Prefer <see cref="Password"/> over a <c>password=</c> inside it.</summary>
     [Required]
     public string Configuration { get; set; } = "127.0.0.1:6379";
@@ -47,23 +51,18 @@ public class RedisConnectionOptions
     [Range(100, 120_000)]
     public int ConnectTimeoutMs { get; set; } = 5_000;
 
-    /// <summary>A copy of the connection settings (not those of a derived type) with <see cref="Configuration"/> replaced by <paramref name="configuration"/>.</summary>
-    public RedisConnectionOptions WithConfiguration(string configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return new RedisConnectionOptions
-        {
-            Configuration = configuration,
-            User = User,
-            Password = Password,
-            PasswordFile = PasswordFile,
-            UseTls = UseTls,
-            TlsHost = TlsHost,
-            TlsProtocols = TlsProtocols,
-            TlsCaCertificatePath = TlsCaCertificatePath,
-            TlsClientCertificatePath = TlsClientCertificatePath,
-            TlsClientKeyPath = TlsClientKeyPath,
-            ConnectTimeoutMs = ConnectTimeoutMs,
-        };
-    }
+    /// <summary>Batch store: prefix of every key it writes (lets several deployments or test runs share one Redis).</summary>
+    [Required]
+    public string KeyPrefix { get; set; } = "hetero:";
+
+    /// <summary>Batch store: how long a batch's keys live after its last line was read.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan BatchTtl { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Batch store: how long a store operation keeps retrying while Redis is unreachable (a restart or failover) before the
+    /// command fails. Outcomes wait in their queue meanwhile; zero fails at the first connection error.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan OutageRetryWindow { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,13 +1,12 @@
-using HeteroAgents.Flywheel;
 using Microsoft.Extensions.Options;
 
-namespace HeteroAgents.Orchestrator.Options;
+namespace HeteroAgents.Redis;
 
 /// <summary>
 /// Start-up checks of <see cref="RedisOptions"/> (<see cref="RedisConnectionValidation"/> on section
 /// <see cref="RedisOptions.SectionName"/>): a parseable configuration string with an endpoint; AUTH for every endpoint
 /// that is not loopback; readable secret and certificate files, and TLS files only together with
-/// <see cref="RedisConnectionOptions.UseTls"/>. Messages name the setting and never show a secret.
+/// <see cref="RedisOptions.UseTls"/>. Messages name the setting and never show a secret.
 /// </summary>
 public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
 {

@@ -1,5 +1,6 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Messaging;
+using HeteroAgents.Redis;
 using HeteroAgents.Security;
 using HeteroAgents.Orchestrator.Batches;
 using HeteroAgents.Orchestrator.Options;
@@ -19,7 +20,8 @@ public static class OrchestratorServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="BatchJobOptions"/> and <see cref="TaskInputParserOptions"/> (<c>Hetero:Batch</c>) and
-    /// <see cref="RedisOptions"/> (<c>Hetero:Redis</c>), all validated at start, and registers the batch store
+    /// — with the Redis store — the process's one Redis connection (<see cref="RedisServiceCollectionExtensions.AddHeteroRedis"/>,
+    /// <see cref="RedisOptions"/> of <c>Hetero:Redis</c>), all validated at start, and registers the batch store
     /// chosen by <see cref="BatchJobOptions.Store"/> (Auto: Redis on RabbitMQ, in-memory otherwise), the parser,
     /// the submitter and the monitor. Needs a bus (<c>AddHeteroMessaging</c>) for submitting.
     /// </summary>
@@ -36,19 +38,11 @@ public static class OrchestratorServiceCollectionExtensions
 
         if (ResolveStoreKind(configuration) == StoreKind.Redis)
         {
-            services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName)
-                .PostConfigure(o => o.Password = SecretFile.ReadOrDefault(o.PasswordFile, RedisOptions.SectionName + ":PasswordFile", o.Password))
-                .ValidateDataAnnotations()
-                .ValidateOnStart();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
-            services.TryAddSingleton<RedisConnection>();
+            services.AddHeteroRedis().ValidateOnStart();
             services.TryAddSingleton<IBatchStore, RedisBatchStore>();
-            if (!services.Any(d => d.ServiceType == typeof(RedisHealthCheck)))
-            {
-                // Readiness (behind /healthz/ready when the telemetry port is on): the store answers a ping.
-                services.AddSingleton<RedisHealthCheck>();
-                services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: ["ready"]);
-            }
+
+            // Readiness (behind /healthz/ready when the telemetry port is on): the store answers a ping.
+            services.AddHeteroRedisReadinessCheck();
         }
         else
         {

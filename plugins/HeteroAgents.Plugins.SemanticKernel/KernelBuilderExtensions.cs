@@ -1,8 +1,9 @@
+using HeteroAgents.Frontier;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Plugins.SemanticKernel;
 
 /// <summary>Makes the configured frontier model a kernel's chat service.</summary>
 public static class KernelBuilderExtensions

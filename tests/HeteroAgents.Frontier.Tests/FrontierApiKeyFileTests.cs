@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace HeteroAgents.Plugins.Tests.Frontier;
+namespace HeteroAgents.Frontier.Tests;
 
 /// <summary>The frontier API key from a secret file (Docker/Kubernetes secrets) instead of the environment.</summary>
 public sealed class FrontierApiKeyFileTests : IDisposable

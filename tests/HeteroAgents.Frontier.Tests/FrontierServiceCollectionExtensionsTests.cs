@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace HeteroAgents.Plugins.Tests.Frontier;
+namespace HeteroAgents.Frontier.Tests;
 
 public sealed class FrontierServiceCollectionExtensionsTests
 {
@@ -25,6 +25,24 @@ public sealed class FrontierServiceCollectionExtensionsTests
 
         Assert.Null(services.GetKeyedService<IChatClient>(HeteroFrontier.ServiceKey));
         Assert.False(services.GetRequiredService<IOptions<FrontierOptions>>().Value.IsConfigured);
+        Assert.Same(FrontierAvailability.NotConfigured, services.GetRequiredService<FrontierAvailability>());
+    }
+
+    [Fact]
+    public void The_availability_is_known_before_the_container_is_built_and_a_client_registered_in_code_counts()
+    {
+        var configured = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Hetero:Frontier:Model"] = "gpt-x" }).Build();
+        var none = new ConfigurationBuilder().Build();
+
+        var fromConfiguration = new ServiceCollection().AddHeteroFrontier(configured);
+        var fromCode = new ServiceCollection().AddHeteroFrontier(_ => new MarkerChatClient(null!)).AddHeteroFrontier(none);
+        var neither = new ServiceCollection().AddHeteroFrontier(none);
+
+        Assert.True(FrontierAvailability.Of(fromConfiguration).IsConfigured);
+        Assert.True(FrontierAvailability.Of(fromCode).IsConfigured); // a later configuration without a model does not take it back
+        Assert.False(FrontierAvailability.Of(neither).IsConfigured);
+        Assert.True(FrontierAvailability.From(configured).IsConfigured);
+        Assert.Single(fromCode, d => d.ServiceType == typeof(FrontierAvailability));
     }
 
     [Fact]

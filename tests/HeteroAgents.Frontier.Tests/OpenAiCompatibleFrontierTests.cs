@@ -3,7 +3,7 @@ using HeteroAgents.Testing.OpenAi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HeteroAgents.Plugins.Tests.Frontier;
+namespace HeteroAgents.Frontier.Tests;
 
 /// <summary>The configured frontier over HTTP: options → OpenAI client → structured output → validated resolution.</summary>
 public sealed class OpenAiCompatibleFrontierTests
@@ -22,7 +22,7 @@ public sealed class OpenAiCompatibleFrontierTests
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddHeteroAgentsPluginServices(configuration);
+        services.AddHeteroFrontier(configuration);
         await using var provider = services.BuildServiceProvider(true);
         var task = new ClassifyTask(TaskIds.Create("b9", "t1"), "b9", "t1", new ClassifyInput("The parcel is late.", ["refund", "shipping"]));
 
@@ -60,7 +60,7 @@ public sealed class OpenAiCompatibleFrontierTests
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddHeteroAgentsPluginServices(configuration);
+        services.AddHeteroFrontier(configuration);
         await using var provider = services.BuildServiceProvider(true);
         var task = new ClassifyTask(TaskIds.Create("b9", "t2"), "b9", "t2", new ClassifyInput("The parcel is late.", ["refund", "shipping"]));
 

@@ -1,6 +1,6 @@
 using System.Security.Authentication;
 
-namespace HeteroAgents.Flywheel.Tests.Redis;
+namespace HeteroAgents.Redis.Tests;
 
 /// <summary>Option → StackExchange.Redis ConfigurationOptions mapping.</summary>
 public sealed class RedisConfigurationFactoryTests
@@ -8,7 +8,7 @@ public sealed class RedisConfigurationFactoryTests
     [Fact]
     public void Plain_configuration_keeps_the_string_and_sets_timeout_and_abort()
     {
-        var config = RedisConfigurationFactory.Create(new RedisConnectionOptions { Configuration = "127.0.0.1:6379", ConnectTimeoutMs = 1234 });
+        var config = RedisConfigurationFactory.Create(new RedisOptions { Configuration = "127.0.0.1:6379", ConnectTimeoutMs = 1234 });
 
         Assert.Equal(["127.0.0.1"], RedisConfigurationFactory.Hosts(config));
         Assert.Equal(1234, config.ConnectTimeout);
@@ -20,7 +20,7 @@ public sealed class RedisConfigurationFactoryTests
     [Fact]
     public void User_and_password_settings_win_over_the_string()
     {
-        var config = RedisConfigurationFactory.Create(new RedisConnectionOptions { Configuration = "cache:6379,password=old", User = "hetero", Password = "new-pw" });
+        var config = RedisConfigurationFactory.Create(new RedisOptions { Configuration = "cache:6379,password=old", User = "hetero", Password = "new-pw" });
 
         Assert.Equal("hetero", config.User);
         Assert.Equal("new-pw", config.Password);
@@ -29,7 +29,7 @@ public sealed class RedisConfigurationFactoryTests
     [Fact]
     public void A_password_only_in_the_string_is_kept()
     {
-        var config = RedisConfigurationFactory.Create(new RedisConnectionOptions { Configuration = "cache:6379,password=in-string" });
+        var config = RedisConfigurationFactory.Create(new RedisOptions { Configuration = "cache:6379,password=in-string" });
 
         Assert.Equal("in-string", config.Password);
     }
@@ -37,7 +37,7 @@ public sealed class RedisConfigurationFactoryTests
     [Fact]
     public void Tls_defaults_the_host_name_to_the_first_endpoint_and_offers_tls12_and_13()
     {
-        var config = RedisConfigurationFactory.Create(new RedisConnectionOptions { Configuration = "cache.internal:6380,cache2:6380", UseTls = true });
+        var config = RedisConfigurationFactory.Create(new RedisOptions { Configuration = "cache.internal:6380,cache2:6380", UseTls = true });
 
         Assert.True(config.Ssl);
         Assert.Equal("cache.internal", config.SslHost);
@@ -47,7 +47,7 @@ public sealed class RedisConfigurationFactoryTests
     [Fact]
     public void Tls_host_and_protocols_are_taken_from_the_options()
     {
-        var config = RedisConfigurationFactory.Create(new RedisConnectionOptions
+        var config = RedisConfigurationFactory.Create(new RedisOptions
         {
             Configuration = "10.0.0.9:6380",
             UseTls = true,
@@ -62,7 +62,7 @@ public sealed class RedisConfigurationFactoryTests
     [Fact]
     public void Without_use_tls_no_tls_is_configured()
     {
-        var config = RedisConfigurationFactory.Create(new RedisConnectionOptions { Configuration = "127.0.0.1:6379", TlsHost = "ignored" });
+        var config = RedisConfigurationFactory.Create(new RedisOptions { Configuration = "127.0.0.1:6379", TlsHost = "ignored" });
 
         Assert.False(config.Ssl);
         Assert.Null(config.SslHost);

@@ -1,6 +1,5 @@
-using HeteroAgents.Orchestrator.Options;
 
-namespace HeteroAgents.Orchestrator.Tests.Options;
+namespace HeteroAgents.Redis.Tests;
 
 public sealed class RedisOptionsValidatorTests
 {

@@ -1,9 +1,7 @@
-using HeteroAgents.Orchestrator.Options;
-using HeteroAgents.Orchestrator.Store;
 using HeteroAgents.Testing.Brokers;
 using HeteroAgents.Testing.Tls;
 
-namespace HeteroAgents.Orchestrator.Tests.Store;
+namespace HeteroAgents.Redis.Tests;
 
 /// <summary>The batch store's Redis connection against a real redis-server speaking only TLS, with AUTH.</summary>
 public sealed class RedisTlsTests

@@ -20,13 +20,10 @@ public sealed class FlywheelLoggingOptions : IValidatableObject
     /// <summary>The directory of the daily JSONL files (<c>frontier-calls-YYYY-MM-DD.jsonl</c>). Default <c>data/flywheel</c>.</summary>
     public string DataDirectory { get; set; } = Path.Combine("data", "flywheel");
 
-    /// <summary>The section of the Redis connection settings the <see cref="FrontierLogSink.Redis"/> sink uses (user, password, password file, TLS, timeout): the orchestrator's.</summary>
-    public const string RedisSectionName = "Hetero:Redis";
-
     /// <summary>
-    /// The Redis configuration string (endpoints) for <see cref="FrontierLogSink.Redis"/>, when no <c>IConnectionMultiplexer</c>
-    /// is registered. Unset: <c>Hetero:Redis:Configuration</c> (default <c>127.0.0.1:6379</c>). Either way user, password,
-    /// <c>PasswordFile</c> and TLS come from <see cref="RedisSectionName"/> (<see cref="RedisConnectionOptions"/>).
+    /// No longer read: the <see cref="FrontierLogSink.Redis"/> sink writes over the process's one Redis connection
+    /// (<c>Hetero:Redis</c>, <c>AddHeteroRedis</c>). Set, it stops the process at start with a message naming
+    /// <c>Hetero:Redis:Configuration</c>, so that an old setting is not silently ignored.
     /// </summary>
     public string? RedisConfiguration { get; set; }
 
@@ -47,6 +44,13 @@ public sealed class FlywheelLoggingOptions : IValidatableObject
         if (Enabled && Sink == FrontierLogSink.Jsonl && string.IsNullOrWhiteSpace(DataDirectory))
         {
             yield return new ValidationResult("DataDirectory must be set when the JSONL sink is enabled.", [nameof(DataDirectory)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(RedisConfiguration))
+        {
+            yield return new ValidationResult(
+                SectionName + ":RedisConfiguration is no longer supported: the Redis sink uses the one Redis connection of the process; " +
+                "set Hetero:Redis:Configuration (HETERO__REDIS__CONFIGURATION) instead.", [nameof(RedisConfiguration)]);
         }
     }
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using HeteroAgents.Frontier;
+using HeteroAgents.Security;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Flywheel;
@@ -37,7 +39,7 @@ internal static class FrontierCallRecordFactory
             Model = partialResponse?.ModelId ?? options?.ModelId,
             Output = partialResponse?.Text,
             Status = FrontierCallStatus.Failed,
-            Error = SecretRedactor.Redact($"{error.GetType().Name}: {error.Message}"),
+            Error = SecretRedactor.PatternsOnly.Redact($"{error.GetType().Name}: {error.Message}"),
             InputTokens = partialResponse?.Usage?.InputTokenCount ?? 0,
             OutputTokens = partialResponse?.Usage?.OutputTokenCount ?? 0,
         };

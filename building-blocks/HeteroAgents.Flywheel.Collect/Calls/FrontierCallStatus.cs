@@ -17,7 +17,7 @@ public enum FrontierCallStatus
     /// <summary>
     /// Not a frontier call: an SLM escalation (conversion-loop step S1), logged when it happens whether or not a frontier
     /// model then resolves it. It carries the SLM's raw output and the task's input but no frontier answer. A frontier call
-    /// that resolves it is a separate record with the same <c>task_id</c> (see <see cref="EscalationLinks"/>).
+    /// that resolves it is a separate record with the same <c>task_id</c> (see the offline steps (<c>EscalationLinks</c> in HeteroAgents.Flywheel)).
     /// </summary>
     [JsonStringEnumMemberName("escalated")]
     Escalated,

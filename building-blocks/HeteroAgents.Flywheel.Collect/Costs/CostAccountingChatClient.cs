@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using HeteroAgents.Frontier;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Flywheel;

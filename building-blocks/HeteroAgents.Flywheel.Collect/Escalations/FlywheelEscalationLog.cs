@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HeteroAgents.Contracts;
+using HeteroAgents.Frontier;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,10 @@ namespace HeteroAgents.Flywheel;
 /// <see cref="FrontierCallStatus.Escalated"/>, whether or not a frontier model then resolves them; a resolving frontier call is
 /// logged separately by <see cref="FrontierCallLoggingChatClient"/> with the same <c>task_id</c>. Honours the opt-out
 /// (<see cref="FlywheelLoggingOptions.Enabled"/>: nothing is written and the log is never opened) and
-/// <see cref="FlywheelLoggingOptions.FailCallOnLogError"/>. Registered by <see cref="FlywheelServiceCollectionExtensions.AddFlywheel"/>.
+/// <see cref="FlywheelLoggingOptions.FailCallOnLogError"/>. Registered, also as the <see cref="IEscalationLog"/> the plugins and
+/// the batch outcome recorder append to, by <see cref="FlywheelCollectionServiceCollectionExtensions.AddFlywheelCollection"/>.
 /// </summary>
-public sealed partial class FlywheelEscalationLog
+public sealed partial class FlywheelEscalationLog : IEscalationLog
 {
     private readonly Lazy<IFrontierCallLog>? _log;
     private readonly FlywheelLoggingOptions _options;
@@ -110,6 +112,41 @@ public sealed partial class FlywheelEscalationLog
             return null;
         }
     }
+
+    /// <summary>
+    /// Appends <paramref name="escalated"/> (see <see cref="AppendAsync"/>) with the frontier prompt
+    /// (<see cref="EscalationResolver.FrontierPrompt"/>) and result schema of <paramref name="task"/>, or of the task rebuilt
+    /// from the event's input when <paramref name="task"/> is null. An event whose input does not have its task type's shape
+    /// is still logged, without prompt and schema. Returns the record written, or null when logging is off.
+    /// </summary>
+    public ValueTask<FrontierCallRecord?> AppendEscalationAsync(
+        TaskEscalated escalated, ITaskMessage? task = null, string? workloadId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(escalated);
+        if (_log is null)
+        {
+            return ValueTask.FromResult<FrontierCallRecord?>(null);
+        }
+
+        IReadOnlyList<ChatMessage>? prompt = null;
+        JsonElement? schema = null;
+        try
+        {
+            task ??= EscalationResolver.ToTask(escalated);
+            prompt = EscalationResolver.FrontierPrompt(task);
+            schema = JsonSerializer.SerializeToElement(ResultSchemas.For(task));
+        }
+        catch (ArgumentException)
+        {
+            // The input is malformed; the record keeps the raw input, reason and SLM output.
+        }
+
+        return AppendAsync(escalated, prompt, schema, workloadId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    async ValueTask IEscalationLog.AppendEscalationAsync(TaskEscalated escalated, ITaskMessage? task, string? workloadId, CancellationToken cancellationToken) =>
+        await AppendEscalationAsync(escalated, task, workloadId, cancellationToken).ConfigureAwait(false);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not append the escalation of task {TaskId} to the flywheel log.")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, Guid taskId);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using HeteroAgents.Contracts;
 using Microsoft.Extensions.AI;
 
-namespace HeteroAgents.Flywheel;
+namespace HeteroAgents.Frontier;
 
 /// <summary>
 /// What the caller of a frontier model tells the flywheel log about a call, carried in
@@ -22,6 +22,9 @@ public sealed record FlywheelCallContext(
     string? TraceId = null,
     string? TaskId = null)
 {
+    /// <summary>The <see cref="TaskType"/> of planning requests (the frontier plans, the fleet runs the sub-tasks).</summary>
+    public const string PlanTaskType = "plan";
+
     /// <summary>Reads the context from request options (all fields null when absent).</summary>
     public static FlywheelCallContext From(ChatOptions? options)
     {

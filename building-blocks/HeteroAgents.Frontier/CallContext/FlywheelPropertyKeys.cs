@@ -1,16 +1,17 @@
-namespace HeteroAgents.Flywheel;
+namespace HeteroAgents.Frontier;
 
 /// <summary>
 /// Keys of <c>ChatOptions.AdditionalProperties</c> and <c>ChatResponse.AdditionalProperties</c> that the
-/// conversion loop reads and writes. The <c>hetero.flywheel.*</c> request keys are removed before the
-/// request reaches the provider.
+/// conversion loop reads and writes: frontier callers (the escalation resolver, the planner) tag their requests with
+/// them (<see cref="FlywheelCallContext"/>), the logging middleware of HeteroAgents.Flywheel.Collect reads them and removes
+/// the <c>hetero.flywheel.*</c> request keys before the request reaches the provider.
 /// </summary>
 public static class FlywheelPropertyKeys
 {
     /// <summary>Response: the SLM's confidence in [0, 1] (a <see cref="double"/>); the same key the inference clients write.</summary>
     public const string Confidence = "hetero.confidence";
 
-    /// <summary>Response: the call's estimated cost in US dollars (a <see cref="decimal"/>), written by <see cref="CostAccountingChatClient"/>.</summary>
+    /// <summary>Response: the call's estimated cost in US dollars (a <see cref="decimal"/>), written by the cost-accounting middleware.</summary>
     public const string CostUsd = "hetero.cost_usd";
 
     /// <summary>Request: the task type's wire name.</summary>

@@ -2,26 +2,28 @@ using HeteroAgents.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Frontier;
 
 /// <summary>
 /// Resolves batch jobs' <see cref="TaskEscalated"/> events with the frontier model and publishes the outcome:
 /// <see cref="TaskCompleted"/> served by <c>frontier:&lt;model&gt;</c>, or <see cref="TaskFailed"/> with code
 /// <c>frontier_error</c> naming the reason (invalid JSON, invalid result, timeout, refusal, backend error). Both carry
-/// the SLM's escalation in <see cref="FrontierEscalationHeaders"/>.
-/// Escalations of plugin sessions (<see cref="HeteroAgentsPlugin.IsPluginSession"/>) are left to the plugin, which
+/// the SLM's escalation in their <c>escalation</c> field (contract version 2; version 1 sent it in transport headers).
+/// Escalations of plugin sessions (<see cref="PluginSession.IsPluginSession"/>) are left to the plugin, which
 /// resolves them inline. Registered only when a frontier model is configured
-/// (<see cref="PluginBusRegistrationExtensions.AddFrontierEscalationConsumer"/>).
+/// (<see cref="FrontierBusRegistrationExtensions.AddFrontierEscalationConsumer"/>).
 /// </summary>
 public sealed partial class FrontierEscalationConsumer : IConsumer<TaskEscalated>
 {
     private readonly EscalationResolver _resolver;
+    private readonly FrontierAvailability _frontier;
     private readonly ILogger<FrontierEscalationConsumer> _logger;
 
     /// <summary>Creates the consumer.</summary>
-    public FrontierEscalationConsumer(EscalationResolver resolver, ILogger<FrontierEscalationConsumer> logger)
+    public FrontierEscalationConsumer(EscalationResolver resolver, FrontierAvailability frontier, ILogger<FrontierEscalationConsumer> logger)
     {
         _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
+        _frontier = frontier ?? throw new ArgumentNullException(nameof(frontier));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -30,12 +32,12 @@ public sealed partial class FrontierEscalationConsumer : IConsumer<TaskEscalated
     {
         ArgumentNullException.ThrowIfNull(context);
         var escalated = context.Message;
-        if (HeteroAgentsPlugin.IsPluginSession(escalated.BatchId))
+        if (PluginSession.IsPluginSession(escalated.BatchId))
         {
             return;
         }
 
-        if (!_resolver.IsConfigured)
+        if (!_frontier.IsConfigured)
         {
             LogNoFrontier(escalated.TaskId);
             return; // the escalation stays recorded as such
@@ -57,13 +59,17 @@ public sealed partial class FrontierEscalationConsumer : IConsumer<TaskEscalated
         {
             var resolution = await _resolver.ResolveAsync(task, escalated.Reason, context.CancellationToken).ConfigureAwait(false);
             await context.Publish(new TaskCompleted(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType,
-                resolution.Result, resolution.ServedBy, null, resolution.Usage, resolution.LatencyMs),
-                c => FrontierEscalationHeaders.Set(c, escalated), context.CancellationToken).ConfigureAwait(false);
+                resolution.Result, resolution.ServedBy, null, resolution.Usage, resolution.LatencyMs)
+            {
+                Escalation = new EscalationInfo(escalated.Reason, escalated.Detail, Resolved: true),
+            }, context.CancellationToken).ConfigureAwait(false);
         }
         catch (FrontierResolutionException ex)
         {
-            await context.Publish(new TaskFailed(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType, ex.ToTaskError()),
-                c => FrontierEscalationHeaders.Set(c, escalated), context.CancellationToken).ConfigureAwait(false);
+            await context.Publish(new TaskFailed(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType, ex.ToTaskError())
+            {
+                Escalation = new EscalationInfo(escalated.Reason, escalated.Detail, Resolved: false),
+            }, context.CancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Frontier;
 
 /// <summary>Endpoint settings of <see cref="FrontierEscalationConsumer"/>: queue <c>hetero-frontier-escalations</c>, a few frontier calls at once.</summary>
 public sealed class FrontierEscalationConsumerDefinition : ConsumerDefinition<FrontierEscalationConsumer>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Frontier;
 
 /// <summary>
 /// Resolves escalated tasks with the frontier model: structured output constrained by the task's own result
@@ -31,14 +31,11 @@ public sealed partial class EscalationResolver
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>Whether a frontier model is registered; without one, escalations cannot be resolved.</summary>
-    public bool IsConfigured => _frontier is not null;
-
     /// <summary>
     /// Asks the frontier model for <paramref name="task"/>'s result and validates it. The request is tagged for the
-    /// conversion-loop log (<see cref="FlywheelContextKeys"/>) with the task type, task id, batch and <paramref name="reason"/>.
+    /// conversion-loop log (<see cref="FlywheelCallContext"/>) with the task type, task id, batch and <paramref name="reason"/>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No frontier model is configured (check <see cref="IsConfigured"/>).</exception>
+    /// <exception cref="InvalidOperationException">No frontier model is configured (check <see cref="FrontierAvailability"/>).</exception>
     /// <exception cref="FrontierResolutionException">Invalid JSON, invalid result, timeout, refusal or backend error.</exception>
     public Task<FrontierResolution> ResolveAsync(ITaskMessage task, EscalationReason? reason = null, CancellationToken cancellationToken = default) =>
         ResolveAsync(task, reason, workloadId: null, cancellationToken);
@@ -47,7 +44,7 @@ public sealed partial class EscalationResolver
     /// As <see cref="ResolveAsync(ITaskMessage, EscalationReason?, CancellationToken)"/>, recording <paramref name="workloadId"/>
     /// on the logged frontier call.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No frontier model is configured (check <see cref="IsConfigured"/>).</exception>
+    /// <exception cref="InvalidOperationException">No frontier model is configured (check <see cref="FrontierAvailability"/>).</exception>
     /// <exception cref="FrontierResolutionException">Invalid JSON, invalid result, timeout, refusal or backend error.</exception>
     public async Task<FrontierResolution> ResolveAsync(ITaskMessage task, EscalationReason? reason, string? workloadId, CancellationToken cancellationToken = default)
     {
@@ -61,7 +58,8 @@ public sealed partial class EscalationResolver
             Temperature = 0,
             MaxOutputTokens = _options.MaxOutputTokens,
         };
-        FlywheelContextKeys.Tag(chatOptions, task.Type.ToWireName(), task.BatchId, reason, task.TaskId, workloadId);
+        new FlywheelCallContext(task.Type.ToWireName(), workloadId, reason, task.BatchId, TaskId: task.TaskId.ToString("D", System.Globalization.CultureInfo.InvariantCulture))
+            .WithFlywheelContext(chatOptions);
 
         var started = _timeProvider.GetTimestamp();
         using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);

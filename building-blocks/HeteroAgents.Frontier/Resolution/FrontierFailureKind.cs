@@ -1,4 +1,4 @@
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Frontier;
 
 /// <summary>Why the frontier model could not resolve an escalated task.</summary>
 public enum FrontierFailureKind

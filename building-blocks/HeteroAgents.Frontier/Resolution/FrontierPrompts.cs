@@ -2,7 +2,7 @@ using System.Text.Json;
 using HeteroAgents.Contracts;
 using Microsoft.Extensions.AI;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Frontier;
 
 /// <summary>The messages sent to the frontier model to resolve one task with structured output.</summary>
 internal static class FrontierPrompts

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HeteroAgents.Contracts;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Frontier;
 
 /// <summary>A result produced by the frontier model for an escalated task, validated against the task's result schema.</summary>
 /// <param name="Result">The validated result.</param>

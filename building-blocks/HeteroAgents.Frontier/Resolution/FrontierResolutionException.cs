@@ -1,6 +1,6 @@
 using HeteroAgents.Contracts;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Frontier;
 
 /// <summary>
 /// The frontier model was asked to resolve an escalated task and failed: invalid JSON, a result that does not

@@ -23,10 +23,13 @@ internal static class FlywheelCommand
         Description = "The frontier call log: a JSONL file, or a log directory (all *.jsonl in name order).",
     };
 
-    /// <summary>Runs <paramref name="body"/> with the flywheel services registered, after checking the log path exists.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/> with the flywheel services registered, after checking the log path exists;
+    /// <paramref name="flags"/> are configuration values from the command line (highest priority).
+    /// </summary>
     public static async Task<int> RunAsync(
         CliContext context, FileSystemInfo? log, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task<int>> body,
-        Action<IServiceCollection, IConfiguration>? configure = null)
+        Action<IServiceCollection, IConfiguration>? configure = null, Dictionary<string, string?>? flags = null)
     {
         if (log is not null && !File.Exists(log.FullName) && !Directory.Exists(log.FullName))
         {
@@ -34,7 +37,7 @@ internal static class FlywheelCommand
             return CommandRunner.BadUsage;
         }
 
-        return await CommandRunner.RunAsync(context, CliOptions.Flags(null), HostMode.Tools, (services, configuration) =>
+        return await CommandRunner.RunAsync(context, flags ?? CliOptions.Flags(null), HostMode.Tools, (services, configuration) =>
         {
             services.AddFlywheel();
             configure?.Invoke(services, configuration);

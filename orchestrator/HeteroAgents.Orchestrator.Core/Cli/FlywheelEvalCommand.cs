@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using HeteroAgents.Flywheel;
-using HeteroAgents.Inference.Chat;
-using HeteroAgents.Inference.Hub;
-using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Worker.Hosting;
 using HeteroAgents.Worker.Options;
 using Microsoft.Extensions.AI;
@@ -16,7 +13,9 @@ namespace HeteroAgents.Orchestrator.Cli;
 
 /// <summary>
 /// <c>hetero flywheel eval &lt;log&gt; [--model &lt;dir|repo[@rev]&gt;] [--cluster id]</c>: replay held-out calls through an SLM
-/// (the in-process ONNX model with <c>--model</c>, else the worker's backend from <c>Hetero:Slm</c>) and report agreement.
+/// and report agreement. The SLM client is the worker's, assembled the one way (<c>AddHeteroWorker</c>: backend factory
+/// with its middleware): the in-process ONNX model of <c>--model</c> (<c>Hetero:Slm:ModelPath</c>, backend <c>onnx</c>), else
+/// the backend of <c>Hetero:Slm</c>.
 /// </summary>
 internal static class FlywheelEvalCommand
 {
@@ -33,7 +32,14 @@ internal static class FlywheelEvalCommand
         {
             var input = parse.GetRequiredValue(log);
             var modelPath = parse.GetValue(model);
-            if (modelPath is null && string.IsNullOrWhiteSpace(OrchestratorHostFactory.BuildConfiguration(context, CliOptions.Flags(null))[SlmOptions.SectionName + ":Endpoint"]))
+            var flags = CliOptions.Flags(null);
+            if (modelPath is not null)
+            {
+                flags[SlmOptions.SectionName + ":" + nameof(SlmOptions.ModelPath)] = modelPath;
+                flags[SlmOptions.SectionName + ":" + nameof(SlmOptions.Backend)] = BackendNames.Onnx;
+            }
+
+            if (modelPath is null && string.IsNullOrWhiteSpace(OrchestratorHostFactory.BuildConfiguration(context, flags)[SlmOptions.SectionName + ":Endpoint"]))
             {
                 await context.Error.WriteLineAsync(
                     "error: no SLM to evaluate: pass --model <onnx model folder or pulled repo>, or set Hetero:Slm:Endpoint and Hetero:Slm:Model " +
@@ -49,29 +55,14 @@ internal static class FlywheelEvalCommand
                     options.ClusterId = only;
                 }
 
-                var slm = modelPath is null
-                    ? services.GetRequiredKeyedService<IChatClient>(WorkerServiceKeys.ChatClient)
-                    : services.GetRequiredService<IChatClient>();
+                var slm = services.GetRequiredKeyedService<IChatClient>(WorkerServiceKeys.ChatClient);
                 var report = await StepProgress.RunAsync(context, "eval",
                     r => FlywheelEvaluator.EvaluateFileAsync(input.FullName, slm, options, FlywheelCommand.Progress(r), token));
                 ConsoleFactory.Create(context.Out, context.IsInteractive).Write(Table(report));
                 return CommandRunner.Ok;
-            }, (services, configuration) => AddSlm(services, configuration, modelPath));
+            }, (services, configuration) => services.AddHeteroWorker(configuration), flags);
         });
         return command;
-    }
-
-    private static void AddSlm(IServiceCollection services, IConfiguration configuration, string? modelPath)
-    {
-        if (modelPath is null)
-        {
-            services.AddHeteroWorker(configuration);
-            return;
-        }
-
-        services.AddHeteroModelStore();
-        services.AddOnnxChatClient();
-        services.AddOptions<OnnxModelOptions>().Configure<ModelStore>((o, store) => o.ModelPath = store.Resolve(modelPath));
     }
 
     private static Table Table(EvalReport report)

@@ -1,9 +1,11 @@
 using HeteroAgents.Flywheel;
+using HeteroAgents.Frontier;
 using HeteroAgents.Messaging;
-using HeteroAgents.Security;
 using HeteroAgents.Plugins;
-using MassTransit;
+using HeteroAgents.Plugins.SemanticKernel;
+using HeteroAgents.Security;
 using HeteroAgents.Worker.Hosting;
+using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,8 +46,6 @@ internal static class OrchestratorHostFactory
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         var configuration = builder.Configuration;
-        var frontier = mode != HostMode.StoreOnly &&
-                       configuration.GetSection(FrontierOptions.SectionName).Get<FrontierOptions>()?.IsConfigured == true;
         if (mode == HostMode.Tools)
         {
             builder.Services.AddHeteroSecretRedaction(configuration);
@@ -58,6 +58,10 @@ internal static class OrchestratorHostFactory
         builder.Services.AddHeteroOrchestrator(configuration);
         if (mode != HostMode.StoreOnly)
         {
+            // The frontier (and with it FrontierAvailability) first: the bus registration asks whether one is configured.
+            builder.Services.AddFlywheel();
+            builder.Services.AddHeteroAgentsPluginServices(configuration, f => f.UseFlywheelLogging().UseCostAccounting());
+            builder.Services.AddHeteroPlanner();
             builder.Services.Configure<MassTransitHostOptions>(o =>
             {
                 o.WaitUntilStarted = true;
@@ -68,15 +72,13 @@ internal static class OrchestratorHostFactory
             {
                 bus.AddHeteroOutcomeRecorder();
                 bus.AddHeteroPluginRequestClients();
-                bus.AddFrontierEscalationConsumer(configuration);
+                bus.AddFrontierEscalationConsumer();
 
                 if (mode == HostMode.BusWithWorkers)
                 {
                     bus.AddHeteroTaskConsumers();
                 }
             });
-            builder.Services.AddFlywheel();
-            builder.Services.AddHeteroAgentsPluginServices(configuration, f => f.UseFlywheelLogging().UseCostAccounting());
         }
 
         if (mode == HostMode.BusWithWorkers)
@@ -84,7 +86,6 @@ internal static class OrchestratorHostFactory
             builder.Services.AddHeteroWorker(configuration);
         }
 
-        builder.Services.AddSingleton(new FrontierResolution(frontier));
         configure?.Invoke(builder.Services, configuration);
         context.ConfigureServices?.Invoke(builder.Services);
         return builder.Build();

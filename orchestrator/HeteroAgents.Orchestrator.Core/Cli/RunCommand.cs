@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using HeteroAgents.Contracts;
+using HeteroAgents.Frontier;
 using HeteroAgents.Messaging;
-using HeteroAgents.Plugins;
+using HeteroAgents.Plugins.SemanticKernel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -36,9 +37,9 @@ internal static class RunCommand
 
         var flags = CliOptions.Flags(transport);
         var configuration = OrchestratorHostFactory.BuildConfiguration(context, flags);
-        var frontier = configuration.GetSection(FrontierOptions.SectionName).Get<FrontierOptions>() ?? new FrontierOptions();
-        if (!frontier.IsConfigured)
+        if (!FrontierAvailability.From(configuration).IsConfigured)
         {
+            var frontier = configuration.GetSection(FrontierOptions.SectionName).Get<FrontierOptions>() ?? new FrontierOptions();
             await context.Error.WriteLineAsync(
                 "error: `hetero run` needs a frontier model to plan. Set Hetero:Frontier:Model (environment HETERO__FRONTIER__MODEL), " +
                 "Hetero:Frontier:Endpoint (HETERO__FRONTIER__ENDPOINT, an OpenAI-compatible base URL; default OpenAI) and the API key in the environment " +

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HeteroAgents.Frontier;
 using HeteroAgents.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ internal static class ServeCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(context, CliOptions.Flags(TransportKind.RabbitMq), HostMode.Bus,
             OrchestratorTelemetry.For("hetero-orchestrator", queueDepth: true), async (services, token) =>
         {
-            var frontier = services.GetRequiredService<FrontierResolution>().Enabled
+            var frontier = services.GetRequiredService<FrontierAvailability>().IsConfigured
                 ? "resolving escalations with the frontier model (Hetero:Frontier:Model)"
                 : "escalations stay escalated (no Hetero:Frontier:Model)";
             await context.Error.WriteLineAsync($"recording outcomes from hetero-results; {frontier}; Ctrl+C to stop");

@@ -2,14 +2,14 @@ using System.Text.Json;
 using HeteroAgents.Contracts;
 using MassTransit;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Orchestrator.Recording;
 
 /// <summary>
-/// Headers <see cref="FrontierEscalationConsumer"/> puts on the <see cref="TaskCompleted"/> / <see cref="TaskFailed"/> it
-/// publishes, so a result recorder can write the batch line's <c>escalation</c> object (reason, detail, resolved)
-/// without a contract change.
+/// Reads the escalation a frontier outcome of contract version 1 carried in transport headers (version 2 carries it in
+/// <see cref="TaskCompleted.Escalation"/> / <see cref="TaskFailed.Escalation"/>), so that outcomes published before an
+/// upgrade are still recorded with their <c>escalation</c> object.
 /// </summary>
-public static class FrontierEscalationHeaders
+internal static class EscalationHeadersV1
 {
     /// <summary>The SLM's escalation reason (wire name, e.g. <c>low_confidence</c>).</summary>
     public const string Reason = "Hetero-Escalation-Reason";
@@ -17,32 +17,23 @@ public static class FrontierEscalationHeaders
     /// <summary>The SLM's escalation detail.</summary>
     public const string Detail = "Hetero-Escalation-Detail";
 
-    /// <summary>Reads the escalation a frontier outcome resolved (resolved = the outcome is a <see cref="TaskCompleted"/>).</summary>
-    public static bool TryGetEscalation(ConsumeContext context, bool resolved, out EscalationInfo? escalation)
+    /// <summary>The escalation of a version-1 frontier outcome (resolved = the outcome is a <see cref="TaskCompleted"/>), or null.</summary>
+    public static EscalationInfo? Read(ConsumeContext context, bool resolved)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        escalation = null;
         var reason = context.Headers.Get<string>(Reason);
         if (string.IsNullOrEmpty(reason))
         {
-            return false;
+            return null;
         }
 
         try
         {
             var parsed = JsonSerializer.Deserialize<EscalationReason>("\"" + reason + "\"", HeteroJson.Options);
-            escalation = new EscalationInfo(parsed, context.Headers.Get<string>(Detail) ?? string.Empty, resolved);
-            return true;
+            return new EscalationInfo(parsed, context.Headers.Get<string>(Detail) ?? string.Empty, resolved);
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
-    }
-
-    internal static void Set(SendContext context, TaskEscalated escalated)
-    {
-        context.Headers.Set(Reason, escalated.Reason.ToWireName());
-        context.Headers.Set(Detail, escalated.Detail);
     }
 }

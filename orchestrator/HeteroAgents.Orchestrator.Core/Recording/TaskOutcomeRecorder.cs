@@ -1,29 +1,28 @@
 using HeteroAgents.Contracts;
-using HeteroAgents.Flywheel;
+using HeteroAgents.Frontier;
 using HeteroAgents.Orchestrator.Store;
 using HeteroAgents.Orchestrator.Telemetry;
-using HeteroAgents.Plugins;
 using MassTransit;
-using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Orchestrator.Recording;
 
 /// <summary>
 /// Writes each task outcome a worker publishes into the batch store as the task's output line. Idempotent:
 /// the store keeps the first line per TaskId, so a redelivered or duplicated outcome changes nothing.
-/// Outcomes of unknown batches (e.g. SK plugin sessions) are ignored by the store. Without a frontier model,
-/// escalations are recorded as <c>escalated</c>. With one (<c>Hetero:Frontier:Model</c> set, so the host runs
+/// Outcomes of unknown batches (e.g. SK plugin sessions) are ignored by the store. Without a frontier model
+/// (<see cref="FrontierAvailability"/>), escalations are recorded as <c>escalated</c>. With one (so the host runs
 /// <see cref="FrontierEscalationConsumer"/>), escalations are left to it and its outcome is recorded instead, with the
-/// SLM's escalation from <see cref="FrontierEscalationHeaders"/> (resolved when the frontier completed the task).
-/// Every batch escalation, resolved later or not, is also appended to the conversion loop's log when a
-/// <see cref="FlywheelEscalationLog"/> is registered; plugin sessions' escalations are logged by the plugin instead.
+/// SLM's escalation from the outcome's <c>escalation</c> field (contract version 2) or, for version-1 outcomes, from
+/// <see cref="EscalationHeadersV1"/> (resolved when the frontier completed the task).
+/// Every batch escalation, resolved later or not, is also appended to the conversion loop's log when an
+/// <see cref="IEscalationLog"/> is registered; plugin sessions' escalations are logged by the plugin instead.
 /// Each outcome recorded and each escalation received is counted in <see cref="OrchestratorMetrics"/> when one is given.
 /// </summary>
 public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<TaskEscalated>, IConsumer<TaskFailed>
 {
     private readonly IBatchStore _store;
     private readonly bool _frontierResolves;
-    private readonly FlywheelEscalationLog? _escalationLog;
+    private readonly IEscalationLog? _escalationLog;
     private readonly OrchestratorMetrics? _metrics;
 
     /// <summary>
@@ -32,10 +31,10 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
     /// counts outcomes and escalations.
     /// </summary>
     public TaskOutcomeRecorder(
-        IBatchStore store, IOptions<FrontierOptions>? frontier = null, FlywheelEscalationLog? escalationLog = null, OrchestratorMetrics? metrics = null)
+        IBatchStore store, FrontierAvailability? frontier = null, IEscalationLog? escalationLog = null, OrchestratorMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        _frontierResolves = frontier?.Value.IsConfigured == true;
+        _frontierResolves = frontier?.IsConfigured == true;
         _store = store;
         _escalationLog = escalationLog;
         _metrics = metrics;
@@ -46,7 +45,7 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
     {
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
-        FrontierEscalationHeaders.TryGetEscalation(context, resolved: true, out var escalation);
+        var escalation = m.Escalation ?? EscalationHeadersV1.Read(context, resolved: true);
         _metrics?.RecordOutcome(m);
         return _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m, escalation), context.CancellationToken);
     }
@@ -57,7 +56,7 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
         _metrics?.RecordEscalation(m);
-        if (_escalationLog is not null && !HeteroAgentsPlugin.IsPluginSession(m.BatchId))
+        if (_escalationLog is not null && !PluginSession.IsPluginSession(m.BatchId))
         {
             await _escalationLog.AppendEscalationAsync(m, cancellationToken: context.CancellationToken).ConfigureAwait(false);
         }
@@ -74,10 +73,8 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
     {
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
-        var line = FrontierEscalationHeaders.TryGetEscalation(context, resolved: false, out var escalation)
-            ? BatchOutputLine.From(m) with { Escalation = escalation }
-            : BatchOutputLine.From(m);
+        var escalation = m.Escalation ?? EscalationHeadersV1.Read(context, resolved: false);
         _metrics?.RecordOutcome(m);
-        return _store.RecordAsync(m.BatchId, m.TaskId, line, context.CancellationToken);
+        return _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m, escalation), context.CancellationToken);
     }
 }

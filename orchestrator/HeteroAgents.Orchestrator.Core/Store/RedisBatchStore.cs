@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HeteroAgents.Contracts;
-using HeteroAgents.Orchestrator.Options;
+using HeteroAgents.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

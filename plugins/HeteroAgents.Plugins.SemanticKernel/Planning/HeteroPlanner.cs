@@ -1,11 +1,12 @@
 using HeteroAgents.Contracts;
+using HeteroAgents.Frontier;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Plugins.SemanticKernel;
 
 /// <summary>
 /// The planner behind <c>hetero run "&lt;goal&gt;" [--input file]</c>: builds a <see cref="Kernel"/> whose chat service is

@@ -1,6 +1,6 @@
 using HeteroAgents.Contracts;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Plugins.SemanticKernel;
 
 /// <summary>One function the frontier model called during a planner run.</summary>
 /// <param name="Index">1-based order of the call in the run.</param>

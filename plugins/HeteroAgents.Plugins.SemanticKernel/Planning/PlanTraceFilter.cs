@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.SemanticKernel;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Plugins.SemanticKernel;
 
 /// <summary>
 /// Records every function SK's automatic function-calling loop invokes (an <see cref="IAutoFunctionInvocationFilter"/>):

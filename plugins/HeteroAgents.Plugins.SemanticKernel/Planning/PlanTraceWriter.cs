@@ -1,7 +1,7 @@
 using System.Globalization;
 using HeteroAgents.Contracts;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Plugins.SemanticKernel;
 
 /// <summary>Writes a planner run as plain text: one line per step, then totals and the answer (what <c>hetero run</c> prints without a rich console).</summary>
 public static class PlanTraceWriter

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Plugins.SemanticKernel;
 
 /// <summary>The planner behind <c>hetero run</c> (configuration section <c>Hetero:Planner</c>).</summary>
 public sealed class PlannerOptions

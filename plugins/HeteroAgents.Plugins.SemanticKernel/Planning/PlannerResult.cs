@@ -1,6 +1,6 @@
 using HeteroAgents.Contracts;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Plugins.SemanticKernel;
 
 /// <summary>The outcome of a planner run: the frontier model's answer and the trace of sub-steps.</summary>
 /// <param name="Answer">The final answer.</param>

@@ -1,6 +1,7 @@
+using HeteroAgents.Frontier;
 using Microsoft.Extensions.AI;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Plugins.SemanticKernel;
 
 /// <summary>Counts the requests and tokens of one planner run's frontier calls, and tags them as planning for the conversion-loop log.</summary>
 internal sealed class UsageCountingChatClient(IChatClient inner) : DelegatingChatClient(inner)
@@ -18,7 +19,7 @@ internal sealed class UsageCountingChatClient(IChatClient inner) : DelegatingCha
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = options?.Clone() ?? new ChatOptions();
-        FlywheelContextKeys.Tag(options, FlywheelContextKeys.PlanTaskType, null, null);
+        new FlywheelCallContext(FlywheelCallContext.PlanTaskType).WithFlywheelContext(options);
         var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _requests);
         Interlocked.Add(ref _inputTokens, response.Usage?.InputTokenCount ?? 0);

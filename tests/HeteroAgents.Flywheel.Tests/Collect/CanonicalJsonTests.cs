@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HeteroAgents.Flywheel;
 
-namespace HeteroAgents.Flywheel.Tests.Cluster;
+namespace HeteroAgents.Flywheel.Tests.Collect;
 
 public sealed class CanonicalJsonTests
 {

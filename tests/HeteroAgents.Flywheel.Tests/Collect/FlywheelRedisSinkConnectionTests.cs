@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
-namespace HeteroAgents.Flywheel.Tests.Redis;
+namespace HeteroAgents.Flywheel.Tests.Collect;
 
 /// <summary>
 /// Against the real Redis (HETERO__REDIS__CONFIGURATION, default 127.0.0.1:6379): a temporary ACL user with a password

@@ -1,12 +1,13 @@
 using System.Security.Authentication;
+using HeteroAgents.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace HeteroAgents.Flywheel.Tests.Redis;
+namespace HeteroAgents.Flywheel.Tests.Collect;
 
-/// <summary>The flywheel's Redis sink takes user, password file and TLS from <c>Hetero:Redis</c>, like the orchestrator's store.</summary>
+/// <summary>The flywheel's Redis sink writes over the process's one Redis connection: endpoints, user, password file and TLS of <c>Hetero:Redis</c>, like the orchestrator's store.</summary>
 public sealed class FlywheelRedisSinkTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -21,7 +22,6 @@ public sealed class FlywheelRedisSinkTests : IDisposable
         using var host = Build(new()
         {
             ["Hetero:Flywheel:Logging:Sink"] = "Redis",
-            ["Hetero:Flywheel:Logging:RedisConfiguration"] = "cache.internal:6380",
             ["Hetero:Redis:Configuration"] = "store.internal:6379",
             ["Hetero:Redis:User"] = "flywheel",
             ["Hetero:Redis:Password"] = "overridden-by-the-file",
@@ -33,17 +33,17 @@ public sealed class FlywheelRedisSinkTests : IDisposable
 
         var config = SinkConfiguration(host);
 
-        Assert.Equal(["cache.internal"], RedisConfigurationFactory.Hosts(config));
+        Assert.Equal(["store.internal"], RedisConfigurationFactory.Hosts(config));
         Assert.Equal("flywheel", config.User);
         Assert.Equal("s3cret-from-file", config.Password);
         Assert.True(config.Ssl);
-        Assert.Equal("cache.internal", config.SslHost);
+        Assert.Equal("store.internal", config.SslHost);
         Assert.Equal(SslProtocols.Tls13, config.SslProtocols);
         Assert.Equal(1500, config.ConnectTimeout);
     }
 
     [Fact]
-    public void Without_its_own_configuration_string_the_sink_uses_the_endpoints_of_hetero_redis()
+    public void The_sink_uses_the_endpoints_of_hetero_redis()
     {
         using var host = Build(new()
         {
@@ -60,8 +60,8 @@ public sealed class FlywheelRedisSinkTests : IDisposable
 
     [Theory]
     [InlineData("redis:6379", null, null, "Hetero:Redis:Password is required: Redis endpoint 'redis' is not a loopback address")]
-    [InlineData(null, "redis.prod:6379", null, "Hetero:Redis:Password is required: Redis endpoint 'redis.prod'")]
-    [InlineData(null, ",", null, "Hetero:Flywheel:Logging:RedisConfiguration is not a valid StackExchange.Redis configuration string")]
+    [InlineData(null, "redis.prod:6379", null, "Hetero:Flywheel:Logging:RedisConfiguration is no longer supported")]
+    [InlineData(",", null, null, "Hetero:Redis:Configuration is not a valid StackExchange.Redis configuration string")]
     [InlineData(null, null, "/nonexistent/redis-pw", "Hetero:Redis:PasswordFile names '/nonexistent/redis-pw', which does not exist.")]
     public async Task The_redis_sink_checks_its_connection_settings_at_start(string? redis, string? flywheel, string? passwordFile, string expected)
     {
@@ -101,7 +101,6 @@ public sealed class FlywheelRedisSinkTests : IDisposable
         return builder.Build();
     }
 
-    private static StackExchange.Redis.ConfigurationOptions SinkConfiguration(IHost host) => FlywheelRedisSink.Create(
-        host.Services.GetRequiredService<IOptions<FlywheelLoggingOptions>>().Value,
-        host.Services.GetRequiredService<IOptions<RedisConnectionOptions>>().Value);
+    private static StackExchange.Redis.ConfigurationOptions SinkConfiguration(IHost host) =>
+        RedisConfigurationFactory.Create(host.Services.GetRequiredService<IOptions<RedisOptions>>().Value);
 }

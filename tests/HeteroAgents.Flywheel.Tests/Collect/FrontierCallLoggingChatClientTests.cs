@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.Flywheel;
+using HeteroAgents.Frontier;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Flywheel.Tests.Collect;

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using HeteroAgents.Contracts;
-using HeteroAgents.Plugins.Tests.Fakes;
+using HeteroAgents.Testing.Chat;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HeteroAgents.Plugins.Tests.Escalation;
+namespace HeteroAgents.Frontier.Tests.Resolution;
 
 public sealed class EscalationResolverTests
 {
@@ -20,7 +20,7 @@ public sealed class EscalationResolverTests
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddHeteroAgentsPluginServices(configuration);
+        services.AddHeteroFrontier(configuration);
         if (frontier is not null)
         {
             services.AddHeteroFrontier(_ => frontier);
@@ -57,9 +57,9 @@ public sealed class EscalationResolverTests
         Assert.Equal(3, format.Schema!.Value.GetProperty("properties").GetProperty("label").GetProperty("enum").GetArrayLength());
         Assert.Contains(request.Messages, m => m.Text.Contains("My parcel never arrived.", StringComparison.Ordinal));
         var tags = request.Options.AdditionalProperties!;
-        Assert.Equal("classify", tags[FlywheelContextKeys.TaskType]);
-        Assert.Equal("b1", tags[FlywheelContextKeys.BatchId]);
-        Assert.Equal("low_confidence", tags[FlywheelContextKeys.EscalationReason]);
+        Assert.Equal("classify", tags[FlywheelPropertyKeys.TaskType]);
+        Assert.Equal("b1", tags[FlywheelPropertyKeys.BatchId]);
+        Assert.Equal("low_confidence", tags[FlywheelPropertyKeys.EscalationReason]);
     }
 
     [Fact]
@@ -144,12 +144,12 @@ public sealed class EscalationResolverTests
     }
 
     [Fact]
-    public async Task Without_a_frontier_the_resolver_reports_itself_unconfigured()
+    public async Task Without_a_frontier_the_availability_says_so_and_the_resolver_refuses()
     {
         await using var services = Services(null);
         var resolver = services.GetRequiredService<EscalationResolver>();
 
-        Assert.False(resolver.IsConfigured);
+        Assert.False(services.GetRequiredService<FrontierAvailability>().IsConfigured);
         await Assert.ThrowsAsync<InvalidOperationException>(() => resolver.ResolveAsync(Classify));
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
-namespace HeteroAgents.Plugins.Tests.Fakes;
+namespace HeteroAgents.Testing.Chat;
 
 /// <summary>
 /// The only fake frontier model: a scripted <see cref="IChatClient"/>. Planning requests (no response format) are

@@ -1,9 +1,12 @@
 using HeteroAgents.Contracts;
+using HeteroAgents.Frontier;
+using HeteroAgents.Plugins.SemanticKernel;
 using HeteroAgents.Plugins.Tests.Fakes;
+using HeteroAgents.Testing.Chat;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HeteroAgents.Plugins.Tests.Planning;
+namespace HeteroAgents.Plugins.Tests.SemanticKernel.Planning;
 
 public sealed class HeteroPlannerTests
 {
@@ -31,7 +34,7 @@ public sealed class HeteroPlannerTests
         Assert.Contains("A-1234", extract.Arguments, StringComparison.Ordinal);
 
         // The frontier got the planner's instructions as the system message and the goal plus input as the user message.
-        Assert.All(frontier.PlanningRequests, r => Assert.Equal("plan", r.Options!.AdditionalProperties![FlywheelContextKeys.TaskType]));
+        Assert.All(frontier.PlanningRequests, r => Assert.Equal("plan", r.Options!.AdditionalProperties![FlywheelPropertyKeys.TaskType]));
         var first = frontier.PlanningRequests.First().Messages;
         Assert.Equal(ChatRole.System, first[0].Role);
         Assert.Contains("hetero functions", first[0].Text, StringComparison.Ordinal);

@@ -1,8 +1,7 @@
-using HeteroAgents.Contracts;
 
-namespace HeteroAgents.Plugins;
+namespace HeteroAgents.Contracts;
 
-/// <summary>Base of the typed errors a HeteroAgents plugin call can end with; names the task it concerns.</summary>
+/// <summary>Base of the typed errors a HeteroAgents task can end with (plugin calls, frontier resolution); names the task it concerns.</summary>
 public abstract class HeteroTaskException : Exception
 {
     /// <summary>Creates the exception.</summary>
