@@ -41,7 +41,7 @@ internal static class BatchRunCommand
             return CommandRunner.BadUsage;
         }
 
-        if (!string.IsNullOrWhiteSpace(model) && !Directory.Exists(model) && !ModelAlias.IsAlias(model))
+        if (!string.IsNullOrWhiteSpace(model) && !Directory.Exists(model) && !ModelReference.TryParse(model, out _))
         {
             await context.Error.WriteLineAsync($"error: --model: model folder not found: {Path.GetFullPath(model)} (pass a model folder or a cached owner/name[@revision])");
             return CommandRunner.BadUsage;

@@ -22,7 +22,7 @@ internal static class DefaultModelSetup
         var backend = slm[nameof(SlmOptions.Backend)];
         var model = slm[nameof(SlmOptions.Model)];
         return string.IsNullOrWhiteSpace(slm[nameof(SlmOptions.Endpoint)]) &&
-               !(Directory.Exists(model) || ModelAlias.IsAlias(model)) &&
+               !(Directory.Exists(model) || ModelReference.TryParse(model, out _)) &&
                string.IsNullOrWhiteSpace(slm[nameof(SlmOptions.ModelPath)]) &&
                (string.IsNullOrWhiteSpace(backend) || string.Equals(backend, BackendNames.Auto, StringComparison.OrdinalIgnoreCase)) &&
                configuration.GetSection(ModelStoreServiceCollectionExtensions.DefaultSection).GetValue(nameof(HubOptions.UseDefault), true);
@@ -41,8 +41,8 @@ internal static class DefaultModelSetup
         {
             var defaults = services.GetRequiredService<IOptions<DefaultModelOptions>>().Value;
             var store = services.GetRequiredService<ModelStore>();
-            var alias = $"{defaults.Repository}@{defaults.Revision}";
-            var directory = store.PathFor(defaults.Repository, defaults.Revision);
+            var alias = defaults.Model.ToString();
+            var directory = store.PathFor(defaults.Model);
             if (!File.Exists(Path.Combine(directory, ModelStore.ManifestName)) || !File.Exists(Path.Combine(directory, defaults.ModelFile)))
             {
                 await context.Error.WriteLineAsync($"no SLM configured: pulling the default model {alias} into {services.GetRequiredService<IOptions<HubOptions>>().Value.CacheDirectory} (once)");
@@ -59,7 +59,7 @@ internal static class DefaultModelSetup
                     await context.Error.WriteLineAsync(
                         $"error: the default model {alias} is not cached and could not be downloaded ({ex.Message}). " +
                         "Pass --model <dir> (e.g. a folder written by `make-model`) or a cached owner/name[@revision], " +
-                        $"run `hetero models pull {defaults.Repository} --revision {defaults.Revision}` on a connected machine " +
+                        $"run `{defaults.Model.PullCommand}` on a connected machine " +
                         "(and copy Hetero:Models:CacheDirectory over), or set HETERO__SLM__ENDPOINT to an OpenAI-compatible server.");
                     return CommandRunner.BadUsage;
                 }

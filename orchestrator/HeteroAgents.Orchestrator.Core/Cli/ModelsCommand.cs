@@ -29,8 +29,7 @@ internal static class ModelsCommand
         command.SetAction(async (parse, ct) =>
         {
             var repository = parse.GetRequiredValue(repo);
-            var parts = repository.Split('/');
-            if (parts.Length != 2 || parts.Any(p => p.Length == 0 || p is "." or ".."))
+            if (repository.Contains('@', StringComparison.Ordinal) || !ModelReference.TryParse(repository, out _))
             {
                 await context.Error.WriteLineAsync($"error: '{repository}' is not a repository id; expected owner/name");
                 return CommandRunner.BadUsage;
