@@ -1,12 +1,8 @@
 using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.Frontier;
-using HeteroAgents.Messaging;
 using HeteroAgents.Orchestrator.Recording;
-using HeteroAgents.Orchestrator.Store;
 using MassTransit;
-using MassTransit.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HeteroAgents.Orchestrator.Tests.Recording;
 
@@ -18,44 +14,18 @@ public sealed class TaskOutcomeRecorderContractVersionTests
 {
     private static readonly EscalationInfo Resolved = new(EscalationReason.LowConfidence, "confidence 0.31 is below 0.8", Resolved: true);
 
-    private static async Task<(ServiceProvider Provider, ITestHarness Harness, InMemoryBatchStore Store)> StartAsync()
-    {
-        var store = new InMemoryBatchStore();
-        var provider = new ServiceCollection()
-            .AddSingleton<IBatchStore>(store)
-            .AddSingleton(FrontierAvailability.Configured)
-            .AddOptions()
-            .Configure<MessagingOptions>(_ => { })
-            .AddMassTransitTestHarness(x => x.AddConsumer<TaskOutcomeRecorder, TaskOutcomeRecorderDefinition>())
-            .BuildServiceProvider(true);
-        var harness = provider.GetRequiredService<ITestHarness>();
-        await harness.Start();
-        await store.CreateAsync("b", "in", DateTimeOffset.UnixEpoch, default);
-        return (provider, harness, store);
-    }
-
     private static TaskCompleted Completed(string customId, JsonElement result) =>
         new(TaskIds.Create("b", customId), "b", customId, TaskType.Classify, result, "frontier:big", null, new TaskUsage(80, 12), 40);
 
     private static TaskFailed Failed(string customId) =>
         new(TaskIds.Create("b", customId), "b", customId, TaskType.Classify, new TaskError("frontier_error", "invalid_json", Field: "result"));
 
-    private static async Task<Dictionary<string, BatchOutputLine>> LinesAsync(IBatchStore store)
-    {
-        var lines = new Dictionary<string, BatchOutputLine>();
-        await foreach (var line in store.ReadOutputAsync("b", default))
-        {
-            lines[line.CustomId] = line;
-        }
-
-        return lines;
-    }
-
     [Fact]
     public async Task Version_2_outcomes_carry_the_escalation_in_the_message_and_version_1_outcomes_in_headers()
     {
-        var (provider, harness, store) = await StartAsync();
+        var (provider, harness, store) = await TaskOutcomeRecorderTests.StartAsync(FrontierAvailability.Configured);
         await using var _ = provider;
+        await store.CreateAsync("b", "in", DateTimeOffset.UnixEpoch, default);
         using var result = JsonDocument.Parse("""{"label":"shipping"}""");
 
         await harness.Bus.Publish(Completed("v2-completed", result.RootElement.Clone()) with { Escalation = Resolved });
@@ -66,7 +36,7 @@ public sealed class TaskOutcomeRecorderContractVersionTests
         Assert.True(await harness.Consumed.Any<TaskCompleted>(m => m.Context.Message.CustomId == "slm-completed"));
         await harness.InactivityTask;
 
-        var lines = await LinesAsync(store);
+        var lines = (await TaskOutcomeRecorderTests.LinesAsync(store, "b")).ToDictionary(l => l.CustomId);
         Assert.Equal(5, lines.Count);
         Assert.Equal(Resolved, lines["v2-completed"].Escalation);
         Assert.Equal(Resolved, lines["v1-completed"].Escalation);
