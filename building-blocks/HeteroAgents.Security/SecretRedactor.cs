@@ -130,7 +130,7 @@ public sealed partial class SecretRedactor
     [GeneratedRegex(@"(?<prefix>\b(?:password|passwd|pwd|passphrase|api[-_]?key|access[-_]?token|auth[-_]?token|client[-_]?secret|secret)""?\s*[:=]\s*""?)(?!\*\*\*)[^\s,;""'&}]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretPair();
 
-    // OpenAI-style secret keys (sk-..., sk-proj-...).
-    [GeneratedRegex(@"\bsk-[A-Za-z0-9_\-]{16,}", RegexOptions.CultureInvariant)]
+    // Provider API keys: OpenAI-style (sk-..., sk-proj-..., pk-/rk- publishable and restricted keys) and Google (AIza...).
+    [GeneratedRegex(@"\b(?:sk|pk|rk)-[A-Za-z0-9_\-]{16,}|\bAIza[0-9A-Za-z_\-]{30,}", RegexOptions.CultureInvariant)]
     private static partial Regex OpenAiStyleKey();
 }

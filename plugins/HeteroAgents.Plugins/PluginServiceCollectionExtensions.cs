@@ -1,23 +1,23 @@
+using HeteroAgents.Frontier;
 using HeteroAgents.Messaging;
 using MassTransit;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Microsoft.SemanticKernel;
 
 namespace HeteroAgents.Plugins;
 
-/// <summary>One-line registration of the HeteroAgents plugins in an app's services.</summary>
+/// <summary>One-line registration of the HeteroAgents functions in an app's services.</summary>
 public static class PluginServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds everything an SK app needs: the bus (<c>Hetero:Messaging</c>: in-memory or RabbitMQ) with request
-    /// clients for the four task types, the frontier model when <c>Hetero:Frontier:Model</c> is set, and the plugin
-    /// services. <paramref name="configureBus"/> adds further consumers to the same bus (e.g. in-process workers);
-    /// <paramref name="configureFrontier"/> adds middleware around the frontier client. A <see cref="KernelPlugin"/> is
-    /// registered too, so kernels created from these services (<c>services.AddKernel()</c>) include the plugins.
+    /// Adds everything an app needs to call the functions: the frontier model when <c>Hetero:Frontier:Model</c> is set,
+    /// the plugin services (<see cref="AddHeteroAgentsPluginServices"/>) and the bus (<c>Hetero:Messaging</c>: in-memory or
+    /// RabbitMQ) with request clients for the four task types. <paramref name="configureBus"/> adds further consumers to the
+    /// same bus; <paramref name="configureFrontier"/> adds middleware around the frontier client (e.g. the conversion loop's
+    /// <c>b =&gt; b.UseFlywheelLogging().UseCostAccounting()</c>). For an app without a fleet, HeteroAgents.Plugins.Embedded's
+    /// <c>AddHeteroAgentsEmbedded</c> adds the workers in the same process in one call.
     /// </summary>
     public static IServiceCollection AddHeteroAgentsPlugins(
         this IServiceCollection services,
@@ -27,17 +27,21 @@ public static class PluginServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddHeteroAgentsPluginServices(configuration, configureFrontier);
         services.AddHeteroMessaging(configuration, bus =>
         {
             bus.AddHeteroPluginRequestClients();
             configureBus?.Invoke(bus);
         });
-        return services.AddHeteroAgentsPluginServices(configuration, configureFrontier);
+        return services;
     }
 
     /// <summary>
     /// Adds the plugin services without a bus, for hosts that register their own with <c>AddHeteroMessaging</c>
-    /// (call <see cref="PluginBusRegistrationExtensions.AddHeteroPluginRequestClients"/> there).
+    /// (call <see cref="PluginBusRegistrationExtensions.AddHeteroPluginRequestClients"/> there): <see cref="HeteroPluginOptions"/>
+    /// (<c>Hetero:Plugins</c>, validated at start), the frontier (<c>AddHeteroFrontier</c>: options, client when configured,
+    /// <see cref="FrontierAvailability"/>, resolver), the <see cref="HeteroTaskClient"/> and one <see cref="HeteroAgentsFunctions"/>
+    /// (a session of its own).
     /// </summary>
     public static IServiceCollection AddHeteroAgentsPluginServices(
         this IServiceCollection services,
@@ -51,22 +55,12 @@ public static class PluginServiceCollectionExtensions
             .BindConfiguration(HeteroPluginOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<PlannerOptions>()
-            .BindConfiguration(PlannerOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddHeteroFrontier(configuration, configureFrontier);
 
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<EscalationResolver>();
         services.TryAddSingleton<HeteroTaskClient>();
-        services.TryAddSingleton(sp => new HeteroAgentsPlugin(sp.GetRequiredService<HeteroTaskClient>()));
-        services.TryAddSingleton<HeteroPlanner>();
-        services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(
-            sp.GetRequiredService<HeteroAgentsPlugin>(),
-            sp.GetRequiredService<IOptions<HeteroPluginOptions>>().Value.PluginName,
-            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        services.TryAddSingleton(sp => new HeteroAgentsFunctions(sp.GetRequiredService<HeteroTaskClient>()));
         return services;
     }
 }

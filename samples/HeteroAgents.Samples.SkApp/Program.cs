@@ -2,7 +2,9 @@
 // Start the fleet first (one worker per task type), e.g.:  hetero-worker --task classify   and   hetero-worker --task extract
 // Optional frontier model (plans, and resolves SLM escalations):
 //   HETERO__FRONTIER__MODEL=gpt-4.1-mini HETERO_FRONTIER_API_KEY=... dotnet run --project samples/HeteroAgents.Samples.SkApp
+using HeteroAgents.Frontier;
 using HeteroAgents.Plugins;
+using HeteroAgents.Plugins.SemanticKernel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.SemanticKernel;
@@ -13,7 +15,7 @@ using var host = builder.Build();
 await host.StartAsync();
 
 const string ticket = "Hi, I was charged twice for order A-1234 on 3 May. Please refund one of the payments. Jane";
-var frontierConfigured = host.Services.GetService<EscalationResolver>()?.IsConfigured == true;
+var frontierConfigured = host.Services.GetRequiredService<FrontierAvailability>().IsConfigured;
 
 var kernelBuilder = Kernel.CreateBuilder();
 if (frontierConfigured)

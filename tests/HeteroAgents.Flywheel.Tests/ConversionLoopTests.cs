@@ -1,5 +1,6 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Flywheel;
+using HeteroAgents.Frontier;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Flywheel.Tests;

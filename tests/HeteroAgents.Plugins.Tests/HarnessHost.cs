@@ -1,4 +1,6 @@
+using HeteroAgents.Frontier;
 using HeteroAgents.Plugins.Tests.Fakes;
+using HeteroAgents.Testing.Chat;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;

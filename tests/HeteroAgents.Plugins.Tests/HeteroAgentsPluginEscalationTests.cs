@@ -1,5 +1,9 @@
+using System.Text.Json;
 using HeteroAgents.Contracts;
+using HeteroAgents.Frontier;
+using HeteroAgents.Plugins.SemanticKernel;
 using HeteroAgents.Plugins.Tests.Fakes;
+using HeteroAgents.Testing.Chat;
 using Microsoft.SemanticKernel;
 
 namespace HeteroAgents.Plugins.Tests;
@@ -34,7 +38,7 @@ public sealed class HeteroAgentsPluginEscalationTests
             ["labels"] = SupportTicketScenario.Labels,
         });
 
-        Assert.Equal("""{"label":"refund"}""", result.GetValue<string>());
+        Assert.Equal("""{"label":"refund"}""", result.GetValue<JsonElement>().GetRawText());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeteroAgents.Contracts;
+using HeteroAgents.Plugins.SemanticKernel;
 using Microsoft.SemanticKernel;
 
 namespace HeteroAgents.Plugins.Tests;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HeteroAgents.Plugins.SemanticKernel;
 using HeteroAgents.Testing.Chat;
 using Microsoft.SemanticKernel;
 
@@ -35,8 +36,8 @@ public sealed class HeteroAgentsPluginToolAndSummaryTests
         });
         var summary = await kernel.InvokeAsync("hetero", "summarize", new KernelArguments { ["text"] = SupportTicketScenario.Ticket, ["max_words"] = 12 });
 
-        Assert.Equal("""{"name":"issue_refund","arguments":{"order_id":"A-1234"}}""", call.GetValue<string>());
-        Assert.Equal("""{"summary":"Customer charged twice for A-1234; wants one refund."}""", summary.GetValue<string>());
+        Assert.Equal("""{"name":"issue_refund","arguments":{"order_id":"A-1234"}}""", call.GetValue<JsonElement>().GetRawText());
+        Assert.Equal("""{"summary":"Customer charged twice for A-1234; wants one refund."}""", summary.GetValue<JsonElement>().GetRawText());
         var toolPrompt = slm.Requests.Single(r => SupportTicketScenario.TaskTypeOf(r) == "tool_call");
         Assert.Contains("issue_refund", toolPrompt.Messages.Select(m => m.Text).Aggregate(string.Concat), StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using HeteroAgents.Plugins.SemanticKernel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -12,7 +13,7 @@ public sealed class PluginServiceCollectionExtensionsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Hetero:Plugins:PluginName"] = "fleet" }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddHeteroAgentsPlugins(configuration);
+        services.AddHeteroAgentsPlugins(configuration).AddHeteroAgentsKernelPlugin();
         services.AddKernel();
         await using var provider = services.BuildServiceProvider();
 

@@ -1,3 +1,5 @@
+using HeteroAgents.Frontier;
+using HeteroAgents.Plugins.SemanticKernel;
 using HeteroAgents.Plugins.Tests.Fakes;
 using HeteroAgents.Testing.Chat;
 using HeteroAgents.Worker.Hosting;
@@ -52,6 +54,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
             bus.AddHeteroTaskConsumers();
             configureBus?.Invoke(bus);
         });
+        services.AddHeteroPlanner();
         if (frontier is not null)
         {
             services.AddHeteroFrontier(_ => frontier, frontierPipeline);

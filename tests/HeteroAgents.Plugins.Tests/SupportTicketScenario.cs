@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeteroAgents.Contracts;
+using HeteroAgents.Plugins.SemanticKernel;
 using HeteroAgents.Plugins.Tests.Fakes;
 using HeteroAgents.Testing.Chat;
 using Microsoft.Extensions.AI;

@@ -4,6 +4,7 @@ using HeteroAgents.Contracts;
 using HeteroAgents.Orchestrator;
 using HeteroAgents.Orchestrator.Batches;
 using HeteroAgents.Orchestrator.Store;
+using HeteroAgents.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -27,12 +27,15 @@ public sealed record BatchOutputLine(
     long? LatencyMs,
     TaskError? Error)
 {
-    /// <summary>The output line for a completed task.</summary>
+    /// <summary>
+    /// The output line for a completed task; its escalation is <paramref name="escalation"/> when given (a version-1 message's),
+    /// else <see cref="TaskCompleted.Escalation"/>.
+    /// </summary>
     public static BatchOutputLine From(TaskCompleted completed, EscalationInfo? escalation = null)
     {
         ArgumentNullException.ThrowIfNull(completed);
         return new(completed.CustomId, completed.TaskType.ToWireName(), BatchTaskStatus.Completed, completed.ServedBy,
-            completed.Result, completed.Confidence, escalation, completed.Usage, completed.LatencyMs, null);
+            completed.Result, completed.Confidence, escalation ?? completed.Escalation, completed.Usage, completed.LatencyMs, null);
     }
 
     /// <summary>The output line for an escalation that no frontier model resolved.</summary>
@@ -44,10 +47,13 @@ public sealed record BatchOutputLine(
             escalated.Usage, escalated.LatencyMs, null);
     }
 
-    /// <summary>The output line for a failed task.</summary>
-    public static BatchOutputLine From(TaskFailed failed)
+    /// <summary>
+    /// The output line for a failed task; its escalation is <paramref name="escalation"/> when given (a version-1 message's),
+    /// else <see cref="TaskFailed.Escalation"/>.
+    /// </summary>
+    public static BatchOutputLine From(TaskFailed failed, EscalationInfo? escalation = null)
     {
         ArgumentNullException.ThrowIfNull(failed);
-        return new(failed.CustomId, failed.TaskType.ToWireName(), BatchTaskStatus.Failed, null, null, null, null, null, null, failed.Error);
+        return new(failed.CustomId, failed.TaskType.ToWireName(), BatchTaskStatus.Failed, null, null, null, escalation ?? failed.Escalation, null, null, failed.Error);
     }
 }

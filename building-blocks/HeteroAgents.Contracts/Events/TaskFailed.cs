@@ -10,4 +10,10 @@ public sealed record TaskFailed(Guid TaskId, string BatchId, string CustomId, Ta
 {
     /// <inheritdoc />
     public int SchemaVersion { get; init; } = ContractVersion.Current;
+
+    /// <summary>
+    /// The SLM escalation this outcome follows, when the frontier model answered it (from contract version 2; null for the
+    /// SLM's own answers and in version-1 messages, which carried it in transport headers).
+    /// </summary>
+    public EscalationInfo? Escalation { get; init; }
 }

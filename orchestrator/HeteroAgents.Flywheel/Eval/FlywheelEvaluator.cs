@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeteroAgents.Contracts;
+using HeteroAgents.Frontier;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Flywheel;

@@ -1,5 +1,5 @@
 using HeteroAgents.Contracts;
-using HeteroAgents.Flywheel;
+using HeteroAgents.Frontier;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +11,9 @@ namespace HeteroAgents.Plugins;
 /// worker answers with one of <see cref="TaskCompleted"/>, <see cref="TaskEscalated"/> or <see cref="TaskFailed"/>;
 /// an escalation is resolved with the frontier model when one is configured, else it surfaces as
 /// <see cref="TaskEscalatedException"/>. Input is validated before anything is published. Every escalation is appended to the
-/// conversion loop's log when a <see cref="FlywheelEscalationLog"/> is registered (<c>services.AddFlywheel()</c>), resolved or
-/// not; the frontier call that resolves it is logged by the frontier client's middleware with the same task id.
+/// conversion loop's log when an <see cref="IEscalationLog"/> is registered (<c>services.AddFlywheelCollection()</c> of
+/// HeteroAgents.Flywheel.Collect), resolved or not; the frontier call that resolves it is logged by the frontier client's
+/// middleware with the same task id.
 /// </summary>
 public sealed partial class HeteroTaskClient
 {
@@ -21,17 +22,22 @@ public sealed partial class HeteroTaskClient
     private readonly HeteroPluginOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<HeteroTaskClient> _logger;
-    private readonly FlywheelEscalationLog? _escalationLog;
+    private readonly FrontierAvailability _frontier;
+    private readonly IEscalationLog? _escalationLog;
     private readonly TaskInputRules _inputRules;
 
-    /// <summary>Creates the client; <paramref name="escalationLog"/>, when given, receives every escalation.</summary>
+    /// <summary>
+    /// Creates the client; <paramref name="frontier"/> says whether escalations can be resolved, and <paramref name="escalationLog"/>,
+    /// when given, receives every escalation.
+    /// </summary>
     public HeteroTaskClient(
-        IClientFactory clientFactory, EscalationResolver resolver, IOptions<HeteroPluginOptions> options, TimeProvider timeProvider, ILogger<HeteroTaskClient> logger,
-        FlywheelEscalationLog? escalationLog = null)
+        IClientFactory clientFactory, EscalationResolver resolver, FrontierAvailability frontier, IOptions<HeteroPluginOptions> options, TimeProvider timeProvider,
+        ILogger<HeteroTaskClient> logger, IEscalationLog? escalationLog = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _clientFactory = clientFactory ?? throw new ArgumentNullException(nameof(clientFactory));
         _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
+        _frontier = frontier ?? throw new ArgumentNullException(nameof(frontier));
         _options = options.Value;
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -42,7 +48,7 @@ public sealed partial class HeteroTaskClient
     }
 
     /// <summary>Whether escalations are resolved with a frontier model.</summary>
-    public bool ResolvesEscalations => _options.ResolveEscalations && _resolver.IsConfigured;
+    public bool ResolvesEscalations => _options.ResolveEscalations && _frontier.IsConfigured;
 
     /// <summary>Validates <paramref name="task"/>, sends it to its worker queue and waits for the validated result.</summary>
     /// <exception cref="ArgumentException">The input is invalid (nothing was published).</exception>

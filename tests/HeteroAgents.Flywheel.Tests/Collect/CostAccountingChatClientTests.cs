@@ -1,4 +1,5 @@
 using HeteroAgents.Flywheel;
+using HeteroAgents.Frontier;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Flywheel.Tests.Collect;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.Flywheel;
+using HeteroAgents.Frontier;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Flywheel.Tests.Collect;
@@ -115,7 +116,7 @@ public sealed class FrontierCallLoggingChatClientTests
         var error = Assert.Single(log.Records).Error!;
         Assert.DoesNotContain("abc123secret", error, StringComparison.Ordinal);
         Assert.DoesNotContain("ABCDEFGHIJKLMNOP", error, StringComparison.Ordinal);
-        Assert.Contains("api-key=<REDACTED>", error, StringComparison.Ordinal);
+        Assert.Contains("api-key=" + HeteroAgents.Security.SecretRedactor.Mask, error, StringComparison.Ordinal);
         Assert.StartsWith("HttpRequestException: 401 for https://x.example/v1/chat?", error, StringComparison.Ordinal);
     }
 

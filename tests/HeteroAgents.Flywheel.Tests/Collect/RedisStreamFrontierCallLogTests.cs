@@ -97,7 +97,7 @@ public sealed class RedisStreamFrontierCallLogTests : IAsyncLifetime
         {
             ["Hetero:Flywheel:Logging:Sink"] = "Redis",
             ["Hetero:Flywheel:Logging:StreamKey"] = _key,
-            ["Hetero:Flywheel:Logging:RedisConfiguration"] = Configuration,
+            ["Hetero:Redis:Configuration"] = Configuration,
             ["Hetero:Flywheel:Costs:Prices:gpt-4o-mini:InputPerMillion"] = "0.15",
             ["Hetero:Flywheel:Costs:Prices:gpt-4o-mini:OutputPerMillion"] = "0.6",
             ["Hetero:Flywheel:Clustering:MinExamplesToFineTune"] = "250",

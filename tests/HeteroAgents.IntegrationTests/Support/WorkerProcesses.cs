@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using HeteroAgents.Contracts;
+using HeteroAgents.Testing.Processes;
 
 namespace HeteroAgents.IntegrationTests.Support;
 
@@ -15,29 +16,7 @@ internal sealed class WorkerProcesses : IAsyncDisposable
 
     public string Log => string.Join('\n', _log.TakeLast(200));
 
-    public static string WorkerDll()
-    {
-        var here = AppContext.BaseDirectory;
-        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HeteroAgents.sln")))
-            {
-                var built = Path.Combine(dir.FullName, "workers", "HeteroAgents.Worker", "bin", configuration, "net10.0", "hetero-worker.dll");
-                if (File.Exists(built))
-                {
-                    return built;
-                }
-
-                break;
-            }
-        }
-
-        var copied = Path.Combine(here, "hetero-worker.dll");
-        return File.Exists(copied)
-            ? copied
-            : throw new InvalidOperationException($"hetero-worker.dll not found (looked in the worker's bin/{configuration} and {here}); build workers/HeteroAgents.Worker first.");
-    }
+    public static string WorkerDll() => WorkerHostBuild.Dll;
 
     public void Start(TaskType type, IReadOnlyDictionary<string, string> environment)
     {

@@ -1,5 +1,5 @@
 using HeteroAgents.Orchestrator.Tests.Support;
-using HeteroAgents.Plugins;
+using HeteroAgents.Frontier;
 using HeteroAgents.Testing.Chat;
 using HeteroAgents.Testing.OpenAi;
 using Microsoft.Extensions.AI;

@@ -4,7 +4,7 @@ using HeteroAgents.Flywheel;
 using HeteroAgents.Messaging;
 using HeteroAgents.Orchestrator.Recording;
 using HeteroAgents.Orchestrator.Store;
-using HeteroAgents.Plugins;
+using HeteroAgents.Frontier;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +30,7 @@ public sealed class TaskOutcomeRecorderEscalationLogTests : IDisposable
         var log = new JsonlFrontierCallLog(_directory);
         await using (var provider = new ServiceCollection()
             .AddSingleton<IBatchStore>(store)
-            .AddSingleton(new FlywheelEscalationLog(log))
+            .AddSingleton<IEscalationLog>(new FlywheelEscalationLog(log))
             .AddOptions()
             .Configure<MessagingOptions>(_ => { })
             .AddMassTransitTestHarness(x => x.AddConsumer<TaskOutcomeRecorder, TaskOutcomeRecorderDefinition>())
@@ -41,7 +41,7 @@ public sealed class TaskOutcomeRecorderEscalationLogTests : IDisposable
             await store.CreateAsync("b", "in", DateTimeOffset.UnixEpoch, default);
 
             await harness.Bus.Publish(Escalated("b", "e1"));
-            await harness.Bus.Publish(Escalated(HeteroAgentsPlugin.SessionPrefix + "session-1", "e2"));
+            await harness.Bus.Publish(Escalated(PluginSession.Prefix + "session-1", "e2"));
             Assert.True(await harness.Consumed.Any<TaskEscalated>(m => m.Context.Message.CustomId == "e1"));
             Assert.True(await harness.Consumed.Any<TaskEscalated>(m => m.Context.Message.CustomId == "e2"));
             await harness.InactivityTask;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeteroAgents.Contracts;
+using HeteroAgents.Frontier;
 using HeteroAgents.Messaging;
 using HeteroAgents.Orchestrator.Recording;
 using HeteroAgents.Orchestrator.Store;
@@ -12,11 +13,12 @@ namespace HeteroAgents.Orchestrator.Tests.Recording;
 /// <summary>The outcome recorder on MassTransit's test harness: outcomes become output lines, redeliveries change nothing.</summary>
 public sealed class TaskOutcomeRecorderTests
 {
-    private static async Task<(ServiceProvider Provider, ITestHarness Harness, InMemoryBatchStore Store)> StartAsync()
+    internal static async Task<(ServiceProvider Provider, ITestHarness Harness, InMemoryBatchStore Store)> StartAsync(FrontierAvailability? frontier = null)
     {
         var store = new InMemoryBatchStore();
         var provider = new ServiceCollection()
             .AddSingleton<IBatchStore>(store)
+            .AddSingleton(frontier ?? FrontierAvailability.NotConfigured)
             .AddOptions()
             .Configure<MessagingOptions>(_ => { })
             .AddMassTransitTestHarness(x => x.AddConsumer<TaskOutcomeRecorder, TaskOutcomeRecorderDefinition>())
@@ -26,7 +28,7 @@ public sealed class TaskOutcomeRecorderTests
         return (provider, harness, store);
     }
 
-    private static async Task<List<BatchOutputLine>> LinesAsync(IBatchStore store, string batchId)
+    internal static async Task<List<BatchOutputLine>> LinesAsync(IBatchStore store, string batchId)
     {
         var lines = new List<BatchOutputLine>();
         await foreach (var line in store.ReadOutputAsync(batchId, default))

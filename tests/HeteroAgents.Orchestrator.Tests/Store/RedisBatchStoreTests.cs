@@ -1,6 +1,7 @@
 using HeteroAgents.Orchestrator.Options;
 using HeteroAgents.Orchestrator.Store;
 using HeteroAgents.Orchestrator.Tests.Support;
+using HeteroAgents.Redis;
 
 namespace HeteroAgents.Orchestrator.Tests.Store;
 

@@ -1,5 +1,6 @@
 using HeteroAgents.Orchestrator.Options;
 using HeteroAgents.Orchestrator.Store;
+using HeteroAgents.Redis;
 using StackExchange.Redis;
 
 namespace HeteroAgents.Orchestrator.Tests.Support;

@@ -5,7 +5,7 @@ using HeteroAgents.Messaging;
 using HeteroAgents.Orchestrator.Recording;
 using HeteroAgents.Orchestrator.Store;
 using HeteroAgents.Orchestrator.Telemetry;
-using HeteroAgents.Plugins;
+using HeteroAgents.Frontier;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +26,7 @@ public sealed class OrchestratorMetricsTests
             .AddSingleton<OrchestratorMetrics>()
             .AddOptions()
             .Configure<MessagingOptions>(_ => { })
-            .Configure<FrontierOptions>(o => o.Model = frontierResolves ? "frontier-model" : null)
+            .AddSingleton(frontierResolves ? FrontierAvailability.Configured : FrontierAvailability.NotConfigured)
             .AddMassTransitTestHarness(x => x.AddConsumer<TaskOutcomeRecorder, TaskOutcomeRecorderDefinition>());
         await using var provider = services.BuildServiceProvider(true);
         var measurements = new List<(string Name, Dictionary<string, string?> Tags)>();

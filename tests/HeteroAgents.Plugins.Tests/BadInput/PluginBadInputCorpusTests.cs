@@ -1,4 +1,5 @@
 using HeteroAgents.Contracts;
+using HeteroAgents.Plugins.SemanticKernel;
 using Microsoft.SemanticKernel;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HeteroAgents.Plugins.SemanticKernel;
 using Microsoft.SemanticKernel;
 
 namespace HeteroAgents.Plugins.Tests.BadInput;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.Plugins.Tests.Fakes;
+using HeteroAgents.Testing.Chat;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,9 @@
+using HeteroAgents.Plugins.SemanticKernel;
 using HeteroAgents.Testing.Brokers;
 using HeteroAgents.Contracts;
 using HeteroAgents.Flywheel;
 using HeteroAgents.Plugins.Tests.Fakes;
+using HeteroAgents.Testing.Chat;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 

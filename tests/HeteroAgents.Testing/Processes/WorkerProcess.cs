@@ -35,8 +35,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output);
 
     /// <summary>
-    /// Starts <paramref name="workerDll"/> (the path to <c>hetero-worker.dll</c>, e.g. from the test's output folder
-    /// when the test project references the worker project) with <paramref name="arguments"/> and <paramref name="environment"/>.
+    /// Starts <paramref name="workerDll"/> (the path to <c>hetero-worker.dll</c>, <see cref="WorkerHostBuild.Dll"/>) with <paramref name="arguments"/> and <paramref name="environment"/>.
     /// </summary>
     public static WorkerProcess Start(string workerDll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
@@ -45,7 +44,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(environment);
         if (!File.Exists(workerDll))
         {
-            throw new FileNotFoundException($"hetero-worker not found at {workerDll}; reference workers/HeteroAgents.Worker from the test project.", workerDll);
+            throw new FileNotFoundException($"hetero-worker not found at {workerDll}; build workers/HeteroAgents.Worker.Host (WorkerHostBuild.Dll does).", workerDll);
         }
 
         var info = new ProcessStartInfo("dotnet")

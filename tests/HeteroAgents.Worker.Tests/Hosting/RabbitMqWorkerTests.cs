@@ -116,7 +116,7 @@ public sealed class RabbitMqWorkerTests
         {
             ["HETERO__SLM__ENDPOINT"] = server.BaseAddress.ToString(),
         };
-        await using var worker = WorkerProcess.Start(Path.Combine(AppContext.BaseDirectory, "hetero-worker.dll"), ["--task", "tool_call", "--model", "fake-slm"], environment);
+        await using var worker = WorkerProcess.Start(WorkerHostBuild.Dll, ["--task", "tool_call", "--model", "fake-slm"], environment);
         await worker.WaitForOutputAsync("Application started", Patience);
 
         using var client = await StartHostAsync(vhost.Settings, _ => { }, new Dictionary<string, string?>());
@@ -147,7 +147,7 @@ public sealed class RabbitMqWorkerTests
         {
             ["HETERO__SLM__ENDPOINT"] = server.BaseAddress.ToString(),
         };
-        await using var worker = WorkerProcess.Start(Path.Combine(AppContext.BaseDirectory, "hetero-worker.dll"), ["--task", "summarize"], environment);
+        await using var worker = WorkerProcess.Start(WorkerHostBuild.Dll, ["--task", "summarize"], environment);
         await worker.WaitForOutputAsync("Application started", Patience);
 
         using var client = await StartHostAsync(vhost.Settings, _ => { }, new Dictionary<string, string?>());

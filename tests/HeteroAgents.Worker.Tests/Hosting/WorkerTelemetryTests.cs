@@ -151,7 +151,7 @@ public sealed class WorkerTelemetryTests
             ["HETERO__TELEMETRY__PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HETERO__TELEMETRY__LISTENADDRESS"] = "127.0.0.1",
         };
-        await using var worker = WorkerProcess.Start(Path.Combine(AppContext.BaseDirectory, "hetero-worker.dll"), ["--task", "tool_call", "--model", "fake-slm"], environment);
+        await using var worker = WorkerProcess.Start(WorkerHostBuild.Dll, ["--task", "tool_call", "--model", "fake-slm"], environment);
         await worker.WaitForOutputAsync("Application started", Patience);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
 

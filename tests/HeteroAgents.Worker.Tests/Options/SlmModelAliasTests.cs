@@ -84,17 +84,4 @@ public sealed class SlmModelAliasTests : IDisposable
         Assert.Contains("Hetero:Slm:ModelPath", error.Message, StringComparison.Ordinal);
         Assert.Contains("hetero models pull acme/not-pulled --revision v2", error.Message, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("acme/tiny", true)]
-    [InlineData("acme/tiny@main", true)]
-    [InlineData("tiny", false)]
-    [InlineData("/models/tiny", false)]
-    [InlineData("a/b/c", false)]
-    [InlineData("../tiny", false)]
-    [InlineData("acme/tiny@", false)]
-    public void Alias_shape_is_owner_slash_name_with_an_optional_revision(string value, bool expected)
-    {
-        Assert.Equal(expected, ModelAlias.IsAlias(value));
-    }
 }

@@ -32,6 +32,9 @@ public sealed class DefaultModelOptions
     [Required]
     public string ModelFile { get; set; } = "onnx/model.onnx";
 
+    /// <summary>The pinned model: <see cref="Repository"/> at <see cref="Revision"/>.</summary>
+    public ModelReference Model => new(Repository, Revision);
+
     /// <summary>The display name reported as <c>served_by: slm:&lt;name&gt;</c>.</summary>
-    public string DisplayName => Repository[(Repository.LastIndexOf('/') + 1)..];
+    public string DisplayName => Model.Name;
 }

@@ -30,8 +30,15 @@ public sealed class ModelStore
     }
 
     /// <summary>The folder a repository revision is (or would be) cached in.</summary>
-    public string PathFor(string repository, string revision = "main")
+    public string PathFor(string repository, string revision = ModelReference.DefaultRevision)
         => Path.Combine(_options.CacheDirectory, Path.Combine(repository.Split('/')), revision);
+
+    /// <summary>The folder <paramref name="model"/> is (or would be) cached in.</summary>
+    public string PathFor(ModelReference model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return PathFor(model.Repository, model.Revision);
+    }
 
     /// <summary>Downloads the files of a repository revision (optionally only those matching glob patterns).</summary>
     /// <exception cref="HubDownloadException">Unknown repository, unsafe file name, or a file that fails verification twice.</exception>
@@ -92,7 +99,8 @@ public sealed class ModelStore
     }
 
     /// <summary>
-    /// Resolves <c>--model</c>: an existing folder is used as is; otherwise <c>repo[@revision]</c> must be in the cache.
+    /// Resolves <c>--model</c>: an existing folder is used as is; otherwise it must be a <see cref="ModelReference"/>
+    /// (<c>owner/name[@revision]</c>) in the cache.
     /// </summary>
     /// <exception cref="HubDownloadException">Neither a folder nor a cached model; the message says how to pull it.</exception>
     public string Resolve(string modelOrRepository)
@@ -103,15 +111,27 @@ public sealed class ModelStore
             return modelOrRepository;
         }
 
-        var at = modelOrRepository.LastIndexOf('@');
-        var (repo, revision) = at > 0 ? (modelOrRepository[..at], modelOrRepository[(at + 1)..]) : (modelOrRepository, "main");
-        var dir = PathFor(repo, revision);
+        var model = ModelReference.TryParse(modelOrRepository, out var parsed) ? parsed : new ModelReference(modelOrRepository);
+        return Resolve(model, modelOrRepository);
+    }
+
+    /// <summary>The cache folder of <paramref name="model"/>, which must have been pulled.</summary>
+    /// <exception cref="HubDownloadException">The model is not in the cache; the message says how to pull it.</exception>
+    public string Resolve(ModelReference model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Resolve(model, model.ToString());
+    }
+
+    private string Resolve(ModelReference model, string asGiven)
+    {
+        var dir = PathFor(model);
         if (File.Exists(Path.Combine(dir, ManifestName)))
         {
             return dir;
         }
 
-        throw new HubDownloadException($"Model '{modelOrRepository}' is neither a folder nor in the cache ({_options.CacheDirectory}); run 'hetero models pull {repo}{(at > 0 ? " --revision " + revision : string.Empty)}' or pass --model <dir>.");
+        throw new HubDownloadException($"Model '{asGiven}' is neither a folder nor in the cache ({_options.CacheDirectory}); run '{model.PullCommand}' or pass --model <dir>.");
     }
 
     private static string SafePath(string dir, string relative)

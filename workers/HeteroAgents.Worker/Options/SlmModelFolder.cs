@@ -3,13 +3,13 @@ using HeteroAgents.Inference.Hub;
 namespace HeteroAgents.Worker.Options;
 
 /// <summary>
-/// <c>--model</c> takes a model name, a model folder or a model-store alias (<c>owner/name[@revision]</c>): when
+/// <c>--model</c> takes a model name, a model folder or a <see cref="ModelReference"/> (<c>owner/name[@revision]</c>): when
 /// <see cref="SlmOptions.Model"/> names an existing folder and no <see cref="SlmOptions.ModelPath"/> is set, the folder
-/// becomes the model path; when it is an alias of a model in the cache (<c>hetero models pull</c>) and no endpoint is
-/// set, the cached folder does. A <see cref="SlmOptions.ModelPath"/> that is an alias is resolved through
-/// <see cref="ModelStore.Resolve"/>; an alias not in the cache is left as is and fails validation naming
+/// becomes the model path; when it is a reference to a model in the cache (<c>hetero models pull</c>) and no endpoint is
+/// set, the cached folder does. A <see cref="SlmOptions.ModelPath"/> that is a reference is resolved through
+/// <see cref="ModelStore.Resolve(ModelReference)"/>; a reference not in the cache is left as is and fails validation naming
 /// <c>hetero models pull</c>. With a model path and no model name of its own (the default <c>default</c>), the folder's
-/// (or alias's) name is the model name (reported as <c>served_by: slm:&lt;name&gt;</c>).
+/// (or reference's) name is the model name (reported as <c>served_by: slm:&lt;name&gt;</c>).
 /// </summary>
 internal static class SlmModelFolder
 {
@@ -25,7 +25,7 @@ internal static class SlmModelFolder
                 options.ModelPath = Path.GetFullPath(options.Model);
                 options.Model = DefaultModel;
             }
-            else if (options.Endpoint is null && ModelAlias.IsAlias(options.Model) &&
+            else if (options.Endpoint is null && ModelReference.TryParse(options.Model, out _) &&
                      !string.Equals(options.Backend, BackendNames.OpenAi, StringComparison.OrdinalIgnoreCase))
             {
                 options.ModelPath = options.Model;
@@ -33,13 +33,12 @@ internal static class SlmModelFolder
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(options.ModelPath) && !Directory.Exists(options.ModelPath) && ModelAlias.IsAlias(options.ModelPath))
+        if (!string.IsNullOrWhiteSpace(options.ModelPath) && !Directory.Exists(options.ModelPath) && ModelReference.TryParse(options.ModelPath, out var reference))
         {
             try
             {
-                var alias = options.ModelPath;
-                options.ModelPath = store.Resolve(alias);
-                aliasName = ModelAlias.Name(alias);
+                options.ModelPath = store.Resolve(reference);
+                aliasName = reference.Name;
             }
             catch (HubDownloadException ex)
             {
