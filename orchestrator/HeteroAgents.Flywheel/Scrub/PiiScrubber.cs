@@ -46,6 +46,9 @@ public sealed class PiiScrubber
         PiiType.Ip => "<IP>",
         PiiType.NationalId => "<NATIONAL_ID>",
         PiiType.Term => "<TERM>",
+        PiiType.Name => "<NAME>",
+        PiiType.Address => "<ADDRESS>",
+        PiiType.DateOfBirth => "<DOB>",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown PII type."),
     };
 

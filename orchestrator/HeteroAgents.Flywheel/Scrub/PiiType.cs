@@ -23,4 +23,13 @@ public enum PiiType
 
     /// <summary>A user-supplied term (names, customer ids, project code names), replaced by <c>&lt;TERM&gt;</c>.</summary>
     Term,
+
+    /// <summary>A person's name, replaced by <c>&lt;NAME&gt;</c>. Not detected yet: the type exists so that corpora can label it.</summary>
+    Name,
+
+    /// <summary>A postal address (street line, postcode with city), replaced by <c>&lt;ADDRESS&gt;</c>. Not detected yet: the type exists so that corpora can label it.</summary>
+    Address,
+
+    /// <summary>A date of birth, replaced by <c>&lt;DOB&gt;</c>. Not detected yet: the type exists so that corpora can label it.</summary>
+    DateOfBirth,
 }
