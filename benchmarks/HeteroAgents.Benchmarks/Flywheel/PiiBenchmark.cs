@@ -11,7 +11,8 @@ namespace HeteroAgents.Benchmarks.Flywheel;
 /// <c>heldout-terms.txt</c>, written before the scrubber's patterns were read; <c>--heldout</c> is short for it),
 /// <c>blind-people</c> (<c>pii-blind-people.jsonl</c>, names, postal addresses and dates of birth with look-alikes,
 /// written before the scrubber was read; no terms), or a JSONL file. Other options: <c>--terms FILE</c>,
-/// <c>--passes N</c> (timing passes, default 20), <c>--mistakes</c> (list every false positive and negative).
+/// <c>--passes N</c> (timing passes, default 20), <c>--types Name,Address,...</c> (only these types; default all),
+/// <c>--mistakes</c> (list every false positive and negative).
 /// </summary>
 internal sealed class PiiBenchmark : IBenchmarkCommand
 {
@@ -35,7 +36,8 @@ internal sealed class PiiBenchmark : IBenchmarkCommand
         var passes = int.Parse(Option(args, "--passes") ?? "20", CultureInfo.InvariantCulture);
 
         var corpus = LabelledPiiText.ReadFile(corpusPath);
-        var scrubber = new PiiScrubber(new PiiScrubberOptions { TermFiles = termsPath is null ? [] : [termsPath] });
+        var types = Option(args, "--types")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => Enum.Parse<PiiType>(t, ignoreCase: true)).ToList() ?? [];
+        var scrubber = new PiiScrubber(new PiiScrubberOptions { TermFiles = termsPath is null ? [] : [termsPath], Types = types });
         var report = PiiEvaluation.Evaluate(corpus, scrubber);
 
         Console.WriteLine($"corpus: {corpusPath} ({report.Lines} lines, {corpus.Count(c => c.Pii.Count == 0)} without PII), terms: {termsPath ?? "none"}");
