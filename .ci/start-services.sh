@@ -6,11 +6,12 @@ set -euo pipefail
 STATE_DIR="${HETERO_SERVICES_DIR:-/tmp/hetero-services}"
 NODE="hetero@localhost"
 
-if ! command -v rabbitmq-server >/dev/null || ! command -v redis-server >/dev/null || ! command -v curl >/dev/null; then
-  echo "[services] installing rabbitmq-server and redis-server"
+# python3 (standard library only) runs the flywheel's generated training scripts in --dry-run mode in the tests.
+if ! command -v rabbitmq-server >/dev/null || ! command -v redis-server >/dev/null || ! command -v curl >/dev/null || ! command -v python3 >/dev/null; then
+  echo "[services] installing rabbitmq-server, redis-server, curl and python3"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq rabbitmq-server redis-server curl >/dev/null
+  apt-get install -y -qq rabbitmq-server redis-server curl python3 >/dev/null
 fi
 
 mkdir -p "$STATE_DIR"

@@ -5,10 +5,13 @@ using HeteroAgents.Flywheel;
 namespace HeteroAgents.Benchmarks.Flywheel;
 
 /// <summary>
-/// <c>pii</c>: precision and recall per PII type of the conversion loop's scrubber (S2) on the labelled corpus, plus
-/// scrubbing throughput. Options: <c>--heldout</c> (the held-out corpus <c>pii-heldout.jsonl</c> with
-/// <c>heldout-terms.txt</c>, written before the scrubber's patterns were read, instead of the corpus written with the
-/// scrubber), <c>--corpus FILE</c>, <c>--terms FILE</c>, <c>--passes N</c> (timing passes, default 20),
+/// <c>pii</c>: precision and recall per PII type of the conversion loop's scrubber (S2) on a labelled corpus, plus
+/// scrubbing throughput. <c>--corpus NAME|FILE</c> picks the corpus: <c>written</c> (default: <c>pii-corpus.jsonl</c>
+/// with <c>terms.txt</c>, written with the scrubber), <c>heldout</c> (<c>pii-heldout.jsonl</c> with
+/// <c>heldout-terms.txt</c>, written before the scrubber's patterns were read; <c>--heldout</c> is short for it),
+/// <c>blind-people</c> (<c>pii-blind-people.jsonl</c>, names, postal addresses and dates of birth with look-alikes,
+/// written before the scrubber was read; no terms), or a JSONL file. Other options: <c>--terms FILE</c>,
+/// <c>--passes N</c> (timing passes, default 20), <c>--types Name,Address,...</c> (only these types; default all),
 /// <c>--mistakes</c> (list every false positive and negative).
 /// </summary>
 internal sealed class PiiBenchmark : IBenchmarkCommand
@@ -20,16 +23,24 @@ internal sealed class PiiBenchmark : IBenchmarkCommand
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var corpusDir = Path.Combine(RepositoryRoot(), "tests", "HeteroAgents.Flywheel.Tests", "Scrub", "Corpus");
-        var heldOut = args.Contains("--heldout");
-        var corpusPath = Option(args, "--corpus") ?? Path.Combine(corpusDir, heldOut ? "pii-heldout.jsonl" : "pii-corpus.jsonl");
-        var termsPath = Option(args, "--terms") ?? Path.Combine(corpusDir, heldOut ? "heldout-terms.txt" : "terms.txt");
+        var corpusName = Option(args, "--corpus") ?? (args.Contains("--heldout") ? "heldout" : "written");
+        var (corpusPath, defaultTerms) = corpusName switch
+        {
+            "written" => (Path.Combine(corpusDir, "pii-corpus.jsonl"), Path.Combine(corpusDir, "terms.txt")),
+            "heldout" => (Path.Combine(corpusDir, "pii-heldout.jsonl"), Path.Combine(corpusDir, "heldout-terms.txt")),
+            "blind-people" => (Path.Combine(corpusDir, "pii-blind-people.jsonl"), null),
+            _ when File.Exists(corpusName) => (corpusName, null),
+            _ => throw new ArgumentException($"--corpus '{corpusName}': expected written, heldout, blind-people or an existing JSONL file."),
+        };
+        var termsPath = Option(args, "--terms") ?? defaultTerms;
         var passes = int.Parse(Option(args, "--passes") ?? "20", CultureInfo.InvariantCulture);
 
         var corpus = LabelledPiiText.ReadFile(corpusPath);
-        var scrubber = new PiiScrubber(new PiiScrubberOptions { TermFiles = [termsPath] });
+        var types = Option(args, "--types")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => Enum.Parse<PiiType>(t, ignoreCase: true)).ToList() ?? [];
+        var scrubber = new PiiScrubber(new PiiScrubberOptions { TermFiles = termsPath is null ? [] : [termsPath], Types = types });
         var report = PiiEvaluation.Evaluate(corpus, scrubber);
 
-        Console.WriteLine($"corpus: {corpusPath} ({report.Lines} lines, {corpus.Count(c => c.Pii.Count == 0)} without PII)");
+        Console.WriteLine($"corpus: {corpusPath} ({report.Lines} lines, {corpus.Count(c => c.Pii.Count == 0)} without PII), terms: {termsPath ?? "none"}");
         Console.WriteLine();
         Console.Write(report.ToMarkdownTable());
         if (args.Contains("--mistakes"))

@@ -12,9 +12,12 @@ namespace HeteroAgents.Flywheel;
 /// Deterministic for a seed and input order. Escalation records (<see cref="FrontierCallStatus.Escalated"/>) that a logged
 /// frontier call resolved are left out (<see cref="EscalationLinks.CollapseResolved"/>), so each escalated task counts once;
 /// unresolved ones stay in their workload's cluster and count in its size and escalation rate, never as answered.
+/// The example prompts of each cluster are scrubbed (every <see cref="PiiType"/>: names, addresses and dates of birth as
+/// well as numbers), so listing clusters of a log that was not scrubbed first shows no personal data.
 /// </summary>
 public sealed class WorkloadClusterer
 {
+    private static readonly PiiScrubber ExampleScrubber = new();
     private readonly ClusteringOptions _options;
     private readonly MinHasher _hasher;
 
@@ -98,7 +101,7 @@ public sealed class WorkloadClusterer
             escalated.GroupBy(r => r.EscalationReason!.Value.ToWireName()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             answered >= _options.MinExamplesToFineTune,
             [.. cluster.Where(r => r.WorkloadId is not null).GroupBy(r => r.WorkloadId!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key)],
-            [.. cluster.Take(_options.ExamplePrompts).Select(r => Shorten(r.UserText()))],
+            [.. cluster.Take(_options.ExamplePrompts).Select(r => Shorten(ExampleScrubber.Scrub(r.UserText())))],
             cluster.Count(r => r.IsEscalation()));
     }
 

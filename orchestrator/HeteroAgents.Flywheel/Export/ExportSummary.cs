@@ -10,6 +10,7 @@ namespace HeteroAgents.Flywheel;
 /// <param name="Skipped">Records of the cluster not exported, by reason (<c>failed_call</c>, <c>no_output</c>, <c>unsupported_role</c>, <c>no_user_message</c>, <c>output_not_json</c>).</param>
 /// <param name="PiiReplacements">PII replaced in the exported records, by type.</param>
 /// <param name="Recipe">The recipe written.</param>
+/// <param name="TrainingFiles">The training hand-off written next to the data (<see cref="TrainingHandOff"/>).</param>
 public sealed record ExportSummary(
     ClusterReport Cluster,
     string TrainPath,
@@ -19,4 +20,5 @@ public sealed record ExportSummary(
     int EvalExamples,
     IReadOnlyDictionary<string, int> Skipped,
     IReadOnlyDictionary<PiiType, long> PiiReplacements,
-    LoraRecipe Recipe);
+    LoraRecipe Recipe,
+    IReadOnlyList<string> TrainingFiles);

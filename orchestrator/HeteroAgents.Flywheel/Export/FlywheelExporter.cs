@@ -8,8 +8,9 @@ public static class FlywheelExporter
     /// <summary>
     /// Clusters the log at <paramref name="inputPath"/> (file or directory) with <see cref="ExportOptions.Clustering"/>,
     /// takes the records of <paramref name="clusterId"/>, scrubs PII from every text field, and writes
-    /// <c>train.jsonl</c>, <c>eval.jsonl</c> (deterministic split by record id) and <c>lora-recipe.json</c> into
-    /// <paramref name="outputDirectory"/>. An unknown cluster id throws <see cref="ArgumentException"/> listing the known ones.
+    /// <c>train.jsonl</c>, <c>eval.jsonl</c> (deterministic split by record id), <c>lora-recipe.json</c> and the training
+    /// hand-off (<see cref="TrainingHandOff"/>: TRL and Unsloth scripts, an Axolotl config, a merge script and
+    /// <c>TRAINING.md</c>) into <paramref name="outputDirectory"/>. An unknown cluster id throws <see cref="ArgumentException"/> listing the known ones.
     /// </summary>
     public static async Task<ExportSummary> ExportAsync(
         string inputPath, string clusterId, string outputDirectory, ExportOptions? options = null,
@@ -52,7 +53,8 @@ public static class FlywheelExporter
         await WriteLinesAsync(evalPath, eval, cancellationToken).ConfigureAwait(false);
         var recipe = LoraRecipe.Create(cluster, train, eval.Count, options);
         await File.WriteAllTextAsync(recipePath, recipe.ToJson() + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-        return new ExportSummary(cluster, trainPath, evalPath, recipePath, train.Count, eval.Count, skipped, pii, recipe);
+        var trainingFiles = TrainingHandOff.Write(outputDirectory, recipe, cluster.WorkloadIds.FirstOrDefault());
+        return new ExportSummary(cluster, trainPath, evalPath, recipePath, train.Count, eval.Count, skipped, pii, recipe, trainingFiles);
     }
 
     private static async Task WriteLinesAsync(string path, List<ChatJsonlExample> examples, CancellationToken cancellationToken)

@@ -5,7 +5,8 @@ public static class PiiEvaluation
 {
     /// <summary>
     /// Runs <paramref name="scrubber"/> over every text. A finding is a true positive when it overlaps a not yet matched
-    /// labelled occurrence of the same type; other findings are false positives, unmatched labels false negatives.
+    /// labelled occurrence of the same type; other findings are false positives, unmatched labels false negatives. Per type it
+    /// also counts the labelled characters that end up inside any finding (<see cref="PiiTypeMetrics.CharCoverage"/>).
     /// </summary>
     public static PiiEvaluationReport Evaluate(IEnumerable<LabelledPiiText> corpus, PiiScrubber scrubber)
     {
@@ -14,6 +15,8 @@ public static class PiiEvaluation
         var labelled = new Dictionary<PiiType, int>();
         var found = new Dictionary<PiiType, int>();
         var hits = new Dictionary<PiiType, int>();
+        var labelledChars = new Dictionary<PiiType, int>();
+        var coveredChars = new Dictionary<PiiType, int>();
         var mistakes = new List<string>();
         var lines = 0;
         foreach (var item in corpus)
@@ -26,7 +29,15 @@ public static class PiiEvaluation
                 labelled[e.Type] = labelled.GetValueOrDefault(e.Type) + 1;
             }
 
-            foreach (var f in scrubber.Find(item.Text))
+            var findings = scrubber.Find(item.Text);
+            foreach (var e in expected)
+            {
+                labelledChars[e.Type] = labelledChars.GetValueOrDefault(e.Type) + e.Length;
+                coveredChars[e.Type] = coveredChars.GetValueOrDefault(e.Type)
+                    + Enumerable.Range(e.Start, e.Length).Count(c => findings.Any(f => f.Start <= c && c < f.End));
+            }
+
+            foreach (var f in findings)
             {
                 found[f.Type] = found.GetValueOrDefault(f.Type) + 1;
                 var i = expected.FindIndex(e => e.Type == f.Type && e.Start < f.End && f.Start < e.Start + e.Length);
@@ -57,7 +68,8 @@ public static class PiiEvaluation
         }
 
         var metrics = Enum.GetValues<PiiType>()
-            .Select(t => new PiiTypeMetrics(t, labelled.GetValueOrDefault(t), found.GetValueOrDefault(t), hits.GetValueOrDefault(t)))
+            .Select(t => new PiiTypeMetrics(t, labelled.GetValueOrDefault(t), found.GetValueOrDefault(t), hits.GetValueOrDefault(t),
+                labelledChars.GetValueOrDefault(t), coveredChars.GetValueOrDefault(t)))
             .ToList();
         return new PiiEvaluationReport(lines, metrics, mistakes);
     }

@@ -24,19 +24,21 @@ public sealed record PiiEvaluationReport(int Lines, IReadOnlyList<PiiTypeMetrics
         }
     }
 
-    /// <summary>A Markdown table: type, labelled, found, true positives, precision, recall.</summary>
+    /// <summary>A Markdown table: type, labelled, found, true positives, precision, recall, labelled characters replaced.</summary>
     public string ToMarkdownTable()
     {
         var s = new StringBuilder();
-        s.AppendLine("| type | labelled | found | true pos. | precision | recall |");
-        s.AppendLine("|---|---:|---:|---:|---:|---:|");
+        s.AppendLine("| type | labelled | found | true pos. | precision | recall | chars replaced |");
+        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var m in ByType)
         {
-            s.AppendLine(CultureInfo.InvariantCulture, $"| {PiiScrubber.Placeholder(m.Type).Trim('<', '>')} | {m.Labelled} | {m.Found} | {m.TruePositives} | {m.Precision:0.000} | {m.Recall:0.000} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {PiiScrubber.Placeholder(m.Type).Trim('<', '>')} | {m.Labelled} | {m.Found} | {m.TruePositives} | {m.Precision:0.000} | {m.Recall:0.000} | {m.CharCoverage:0.000} |");
         }
 
         var (p, r) = Overall;
-        s.AppendLine(CultureInfo.InvariantCulture, $"| all | {ByType.Sum(m => m.Labelled)} | {ByType.Sum(m => m.Found)} | {ByType.Sum(m => m.TruePositives)} | {p:0.000} | {r:0.000} |");
+        var chars = ByType.Sum(m => m.LabelledChars);
+        var covered = chars == 0 ? 1 : (double)ByType.Sum(m => m.CoveredChars) / chars;
+        s.AppendLine(CultureInfo.InvariantCulture, $"| all | {ByType.Sum(m => m.Labelled)} | {ByType.Sum(m => m.Found)} | {ByType.Sum(m => m.TruePositives)} | {p:0.000} | {r:0.000} | {covered:0.000} |");
         return s.ToString();
     }
 }

@@ -8,13 +8,16 @@ namespace HeteroAgents.Flywheel;
 /// <summary>
 /// Finds personal data in text and replaces it with typed placeholders (conversion-loop step S2): e-mail
 /// addresses (also obfuscated ones), phone numbers, payment card numbers (Luhn-checked), IBANs (mod-97), IPv4/IPv6
-/// addresses, national identifiers (US SSN, UK NINO, and the forms of <see cref="NationalIds"/>), and user-supplied terms. Candidates are pattern matches that pass each type's
-/// checks; where candidates overlap, the higher-priority type wins (e-mail, IBAN, card, national id, IP,
-/// phone, term). Thread-safe.
+/// addresses, national identifiers (US SSN, UK NINO, and the forms of <see cref="NationalIds"/>), user-supplied terms,
+/// dates of birth (<see cref="DatesOfBirth"/>), postal addresses (<see cref="PostalAddresses"/>) and person names
+/// (<see cref="PersonNames"/>). Candidates are pattern matches that pass each type's checks; where candidates overlap,
+/// the higher-priority type wins (e-mail, IBAN, card, national id, IP, phone, term, date of birth, address, name).
+/// Thread-safe.
 /// </summary>
 public sealed class PiiScrubber
 {
-    private static readonly PiiType[] Priority = [PiiType.Email, PiiType.Iban, PiiType.Card, PiiType.NationalId, PiiType.Ip, PiiType.Phone, PiiType.Term];
+    private static readonly PiiType[] Priority =
+        [PiiType.Email, PiiType.Iban, PiiType.Card, PiiType.NationalId, PiiType.Ip, PiiType.Phone, PiiType.Term, PiiType.DateOfBirth, PiiType.Address, PiiType.Name];
 
     // File extensions that follow '@' in asset names ("icon@2x.png") and are not top-level domains.
     private static readonly HashSet<string> FileExtensions = new(StringComparer.OrdinalIgnoreCase) { "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "heic", "avif" };
@@ -46,6 +49,9 @@ public sealed class PiiScrubber
         PiiType.Ip => "<IP>",
         PiiType.NationalId => "<NATIONAL_ID>",
         PiiType.Term => "<TERM>",
+        PiiType.Name => "<NAME>",
+        PiiType.Address => "<ADDRESS>",
+        PiiType.DateOfBirth => "<DOB>",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown PII type."),
     };
 
@@ -125,6 +131,21 @@ public sealed class PiiScrubber
         if (_terms is not null && _types.Contains(PiiType.Term))
         {
             Add(candidates, PiiType.Term, _terms, text, static _ => true);
+        }
+
+        if (_types.Contains(PiiType.DateOfBirth))
+        {
+            DatesOfBirth.AddCandidates(candidates, text);
+        }
+
+        if (_types.Contains(PiiType.Address))
+        {
+            PostalAddresses.AddCandidates(candidates, text);
+        }
+
+        if (_types.Contains(PiiType.Name))
+        {
+            PersonNames.AddCandidates(candidates, text);
         }
 
         return Resolve(candidates);

@@ -23,4 +23,13 @@ public enum PiiType
 
     /// <summary>A user-supplied term (names, customer ids, project code names), replaced by <c>&lt;TERM&gt;</c>.</summary>
     Term,
+
+    /// <summary>A person's name (from context and name lists, see <see cref="PersonNames"/>), replaced by <c>&lt;NAME&gt;</c>.</summary>
+    Name,
+
+    /// <summary>A postal address (street line, postcode with town, see <see cref="PostalAddresses"/>), replaced by <c>&lt;ADDRESS&gt;</c>.</summary>
+    Address,
+
+    /// <summary>A date of birth (a date after a birth word, see <see cref="DatesOfBirth"/>), replaced by <c>&lt;DOB&gt;</c>.</summary>
+    DateOfBirth,
 }

@@ -15,7 +15,7 @@ internal static class FlywheelExportCommand
         var log = FlywheelCommand.LogArgument();
         var cluster = new Option<string>("--cluster") { Description = "The cluster id (from `hetero flywheel clusters`).", Required = true };
         var format = new Option<string?>("--format") { Description = "Dataset format; only chat-jsonl. Default: Hetero:Flywheel:Export:Format." };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Directory for train.jsonl, eval.jsonl and lora-recipe.json.", Required = true };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Directory for train.jsonl, eval.jsonl, lora-recipe.json and the training files (TRL, Unsloth, Axolotl, TRAINING.md).", Required = true };
         var command = new Command("export", "Export one cluster's answered calls (scrubbed again) as a fine-tuning dataset with a held-out split and a LoRA recipe.")
         {
             log, cluster, format, output,
@@ -55,6 +55,7 @@ internal static class FlywheelExportCommand
         table.AddRow("train", Markup.Escape(s.TrainPath));
         table.AddRow("eval", Markup.Escape(s.EvalPath));
         table.AddRow("recipe", Markup.Escape(s.RecipePath));
+        table.AddRow("training", Markup.Escape(string.Join(", ", s.TrainingFiles.Select(Path.GetFileName))));
         return table;
     }
 }

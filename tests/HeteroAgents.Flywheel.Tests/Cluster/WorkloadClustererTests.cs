@@ -96,4 +96,21 @@ public sealed class WorkloadClustererTests
         var ex = Assert.Throws<ArgumentException>(() => new WorkloadClusterer(new ClusteringOptions { NumHashes = 100, Bands = 64 }));
         Assert.Contains("Bands", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Example_prompts_are_scrubbed_and_a_scrubbed_log_clusters_people_together()
+    {
+        var log = new SyntheticLog(12);
+        var names = new[] { "Olivia Pearson", "Kenji Watanabe", "Ayşe Yılmaz", "Jean-Luc Bertrand" };
+        var raw = Enumerable.Range(0, 40).Select(i => log.Record("classify", null, "Route the ticket.",
+            $"Hello, my name is {names[i % 4]} and my parcel to {10 + i} Oak Street never arrived.", "{\"label\":\"shipping\"}", "support")).ToList();
+        var scrubber = new PiiScrubber();
+        var scrubbed = raw.Select(r => RecordScrubber.Scrub(r, scrubber)).ToList();
+
+        var fromRaw = new WorkloadClusterer().Cluster(raw);
+        var fromScrubbed = new WorkloadClusterer().Cluster(scrubbed);
+
+        Assert.All(fromRaw.Clusters.SelectMany(c => c.ExamplePrompts), p => Assert.Equal("Hello, my name is <NAME> and my parcel to <ADDRESS> never arrived.", p));
+        Assert.Equal(40, Assert.Single(fromScrubbed.Clusters).Size);
+    }
 }

@@ -91,6 +91,32 @@ public sealed class FlywheelExporterTests
     }
 
     [Fact]
+    public async Task Names_addresses_and_dates_of_birth_are_replaced_in_the_exported_data()
+    {
+        using var dir = new TempDirectory();
+        var log = new SyntheticLog(4);
+        var people = new[] { ("Jonas Weber", "Lindenstraße 3, 10115 Berlin", "02.03.1985"), ("Amelia Grant", "14 Elm Road, Leeds LS6 1AB", "17/09/1990") };
+        var lines = Enumerable.Range(0, 40).Select(i =>
+        {
+            var (name, address, dob) = people[i % 2];
+            var record = log.ReviewSentiment();
+            return (record with { Messages = [record.Messages[0], record.Messages[1] with { Content = $"{record.Messages[1].Content} My name is {name}, I live at {address}, date of birth: {dob}." }] }).ToJsonLine();
+        });
+        var logPath = dir.File("people.jsonl");
+        await File.WriteAllLinesAsync(logPath, lines);
+        var cluster = Assert.Single((await FlywheelClusterer.ClusterFileAsync(logPath)).Clusters);
+
+        var summary = await FlywheelExporter.ExportAsync(logPath, cluster.Id, Path.Combine(dir.Path, "out"));
+
+        Assert.Equal((40L, 40L, 40L), (summary.PiiReplacements[PiiType.Name], summary.PiiReplacements[PiiType.Address], summary.PiiReplacements[PiiType.DateOfBirth]));
+        var exported = File.ReadAllLines(summary.TrainPath).Concat(File.ReadAllLines(summary.EvalPath)).ToList();
+        Assert.Equal(40, exported.Count);
+        Assert.All(exported, line => Assert.Contains("My name is <NAME>, I live at <ADDRESS>, date of birth: <DOB>.", line, StringComparison.Ordinal));
+        Assert.DoesNotContain(exported, line => people.Any(p => line.Contains(p.Item1, StringComparison.Ordinal) || line.Contains(p.Item3, StringComparison.Ordinal)));
+        Assert.DoesNotContain(cluster.ExamplePrompts, p => people.Any(person => p.Contains(person.Item1, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task The_split_is_deterministic_and_the_same_for_export_and_eval()
     {
         using var dir = new TempDirectory();
