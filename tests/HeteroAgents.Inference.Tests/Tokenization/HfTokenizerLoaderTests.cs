@@ -54,16 +54,33 @@ public sealed class HfTokenizerLoaderTests
     }
 
     [Fact]
-    public void Individual_digits_pre_tokenizer_splits_numbers_into_single_digits()
+    public void Individual_digits_pre_tokenizer_splits_numbers_into_single_digits_before_the_byte_level_split()
     {
         using var doc = System.Text.Json.JsonDocument.Parse("""
             {"pre_tokenizer": {"type": "Sequence", "pretokenizers": [{"type": "Digits", "individual_digits": true}, {"type": "ByteLevel", "use_regex": true}]}}
             """);
-        var pattern = new System.Text.RegularExpressions.Regex(HfTokenizerLoader.PreTokenizerPattern(doc.RootElement));
+        var steps = PreTokenizerReader.ReadPreTokenizer(doc.RootElement, "tokenizer.json");
 
-        var pieces = pattern.Matches("ab 123x").Select(m => m.Value);
+        var pieces = steps.Aggregate(new List<string> { "ab 123x a  1" }, (p, step) => step.Apply(p));
 
-        Assert.Equal(["ab", " ", "1", "2", "3", "x"], pieces);
+        // Digits first cuts "a  " from "1", so the byte-level split keeps the two spaces together.
+        Assert.Equal(["ab", " ", "1", "2", "3", "x", " a", "  ", "1"], pieces);
+    }
+
+    [Theory]
+    [InlineData("\\\\w+", "'\\w'")]
+    [InlineData("[[a-z]&&[^x]]", "nested classes")]
+    [InlineData("(?x)a", "group")]
+    public void Split_regexes_without_a_faithful_translation_are_refused_naming_the_file(string regex, string detail)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse($$$"""
+            {"pre_tokenizer": {"type": "Sequence", "pretokenizers": [{"type": "Split", "pattern": {"Regex": "{{{regex}}}"}, "behavior": "Isolated"}, {"type": "ByteLevel", "use_regex": false}]}}
+            """);
+
+        var ex = Assert.Throws<ModelLoadException>(() => PreTokenizerReader.ReadPreTokenizer(doc.RootElement, "x/tokenizer.json"));
+
+        Assert.Contains("x/tokenizer.json", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(detail, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
