@@ -16,7 +16,7 @@ public sealed class OnnxLanguageModel : IDisposable
     private readonly InferenceSession _session;
     private readonly SessionOptions _sessionOptions;
 
-    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, int contextWindow, int chunk)
+    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate chatTemplate, int contextWindow, int chunk)
     {
         Directory = directory;
         ModelFile = modelFile;
@@ -29,9 +29,9 @@ public sealed class OnnxLanguageModel : IDisposable
         TokenizerConfig = tokenizerConfig;
         ContextWindow = contextWindow;
         PrefillChunk = chunk;
-        ChatTemplate = ChatTemplateResolver.Resolve(config.Family, tokenizerConfig);
+        ChatTemplate = chatTemplate;
         StopTokenIds = ResolveStopTokens(config, defaults, tokenizer, tokenizerConfig, ChatTemplate);
-        ModelId = Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
+        ModelId = NameOf(directory);
     }
 
     /// <summary>The model folder.</summary>
@@ -86,6 +86,7 @@ public sealed class OnnxLanguageModel : IDisposable
         var defaults = GenerationDefaults.Load(Path.Combine(dir, "generation_config.json"));
         var tokenizerConfig = TokenizerConfig.Load(Path.Combine(dir, "tokenizer_config.json"));
         var tokenizer = HfTokenizerLoader.Load(dir);
+        var chatTemplate = ChatTemplateResolver.Resolve(tokenizerConfig, NameOf(dir), options.ChatTemplate);
         JsonElement? genai = null;
         int? genaiContext = null;
         var genaiPath = Path.Combine(dir, "genai_config.json");
@@ -143,7 +144,7 @@ public sealed class OnnxLanguageModel : IDisposable
 
             var context = options.ContextWindow > 0 ? options.ContextWindow : genaiContext ?? config.ContextWindow;
             var chunk = options.PrefillChunkTokens > 0 ? options.PrefillChunkTokens : Math.Clamp(8_000_000 / signature.VocabularySize, 16, 512);
-            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, context, chunk);
+            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk);
         }
         catch
         {
@@ -168,6 +169,8 @@ public sealed class OnnxLanguageModel : IDisposable
 
     internal DecoderState CreateState(int batch, int capacity, int? chunk = null)
         => new(_session, Signature, batch, capacity, chunk ?? PrefillChunk, Timer);
+
+    private static string NameOf(string directory) => Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
 
     private static string FindModelFile(string dir, string? configured, JsonElement? genai)
     {
