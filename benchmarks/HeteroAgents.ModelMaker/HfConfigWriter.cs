@@ -9,12 +9,12 @@ internal static class HfConfigWriter
     public static IReadOnlyList<string> Write(ModelSpec spec, BpeVocabulary vocab, string dir)
     {
         var p = spec.Preset;
-        var qwen = p.Family == "qwen2";
+        var qwen = p.Family is "qwen2" or "qwen3";
         var config = TokenizerFilesWriter.WriteJson(dir, "config.json", w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("architectures");
-            w.WriteStringValue(qwen ? "Qwen2ForCausalLM" : "LlamaForCausalLM");
+            w.WriteStringValue(p.Family switch { "qwen2" => "Qwen2ForCausalLM", "qwen3" => "Qwen3ForCausalLM", _ => "LlamaForCausalLM" });
             w.WriteEndArray();
             w.WriteBoolean("attention_bias", p.AttentionBias);
             w.WriteNumber("attention_dropout", 0.0);
@@ -25,6 +25,17 @@ internal static class HfConfigWriter
             w.WriteNumber("hidden_size", p.HiddenSize);
             w.WriteNumber("initializer_range", 0.02);
             w.WriteNumber("intermediate_size", p.IntermediateSize);
+            if (p.Family == "qwen3")
+            {
+                w.WriteStartArray("layer_types");
+                for (var i = 0; i < p.NumLayers; i++)
+                {
+                    w.WriteStringValue("full_attention");
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteNumber("max_position_embeddings", p.MaxPositionEmbeddings);
             if (qwen)
             {
