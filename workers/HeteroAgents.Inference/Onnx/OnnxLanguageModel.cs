@@ -108,7 +108,8 @@ public sealed class OnnxLanguageModel : IDisposable
             }
         }
 
-        var modelFile = FindModelFile(dir, options.ModelFile, genai);
+        var modelFile = ModelFolder.FindModelFile(dir, options.ModelFile, genai is { } gd ? JsonFile.String(gd, "filename") : null);
+        ModelFolder.CheckExternalData(modelFile, config);
         var sessionOptions = new SessionOptions
         {
             GraphOptimizationLevel = options.GraphOptimizationLevel,
@@ -131,6 +132,7 @@ public sealed class OnnxLanguageModel : IDisposable
         {
             var graph = session.ModelMetadata.CustomMetadataMap.TryGetValue("heteroagents.graph", out var g) ? g : string.Empty;
             var signature = DecoderSignature.Read(session, config, modelFile, genai);
+            ModelFolder.CheckKvType(modelFile, config, signature.KvType);
             signature = signature.WithBatchedContinuation(genai is null && !graph.StartsWith("fused", StringComparison.Ordinal));
             if (tokenizer.VocabularySize > signature.VocabularySize)
             {
@@ -171,35 +173,6 @@ public sealed class OnnxLanguageModel : IDisposable
         => new(_session, Signature, batch, capacity, chunk ?? PrefillChunk, Timer);
 
     private static string NameOf(string directory) => Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
-
-    private static string FindModelFile(string dir, string? configured, JsonElement? genai)
-    {
-        var candidates = new List<string>();
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            candidates.Add(configured);
-        }
-        else
-        {
-            if (genai is { } g && JsonFile.String(g, "filename") is { } f)
-            {
-                candidates.Add(f);
-            }
-
-            candidates.AddRange(["model.onnx", Path.Combine("onnx", "model.onnx"), "decoder_model_merged.onnx", Path.Combine("onnx", "decoder_model_merged.onnx")]);
-        }
-
-        foreach (var c in candidates)
-        {
-            var path = Path.Combine(dir, c);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new ModelLoadException($"No ONNX model in '{dir}': looked for {string.Join(", ", candidates)}.");
-    }
 
     private static HashSet<int> ResolveStopTokens(ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate template)
     {
