@@ -50,7 +50,7 @@ internal static class DefaultModelSetup
                 {
                     var pulled = await StepProgress.RunAsync(context, $"pull {alias}", report => store.PullAsync(
                         defaults.Repository, defaults.Revision, defaults.Include, new SyncProgress<DownloadProgress>(p =>
-                            report($"{p.File} ({p.FileIndex + 1}/{p.FileCount})", p.FileBytes, p.FileSize)), ct));
+                            report($"{p.File} ({p.FileIndex + 1}/{p.FileCount})", p.FileBytes, p.FileSize)), cancellationToken: ct));
                     directory = pulled.Directory;
                 }
                 catch (Exception ex) when (ex is HubDownloadException or HttpRequestException or IOException ||
