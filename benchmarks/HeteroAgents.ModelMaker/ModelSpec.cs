@@ -14,6 +14,12 @@ public sealed record ModelSpec(ModelPreset Preset, int Seed = 1, ModelPrecision 
     /// </summary>
     public bool? ExternalData { get; init; }
 
+    /// <summary>
+    /// Whether to write the project-built tokenizer files (default true); false for folders whose real tokenizer files
+    /// are copied in afterwards (config.json still names the project tokenizer's special ids).
+    /// </summary>
+    public bool WriteTokenizer { get; init; } = true;
+
     /// <summary>Whether to write the fused graph with ONNX Runtime's com.microsoft CPU operators.</summary>
     public bool Fused { get; init; }
 

@@ -34,7 +34,10 @@ public static class ModelWriter
 
         var vocab = BpeVocabulary.Create(spec.Preset.VocabSize);
         files.AddRange(HfConfigWriter.Write(spec, vocab, dir, external));
-        files.AddRange(TokenizerFilesWriter.Write(vocab, spec.Preset, dir));
+        if (spec.WriteTokenizer)
+        {
+            files.AddRange(TokenizerFilesWriter.Write(vocab, spec.Preset, dir));
+        }
         var onnxPath = Path.Combine(dir, spec.OnnxFileName);
         Directory.CreateDirectory(Path.GetDirectoryName(onnxPath)!);
         var stale = Path.Combine(Path.GetDirectoryName(onnxPath)!, spec.OnnxDataFileName);

@@ -71,6 +71,11 @@ internal static class DefaultModelSetup
                 flags["Hetero:Onnx:ModelFile"] = defaults.ModelFile;
             }
 
+            if (string.IsNullOrWhiteSpace(configuration["Hetero:Onnx:ChatTemplate"]) && !string.IsNullOrWhiteSpace(defaults.ChatTemplate))
+            {
+                flags["Hetero:Onnx:ChatTemplate"] = defaults.ChatTemplate;
+            }
+
             var model = configuration[SlmOptions.SectionName + ":" + nameof(SlmOptions.Model)];
             if (string.IsNullOrWhiteSpace(model) || model == "default")
             {
