@@ -68,6 +68,26 @@ public sealed class HfTokenizerLoaderTests
     }
 
     [Theory]
+    [InlineData(false, new[] { 4, 2, 3, 4, 2 })]
+    [InlineData(true, new[] { 5, 3, 4, 2 })]
+    public void Ignore_merges_takes_a_piece_found_in_the_vocabulary_whole(bool ignoreMerges, int[] expected)
+    {
+        // Expected ids computed by @huggingface/tokenizers 0.2.0 on this very file: "abc" is in the vocabulary, but the
+        // merges only reach "ab" + "c"; with ignore_merges (Llama 3's setting) the whole piece wins.
+        var dir = TempDirectory.Create();
+        File.WriteAllText(Path.Combine(dir, "tokenizer.json"), $$$"""
+            {"added_tokens": [], "normalizer": null, "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "use_regex": true},
+             "decoder": {"type": "ByteLevel"},
+             "model": {"type": "BPE", "ignore_merges": {{{(ignoreMerges ? "true" : "false")}}}, "vocab": {"a": 0, "b": 1, "c": 2, "Ġ": 3, "ab": 4, "abc": 5, "Ġa": 6}, "merges": ["a b", "Ġ a"]}}
+            """);
+
+        var tokenizer = HfTokenizerLoader.Load(dir);
+
+        Assert.Equal(expected, tokenizer.Encode("abc abc"));
+        Assert.Equal("abc abc", tokenizer.Decode(tokenizer.Encode("abc abc")));
+    }
+
+    [Theory]
     [InlineData("\\\\w+", "'\\w'")]
     [InlineData("[[a-z]&&[^x]]", "nested classes")]
     [InlineData("(?x)a", "group")]
