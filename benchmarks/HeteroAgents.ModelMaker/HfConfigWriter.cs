@@ -6,15 +6,15 @@ namespace HeteroAgents.ModelMaker;
 /// <summary>Writes <c>config.json</c> and <c>generation_config.json</c> with the real Hugging Face field names.</summary>
 internal static class HfConfigWriter
 {
-    public static IReadOnlyList<string> Write(ModelSpec spec, BpeVocabulary vocab, string dir)
+    public static IReadOnlyList<string> Write(ModelSpec spec, BpeVocabulary vocab, string dir, bool external)
     {
         var p = spec.Preset;
-        var qwen = p.Family == "qwen2";
+        var qwen = p.Family is "qwen2" or "qwen3";
         var config = TokenizerFilesWriter.WriteJson(dir, "config.json", w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("architectures");
-            w.WriteStringValue(qwen ? "Qwen2ForCausalLM" : "LlamaForCausalLM");
+            w.WriteStringValue(p.Family switch { "qwen2" => "Qwen2ForCausalLM", "qwen3" => "Qwen3ForCausalLM", _ => "LlamaForCausalLM" });
             w.WriteEndArray();
             w.WriteBoolean("attention_bias", p.AttentionBias);
             w.WriteNumber("attention_dropout", 0.0);
@@ -25,6 +25,17 @@ internal static class HfConfigWriter
             w.WriteNumber("hidden_size", p.HiddenSize);
             w.WriteNumber("initializer_range", 0.02);
             w.WriteNumber("intermediate_size", p.IntermediateSize);
+            if (p.Family == "qwen3")
+            {
+                w.WriteStartArray("layer_types");
+                for (var i = 0; i < p.NumLayers; i++)
+                {
+                    w.WriteStringValue("full_attention");
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteNumber("max_position_embeddings", p.MaxPositionEmbeddings);
             if (qwen)
             {
@@ -52,6 +63,24 @@ internal static class HfConfigWriter
             w.WriteBoolean("tie_word_embeddings", p.TieWordEmbeddings);
             w.WriteString("torch_dtype", spec.Precision == ModelPrecision.Fp16 ? "float16" : "float32");
             w.WriteString("transformers_version", "4.46.0");
+            if (spec.Layout == ModelLayout.OnnxCommunity)
+            {
+                // As the onnx-community exports write it: float16 caches for the fp16 and q4f16 graphs; external data per file.
+                w.WriteStartObject("transformers.js_config");
+                w.WriteStartObject("kv_cache_dtype");
+                w.WriteString("q4f16", "float16");
+                w.WriteString("fp16", "float16");
+                w.WriteEndObject();
+                if (external)
+                {
+                    w.WriteStartObject("use_external_data_format");
+                    w.WriteBoolean(Path.GetFileName(spec.OnnxFileName), true);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            }
+
             w.WriteBoolean("use_cache", true);
             w.WriteNumber("vocab_size", p.VocabSize);
             w.WriteStartObject("heteroagents");

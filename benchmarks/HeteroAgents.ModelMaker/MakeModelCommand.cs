@@ -7,8 +7,8 @@ namespace HeteroAgents.ModelMaker;
 public static class MakeModelCommand
 {
     private const string Usage =
-        "usage: make-model --arch llama --preset tiny|tiny-qwen2|smollm2-135m|qwen2.5-0.5b --seed N " +
-        "[--precision fp32|fp16|int8|int4] [--no-gguf] [--external-data] [--fused] --out <dir>";
+        "usage: make-model --arch llama --preset tiny|tiny-qwen2|tiny-qwen3|smollm2-135m|qwen2.5-0.5b|qwen3-0.6b --seed N " +
+        "[--precision fp32|fp16|int8|int4] [--layout transformers|onnx-community] [--layers N] [--no-gguf] [--external-data] [--fused] --out <dir>";
 
     /// <summary>Parses the arguments, writes the model, and returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -47,6 +47,8 @@ public static class MakeModelCommand
         var precision = ModelPrecision.Fp32;
         bool gguf = true, fused = false;
         bool? external = null;
+        var layout = ModelLayout.Transformers;
+        int? layers = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"option {args[i]} needs a value");
@@ -70,6 +72,19 @@ public static class MakeModelCommand
                         var other => throw new ArgumentException($"--precision: '{other}' is not fp32, fp16, int8 or int4"),
                     };
                     break;
+                case "--layout":
+                    layout = Value().ToLowerInvariant() switch
+                    {
+                        "transformers" => ModelLayout.Transformers,
+                        "onnx-community" => ModelLayout.OnnxCommunity,
+                        var other => throw new ArgumentException($"--layout: '{other}' is not transformers or onnx-community"),
+                    };
+                    break;
+                case "--layers":
+                    var n = Value();
+                    layers = int.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) && l > 0
+                        ? l : throw new ArgumentException($"--layers: '{n}' is not a positive integer");
+                    break;
                 case "--no-gguf": gguf = false; break;
                 case "--external-data": external = true; break;
                 case "--fused": fused = true; break;
@@ -78,12 +93,18 @@ public static class MakeModelCommand
         }
 
         var chosen = ModelPresets.Get(preset ?? throw new ArgumentException("--preset is required"));
+        if (layers is { } count)
+        {
+            // The preset's width, heads and vocabulary with fewer (or more) layers: real per-layer shapes at a test-sized cost.
+            chosen = chosen with { NumLayers = count };
+        }
+
         if (arch is not null && arch != "llama" && arch != chosen.Family)
         {
             throw new ArgumentException($"--arch '{arch}' is not supported (llama-architecture presets only; {chosen.Name} is {chosen.Family})");
         }
 
         outDir = output ?? throw new ArgumentException("--out is required");
-        return new ModelSpec(chosen, seed, precision) { WriteGguf = gguf, ExternalData = external, Fused = fused };
+        return new ModelSpec(chosen, seed, precision) { WriteGguf = gguf, ExternalData = external, Fused = fused, Layout = layout };
     }
 }

@@ -1,10 +1,11 @@
 namespace HeteroAgents.ModelMaker;
 
 /// <summary>
-/// The dimensions and family of a Llama-architecture decoder (Llama / SmolLM2, or Qwen2 with q/k/v bias).
+/// The dimensions and family of a Llama-architecture decoder (Llama / SmolLM2, Qwen2 with q/k/v bias, or Qwen3 with
+/// q/k RMSNorm and a head width of its own).
 /// </summary>
 /// <param name="Name">Preset name as given on the command line, e.g. <c>tiny</c>.</param>
-/// <param name="Family">Hugging Face <c>model_type</c>: <c>llama</c> or <c>qwen2</c>.</param>
+/// <param name="Family">Hugging Face <c>model_type</c>: <c>llama</c>, <c>qwen2</c> or <c>qwen3</c>.</param>
 /// <param name="VocabSize">Vocabulary size (tokenizer and embedding rows; they match exactly).</param>
 /// <param name="HiddenSize">Residual stream width.</param>
 /// <param name="IntermediateSize">SwiGLU MLP width.</param>
@@ -31,8 +32,14 @@ public sealed record ModelPreset(
     bool TieWordEmbeddings,
     bool AttentionBias)
 {
+    /// <summary><c>head_dim</c> when it is not <c>hidden_size / num_attention_heads</c> (Qwen3: 128 at hidden 1,024 and 16 heads).</summary>
+    public int? ExplicitHeadDim { get; init; }
+
+    /// <summary>Whether queries and keys get a per-head RMSNorm before the rotary embedding (Qwen3's <c>q_norm</c>/<c>k_norm</c>).</summary>
+    public bool QkNorm { get; init; }
+
     /// <summary>Width of one attention head.</summary>
-    public int HeadDim => HiddenSize / NumHeads;
+    public int HeadDim => ExplicitHeadDim ?? HiddenSize / NumHeads;
 
     /// <summary>Number of query heads served by each key/value head.</summary>
     public int GroupSize => NumHeads / NumKvHeads;
@@ -42,8 +49,8 @@ public sealed record ModelPreset(
     {
         get
         {
-            long h = HiddenSize, kv = (long)NumKvHeads * HeadDim, i = IntermediateSize;
-            long layer = (2 * h) + (2 * h * h) + (2 * h * kv) + (3 * h * i) + (AttentionBias ? h + (2 * kv) : 0);
+            long h = HiddenSize, q = (long)NumHeads * HeadDim, kv = (long)NumKvHeads * HeadDim, i = IntermediateSize;
+            long layer = (2 * h) + (2 * h * q) + (2 * h * kv) + (3 * h * i) + (AttentionBias ? q + (2 * kv) : 0) + (QkNorm ? 2L * HeadDim : 0);
             return (VocabSize * h * (TieWordEmbeddings ? 1 : 2)) + (NumLayers * layer) + h;
         }
     }
@@ -51,15 +58,15 @@ public sealed record ModelPreset(
     /// <summary>Throws when the dimensions are inconsistent (e.g. heads not dividing the width).</summary>
     public void Validate()
     {
-        if (HiddenSize % NumHeads != 0 || NumHeads % NumKvHeads != 0 || HeadDim % 2 != 0)
+        if ((ExplicitHeadDim is null && HiddenSize % NumHeads != 0) || NumHeads % NumKvHeads != 0 || HeadDim % 2 != 0)
         {
             throw new ArgumentException(
                 $"Preset '{Name}': hidden_size {HiddenSize} must split into {NumHeads} heads of even width, and {NumHeads} heads into {NumKvHeads} kv groups.");
         }
 
-        if (Family is not ("llama" or "qwen2"))
+        if (Family is not ("llama" or "qwen2" or "qwen3"))
         {
-            throw new ArgumentException($"Preset '{Name}': unknown family '{Family}' (expected llama or qwen2).");
+            throw new ArgumentException($"Preset '{Name}': unknown family '{Family}' (expected llama, qwen2 or qwen3).");
         }
     }
 }

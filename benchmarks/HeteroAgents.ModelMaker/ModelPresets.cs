@@ -15,8 +15,14 @@ public static class ModelPresets
     /// <summary>Qwen2.5-0.5B dimensions: 151,936 tokens, q/k/v bias, tied embeddings.</summary>
     public static ModelPreset Qwen25_05B { get; } = new("qwen2.5-0.5b", "qwen2", 151936, 896, 4864, 24, 14, 2, 32768, 1e-6f, 1000000f, true, true);
 
+    /// <summary>A tiny Qwen3 (q/k RMSNorm, head_dim 32 ≠ 64 / 4, tied embeddings) for fast unit tests of the Qwen3 code paths.</summary>
+    public static ModelPreset TinyQwen3 { get; } = new("tiny-qwen3", "qwen3", 1024, 64, 160, 2, 4, 2, 512, 1e-6f, 1000000f, true, false) { ExplicitHeadDim = 32, QkNorm = true };
+
+    /// <summary>Qwen3-0.6B dimensions: 151,936 tokens, hidden 1,024, 28 layers, 16 / 8 heads of 128, q/k RMSNorm, tied embeddings.</summary>
+    public static ModelPreset Qwen3_06B { get; } = new("qwen3-0.6b", "qwen3", 151936, 1024, 3072, 28, 16, 8, 40960, 1e-6f, 1000000f, true, false) { ExplicitHeadDim = 128, QkNorm = true };
+
     /// <summary>All presets.</summary>
-    public static IReadOnlyList<ModelPreset> All { get; } = [Tiny, TinyQwen2, SmolLM2_135M, Qwen25_05B];
+    public static IReadOnlyList<ModelPreset> All { get; } = [Tiny, TinyQwen2, TinyQwen3, SmolLM2_135M, Qwen25_05B, Qwen3_06B];
 
     /// <summary>Finds a preset by name (case-insensitive); throws naming the valid names otherwise.</summary>
     public static ModelPreset Get(string name) =>

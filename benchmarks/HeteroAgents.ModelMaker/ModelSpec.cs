@@ -14,6 +14,23 @@ public sealed record ModelSpec(ModelPreset Preset, int Seed = 1, ModelPrecision 
     /// </summary>
     public bool? ExternalData { get; init; }
 
+    /// <summary>
+    /// Whether to write the project-built tokenizer files (default true); false for folders whose real tokenizer files
+    /// are copied in afterwards (config.json still names the project tokenizer's special ids).
+    /// </summary>
+    public bool WriteTokenizer { get; init; } = true;
+
     /// <summary>Whether to write the fused graph with ONNX Runtime's com.microsoft CPU operators.</summary>
     public bool Fused { get; init; }
+
+    /// <summary>Where the ONNX graph goes (default: <c>model.onnx</c> at the root).</summary>
+    public ModelLayout Layout { get; init; } = ModelLayout.Transformers;
+
+    /// <summary>The ONNX file's path inside the folder for this layout and precision, e.g. <c>onnx/model_q4.onnx</c>.</summary>
+    public string OnnxFileName => Layout == ModelLayout.Transformers
+        ? "model.onnx"
+        : "onnx/model" + Precision switch { ModelPrecision.Fp16 => "_fp16", ModelPrecision.Int8 => "_int8", ModelPrecision.Int4 => "_q4", _ => string.Empty } + ".onnx";
+
+    /// <summary>The external data file's name for this layout (beside the ONNX file).</summary>
+    public string OnnxDataFileName => Path.GetFileName(OnnxFileName) + (Layout == ModelLayout.Transformers ? ".data" : "_data");
 }

@@ -27,16 +27,20 @@ public static class ModelWriter
         var dir = Path.GetFullPath(outDir);
         var files = new List<string>();
 
-        var vocab = BpeVocabulary.Create(spec.Preset.VocabSize);
-        files.AddRange(HfConfigWriter.Write(spec, vocab, dir));
-        files.AddRange(TokenizerFilesWriter.Write(vocab, spec.Preset, dir));
-
         var weights = new LlamaWeights(spec.Preset, spec.Seed);
         var graph = LlamaOnnxBuilder.Build(weights, spec.Precision, spec.Fused);
         var weightBytes = graph.Initializers.Sum(i => i.ByteLength);
         var external = spec.ExternalData ?? weightBytes > ExternalDataThreshold;
-        var onnxPath = Path.Combine(dir, "model.onnx");
-        var stale = onnxPath + ".data";
+
+        var vocab = BpeVocabulary.Create(spec.Preset.VocabSize);
+        files.AddRange(HfConfigWriter.Write(spec, vocab, dir, external));
+        if (spec.WriteTokenizer)
+        {
+            files.AddRange(TokenizerFilesWriter.Write(vocab, spec.Preset, dir));
+        }
+        var onnxPath = Path.Combine(dir, spec.OnnxFileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(onnxPath)!);
+        var stale = Path.Combine(Path.GetDirectoryName(onnxPath)!, spec.OnnxDataFileName);
         if (!external && File.Exists(stale))
         {
             File.Delete(stale);
@@ -49,7 +53,7 @@ public static class ModelWriter
             ["heteroagents.precision"] = spec.Precision.ToString().ToLowerInvariant(),
             ["heteroagents.graph"] = spec.Fused ? "fused-com.microsoft" : "plain-opset17",
         };
-        var dataPath = OnnxModelWriter.Write(graph, onnxPath, external, metadata);
+        var dataPath = OnnxModelWriter.Write(graph, onnxPath, external, metadata, spec.OnnxDataFileName);
         files.Add(onnxPath);
         if (dataPath is not null)
         {

@@ -28,6 +28,11 @@ internal static class LlamaGgufWriter
         gguf.Add($"{arch}.rope.freq_base", p.RopeTheta);
         gguf.Add($"{arch}.rope.dimension_count", (uint)p.HeadDim);
         gguf.Add($"{arch}.vocab_size", (uint)p.VocabSize);
+        if (p.ExplicitHeadDim is { } headDim)
+        {
+            gguf.Add($"{arch}.attention.key_length", (uint)headDim);
+            gguf.Add($"{arch}.attention.value_length", (uint)headDim);
+        }
 
         gguf.Add("tokenizer.ggml.model", "gpt2");
         gguf.Add("tokenizer.ggml.pre", vocab.Encoding == "cl100k_base" ? "llama-bpe" : "gpt-4o");
@@ -82,6 +87,12 @@ internal static class LlamaGgufWriter
                 Vector($"blk.{i}.attn_q.bias", L("self_attn.q_proj.bias"));
                 Vector($"blk.{i}.attn_k.bias", L("self_attn.k_proj.bias"));
                 Vector($"blk.{i}.attn_v.bias", L("self_attn.v_proj.bias"));
+            }
+
+            if (p.QkNorm)
+            {
+                Vector($"blk.{i}.attn_q_norm.weight", L("self_attn.q_norm.weight"));
+                Vector($"blk.{i}.attn_k_norm.weight", L("self_attn.k_norm.weight"));
             }
 
             Matrix($"blk.{i}.attn_output.weight", L("self_attn.o_proj.weight"));

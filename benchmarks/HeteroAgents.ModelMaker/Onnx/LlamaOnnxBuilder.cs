@@ -105,6 +105,13 @@ internal sealed class LlamaOnnxBuilder
         var q = Linear(normed, W("self_attn.q_proj.weight"), heads * d, h, bias: W("self_attn.q_proj.bias"));
         var k = Linear(normed, W("self_attn.k_proj.weight"), kvHeads * d, h, bias: W("self_attn.k_proj.bias"));
         var v = Linear(normed, W("self_attn.v_proj.weight"), kvHeads * d, h, bias: W("self_attn.v_proj.bias"));
+        if (_p.QkNorm)
+        {
+            // Qwen3: RMSNorm over each head's width (weights [head_dim]) on queries and keys, before the rotary embedding.
+            q = HeadNorm(q, heads, W("self_attn.q_norm.weight"));
+            k = HeadNorm(k, kvHeads, W("self_attn.k_norm.weight"));
+        }
+
         var merged = attention.Apply(layer, q, k, v);
         x = g.Op("Add", [x, Linear(merged, W("self_attn.o_proj.weight"), h, heads * d)]);
 
@@ -115,10 +122,17 @@ internal sealed class LlamaOnnxBuilder
         return g.Op("Add", [x, Linear(act, W("mlp.down_proj.weight"), h, _p.IntermediateSize)]);
     }
 
-    private string RmsNorm(string x, string weightName)
+    /// <summary>[batch, seq, heads·d] → RMSNorm over each head's d values → [batch, seq, heads·d].</summary>
+    private string HeadNorm(string x, int heads, string weightName)
+    {
+        var perHead = _g.Op("Reshape", [x, _g.ConstInt64([0, 0, heads, _p.HeadDim])]);
+        return _g.Op("Reshape", [RmsNorm(perHead, weightName, _p.HeadDim), _g.ConstInt64([0, 0, heads * _p.HeadDim])]);
+    }
+
+    private string RmsNorm(string x, string weightName, int? width = null)
     {
         var g = _g;
-        var weight = g.Initializer(weightName, OnnxDataType.Float, [_p.HiddenSize], () => WeightMath.Bytes(_weights.Get(weightName)));
+        var weight = g.Initializer(weightName, OnnxDataType.Float, [width ?? _p.HiddenSize], () => WeightMath.Bytes(_weights.Get(weightName)));
         if (_fused)
         {
             // Registered by ONNX Runtime in the default domain (opset 1 of its own schema).

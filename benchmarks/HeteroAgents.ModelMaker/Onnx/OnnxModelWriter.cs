@@ -15,10 +15,14 @@ internal static class OnnxModelWriter
     // inline, which shape inference needs for Reshape targets.
     private const long ExternalThreshold = 1024;
 
-    /// <summary>Writes the model; returns the external data file's path, or null when the weights are inline.</summary>
-    public static string? Write(OnnxGraph graph, string modelPath, bool externalData, IReadOnlyDictionary<string, string> metadata)
+    /// <summary>
+    /// Writes the model; returns the external data file's path, or null when the weights are inline. The data file is
+    /// <paramref name="dataFileName"/> beside the model (default <c>&lt;model&gt;.data</c>; Optimum and transformers.js use
+    /// <c>&lt;model&gt;_data</c>).
+    /// </summary>
+    public static string? Write(OnnxGraph graph, string modelPath, bool externalData, IReadOnlyDictionary<string, string> metadata, string? dataFileName = null)
     {
-        var dataFileName = Path.GetFileName(modelPath) + ".data";
+        dataFileName ??= Path.GetFileName(modelPath) + ".data";
         var dataPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, dataFileName);
         var tensors = new List<(OnnxInitializer Init, byte[] Header, long Offset)>();
         long offset = 0;

@@ -67,5 +67,5 @@ public static class ChatTemplates
         """;
 
     /// <summary>The template for a model family (<c>llama</c> → SmolLM2's, <c>qwen2</c> → Qwen2.5's).</summary>
-    public static string For(string family) => family == "qwen2" ? Qwen25 : SmolLM2;
+    public static string For(string family) => family is "qwen2" or "qwen3" ? Qwen25 : SmolLM2;
 }

@@ -181,7 +181,7 @@ internal static class TokenizerFilesWriter
         w.WriteString("eos_token", "<|im_end|>");
         w.WriteNumber("model_max_length", preset.MaxPositionEmbeddings);
         w.WriteString("pad_token", "<|endoftext|>");
-        w.WriteString("tokenizer_class", preset.Family == "qwen2" ? "Qwen2Tokenizer" : "GPT2Tokenizer");
+        w.WriteString("tokenizer_class", preset.Family is "qwen2" or "qwen3" ? "Qwen2Tokenizer" : "GPT2Tokenizer");
         w.WriteString("unk_token", "<|endoftext|>");
         w.WriteEndObject();
     }

@@ -51,6 +51,7 @@ public sealed class LlamaWeights
         return suffix switch
         {
             "input_layernorm.weight" or "post_attention_layernorm.weight" => [h],
+            "self_attn.q_norm.weight" or "self_attn.k_norm.weight" => [Preset.HeadDim],
             "self_attn.q_proj.weight" => [q, h],
             "self_attn.k_proj.weight" or "self_attn.v_proj.weight" => [kv, h],
             "self_attn.q_proj.bias" => [q],
@@ -108,6 +109,12 @@ public sealed class LlamaWeights
             yield return "self_attn.q_proj.bias";
             yield return "self_attn.k_proj.bias";
             yield return "self_attn.v_proj.bias";
+        }
+
+        if (Preset.QkNorm)
+        {
+            yield return "self_attn.q_norm.weight";
+            yield return "self_attn.k_norm.weight";
         }
 
         yield return "self_attn.o_proj.weight";

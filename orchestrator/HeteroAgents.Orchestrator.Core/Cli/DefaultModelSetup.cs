@@ -50,7 +50,7 @@ internal static class DefaultModelSetup
                 {
                     var pulled = await StepProgress.RunAsync(context, $"pull {alias}", report => store.PullAsync(
                         defaults.Repository, defaults.Revision, defaults.Include, new SyncProgress<DownloadProgress>(p =>
-                            report($"{p.File} ({p.FileIndex + 1}/{p.FileCount})", p.FileBytes, p.FileSize)), ct));
+                            report($"{p.File} ({p.FileIndex + 1}/{p.FileCount})", p.FileBytes, p.FileSize)), cancellationToken: ct));
                     directory = pulled.Directory;
                 }
                 catch (Exception ex) when (ex is HubDownloadException or HttpRequestException or IOException ||
@@ -69,6 +69,11 @@ internal static class DefaultModelSetup
             if (string.IsNullOrWhiteSpace(configuration["Hetero:Onnx:ModelFile"]))
             {
                 flags["Hetero:Onnx:ModelFile"] = defaults.ModelFile;
+            }
+
+            if (string.IsNullOrWhiteSpace(configuration["Hetero:Onnx:ChatTemplate"]) && !string.IsNullOrWhiteSpace(defaults.ChatTemplate))
+            {
+                flags["Hetero:Onnx:ChatTemplate"] = defaults.ChatTemplate;
             }
 
             var model = configuration[SlmOptions.SectionName + ":" + nameof(SlmOptions.Model)];

@@ -22,9 +22,11 @@ internal static class ModelsCommand
         var revision = new Option<string>("--revision", "-r") { Description = "Branch, tag or commit.", DefaultValueFactory = _ => "main" };
         var include = new Option<string[]>("--include", "-i") { Description = "Only files matching these globs (e.g. 'onnx/*' '*.json'); repeatable.", AllowMultipleArgumentsPerToken = true };
         var endpoint = new Option<string?>("--endpoint") { Description = "The hub endpoint. Default: Hetero:Models:Endpoint (https://huggingface.co)." };
-        var command = new Command("pull", "Download a repository revision into the cache with resume and SHA-256 verification.")
+        var device = new Option<string>("--device") { Description = "Without --include, pick the ONNX export for this device: cpu (a quantized export, e.g. onnx/model_q4.onnx) or gpu (float16).", DefaultValueFactory = _ => "cpu" };
+        device.AcceptOnlyFromAmong("cpu", "gpu");
+        var command = new Command("pull", "Download a repository revision into the cache with resume and SHA-256 verification. Without --include: the config and tokenizer files and the one ONNX export that suits the device.")
         {
-            repo, revision, include, endpoint,
+            repo, revision, include, endpoint, device,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -53,7 +55,11 @@ internal static class ModelsCommand
                 var rev = parse.GetRequiredValue(revision);
                 var model = await StepProgress.RunAsync(context, $"pull {repository}@{rev}", report => store.PullAsync(
                     repository, rev, parse.GetValue(include), new SyncProgress<DownloadProgress>(p =>
-                        report($"{p.File} ({p.FileIndex + 1}/{p.FileCount})", p.FileBytes, p.FileSize)), token));
+                        report($"{p.File} ({p.FileIndex + 1}/{p.FileCount})", p.FileBytes, p.FileSize)), parse.GetValue(device) == "gpu", token));
+                if (model.OnnxFile is { } chosen)
+                {
+                    await context.Error.WriteLineAsync($"chose {chosen} ({Inference.Models.OnnxExports.Parse(chosen)?.DType}) as the ONNX export for {parse.GetValue(device)}; pass --include to pick another");
+                }
                 ConsoleFactory.Create(context.Out, context.IsInteractive).Write(ModelTable([model]));
                 return CommandRunner.Ok;
             }, ct);

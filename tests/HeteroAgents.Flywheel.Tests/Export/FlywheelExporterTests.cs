@@ -130,7 +130,7 @@ public sealed class FlywheelExporterTests
         Assert.Equal(File.ReadAllLines(first.EvalPath), File.ReadAllLines(second.EvalPath));
         Assert.Equal(File.ReadAllLines(first.TrainPath), File.ReadAllLines(second.TrainPath));
         Assert.Equal(records.Count(r => r.WorkloadId == "invoices" && DatasetSplit.IsEval(r.Id)), first.EvalExamples);
-        Assert.Equal("Qwen/Qwen2.5-0.5B-Instruct", first.Recipe.BaseModel);
+        Assert.Equal("Qwen/Qwen3-0.6B", first.Recipe.BaseModel);
     }
 
     [Fact]

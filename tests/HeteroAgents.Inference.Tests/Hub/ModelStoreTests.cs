@@ -43,6 +43,27 @@ public sealed class ModelStoreTests : IDisposable
         Assert.Equal(model.Directory, store.Resolve(Repo));
     }
 
+    [Theory]
+    [InlineData(false, "onnx/model_q4.onnx")]
+    [InlineData(true, "onnx/model_fp16.onnx")]
+    public async Task Without_include_patterns_the_runtime_files_and_the_export_for_the_device_are_pulled(bool gpu, string expected)
+    {
+        foreach (var name in new[] { "onnx/model_fp16.onnx", "onnx/model_q4.onnx", "onnx/model_q4f16.onnx", "model.safetensors", "tokenizer.json", "chat_template.jinja" })
+        {
+            _server.Add(name, Encoding.UTF8.GetBytes(name));
+        }
+
+        _server.Add("onnx/model_q4.onnx_data", _weights);
+        var store = Store(out _);
+
+        var model = await store.PullAsync(Repo, gpu: gpu);
+
+        Assert.Equal(expected, model.OnnxFile);
+        var extra = gpu ? Array.Empty<string>() : ["onnx/model_q4.onnx_data"];
+        Assert.Equal(["chat_template.jinja", "config.json", expected, .. extra, "tokenizer.json"], model.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(Path.Combine(model.Directory, "model.safetensors")));
+    }
+
     [Fact]
     public async Task Include_patterns_select_files()
     {

@@ -62,12 +62,12 @@ public sealed class ModelVariantTests
     }
 
     [Fact]
-    public void Qwen2_family_is_detected_with_its_chatml_template()
+    public void Qwen2_family_is_detected_with_the_qwen25_template()
     {
         var model = TinyModel.Variant("tiny-qwen2");
 
         Assert.Equal(ModelFamily.Qwen2, model.Config.Family);
-        Assert.Equal("chatml", model.ChatTemplate.Name);
+        Assert.Equal("qwen2.5", model.ChatTemplate.Name);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class OnnxLanguageModelLoadTests
         Assert.Equal(1024, model.VocabularySize);
         Assert.True(sig.DynamicBatch);
         Assert.Contains(model.Tokenizer.TokenId("<|im_end|>")!.Value, model.StopTokenIds);
-        Assert.Equal("chatml", model.ChatTemplate.Name);
+        Assert.Equal("smollm2", model.ChatTemplate.Name);
     }
 
     [Fact]

@@ -54,16 +54,53 @@ public sealed class HfTokenizerLoaderTests
     }
 
     [Fact]
-    public void Individual_digits_pre_tokenizer_splits_numbers_into_single_digits()
+    public void Individual_digits_pre_tokenizer_splits_numbers_into_single_digits_before_the_byte_level_split()
     {
         using var doc = System.Text.Json.JsonDocument.Parse("""
             {"pre_tokenizer": {"type": "Sequence", "pretokenizers": [{"type": "Digits", "individual_digits": true}, {"type": "ByteLevel", "use_regex": true}]}}
             """);
-        var pattern = new System.Text.RegularExpressions.Regex(HfTokenizerLoader.PreTokenizerPattern(doc.RootElement));
+        var steps = PreTokenizerReader.ReadPreTokenizer(doc.RootElement, "tokenizer.json");
 
-        var pieces = pattern.Matches("ab 123x").Select(m => m.Value);
+        var pieces = steps.Aggregate(new List<string> { "ab 123x a  1" }, (p, step) => step.Apply(p));
 
-        Assert.Equal(["ab", " ", "1", "2", "3", "x"], pieces);
+        // Digits first cuts "a  " from "1", so the byte-level split keeps the two spaces together.
+        Assert.Equal(["ab", " ", "1", "2", "3", "x", " a", "  ", "1"], pieces);
+    }
+
+    [Theory]
+    [InlineData(false, new[] { 4, 2, 3, 4, 2 })]
+    [InlineData(true, new[] { 5, 3, 4, 2 })]
+    public void Ignore_merges_takes_a_piece_found_in_the_vocabulary_whole(bool ignoreMerges, int[] expected)
+    {
+        // Expected ids computed by @huggingface/tokenizers 0.2.0 on this very file: "abc" is in the vocabulary, but the
+        // merges only reach "ab" + "c"; with ignore_merges (Llama 3's setting) the whole piece wins.
+        var dir = TempDirectory.Create();
+        File.WriteAllText(Path.Combine(dir, "tokenizer.json"), $$$"""
+            {"added_tokens": [], "normalizer": null, "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "use_regex": true},
+             "decoder": {"type": "ByteLevel"},
+             "model": {"type": "BPE", "ignore_merges": {{{(ignoreMerges ? "true" : "false")}}}, "vocab": {"a": 0, "b": 1, "c": 2, "Ġ": 3, "ab": 4, "abc": 5, "Ġa": 6}, "merges": ["a b", "Ġ a"]}}
+            """);
+
+        var tokenizer = HfTokenizerLoader.Load(dir);
+
+        Assert.Equal(expected, tokenizer.Encode("abc abc"));
+        Assert.Equal("abc abc", tokenizer.Decode(tokenizer.Encode("abc abc")));
+    }
+
+    [Theory]
+    [InlineData("\\\\w+", "'\\w'")]
+    [InlineData("[[a-z]&&[^x]]", "nested classes")]
+    [InlineData("(?x)a", "group")]
+    public void Split_regexes_without_a_faithful_translation_are_refused_naming_the_file(string regex, string detail)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse($$$"""
+            {"pre_tokenizer": {"type": "Sequence", "pretokenizers": [{"type": "Split", "pattern": {"Regex": "{{{regex}}}"}, "behavior": "Isolated"}, {"type": "ByteLevel", "use_regex": false}]}}
+            """);
+
+        var ex = Assert.Throws<ModelLoadException>(() => PreTokenizerReader.ReadPreTokenizer(doc.RootElement, "x/tokenizer.json"));
+
+        Assert.Contains("x/tokenizer.json", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(detail, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

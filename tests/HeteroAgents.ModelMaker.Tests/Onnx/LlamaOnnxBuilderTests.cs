@@ -9,7 +9,7 @@ public sealed class LlamaOnnxBuilderTests(ModelFixture fixture) : IClassFixture<
 {
     private static readonly long[] Prompt = [5, 17, 300, 42, 999, 7, 128, 64, 3];
 
-    public static TheoryData<string> TinyPresets => new() { "tiny", "tiny-qwen2" };
+    public static TheoryData<string> TinyPresets => new() { "tiny", "tiny-qwen2", "tiny-qwen3" };
 
     [Theory]
     [MemberData(nameof(TinyPresets))]

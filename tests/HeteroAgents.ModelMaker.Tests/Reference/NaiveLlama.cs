@@ -30,6 +30,20 @@ internal sealed class NaiveLlama
         return value;
     }
 
+    /// <summary>Qwen3's q/k norm: RMSNorm over each head's own values.</summary>
+    private double[] HeadNorm(double[] x, int heads, float[] weight)
+    {
+        var d = _p.HeadDim;
+        var result = new double[x.Length];
+        for (var head = 0; head < heads; head++)
+        {
+            var normed = RmsNorm(x[(head * d)..((head + 1) * d)], weight);
+            Array.Copy(normed, 0, result, head * d, d);
+        }
+
+        return result;
+    }
+
     /// <summary>Logits [n, vocab] for one unpadded sequence at positions 0..n-1.</summary>
     public float[][] Forward(IReadOnlyList<long> ids)
     {
@@ -54,8 +68,16 @@ internal sealed class NaiveLlama
             for (var t = 0; t < n; t++)
             {
                 var normed = RmsNorm(x[t], W(L("input_layernorm.weight")));
-                q[t] = Rope(Linear(normed, L("self_attn.q_proj"), heads * d), t, heads);
-                k[t] = Rope(Linear(normed, L("self_attn.k_proj"), kvHeads * d), t, kvHeads);
+                var qt = Linear(normed, L("self_attn.q_proj"), heads * d);
+                var kt = Linear(normed, L("self_attn.k_proj"), kvHeads * d);
+                if (_p.QkNorm)
+                {
+                    qt = HeadNorm(qt, heads, W(L("self_attn.q_norm.weight")));
+                    kt = HeadNorm(kt, kvHeads, W(L("self_attn.k_norm.weight")));
+                }
+
+                q[t] = Rope(qt, t, heads);
+                k[t] = Rope(kt, t, kvHeads);
                 v[t] = Linear(normed, L("self_attn.v_proj"), kvHeads * d);
             }
 

@@ -9,7 +9,7 @@ namespace HeteroAgents.Orchestrator.Tests.Cli;
 /// `hetero batch run` with no SLM configured: the default model (Hetero:Models:Default) is pulled from the hub on first
 /// use, taken from the cache afterwards, and its absence offline stops the command before anything is published. The hub
 /// is <see cref="FakeHubServer"/> serving a tiny model written by the ModelMaker, laid out like the real repository
-/// (config and tokenizer files at the root, the graph in onnx/model.onnx).
+/// (config and tokenizer files at the root, the graph in onnx/model_q4.onnx).
 /// </summary>
 public sealed class BatchRunDefaultModelTests : IDisposable
 {
@@ -22,11 +22,11 @@ public sealed class BatchRunDefaultModelTests : IDisposable
     {
         var model = Path.Combine(_directory, "made");
         Directory.CreateDirectory(model);
-        Assert.Equal(0, MakeModelCommand.Run(["--arch", "llama", "--preset", "tiny", "--seed", "7", "--no-gguf", "--out", model], new StringWriter(), new StringWriter()));
-        foreach (var file in Directory.EnumerateFiles(model))
+        // Laid out like the default repository (onnx-community: root JSON and tokenizer files, onnx/model_q4.onnx).
+        Assert.Equal(0, MakeModelCommand.Run(["--arch", "llama", "--preset", "tiny", "--seed", "7", "--precision", "int4", "--layout", "onnx-community", "--no-gguf", "--out", model], new StringWriter(), new StringWriter()));
+        foreach (var file in Directory.EnumerateFiles(model, "*", SearchOption.AllDirectories))
         {
-            var name = Path.GetFileName(file);
-            _hub.Add(name.Contains(".onnx", StringComparison.Ordinal) ? "onnx/" + name : name, File.ReadAllBytes(file));
+            _hub.Add(Path.GetRelativePath(model, file).Replace('\\', '/'), File.ReadAllBytes(file));
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class BatchRunDefaultModelTests : IDisposable
         return input;
     }
 
-    private int ModelDownloads => _hub.Requests.Count(r => r.Path.EndsWith("onnx/model.onnx", StringComparison.Ordinal));
+    private int ModelDownloads => _hub.Requests.Count(r => r.Path.EndsWith("onnx/model_q4.onnx", StringComparison.Ordinal));
 
     [Fact]
     public async Task First_run_pulls_the_default_model_and_the_second_uses_the_cache()
@@ -69,8 +69,8 @@ public sealed class BatchRunDefaultModelTests : IDisposable
 
         Assert.True(pull.ExitCode == 0, pull.ToString());
         Assert.Contains($"pulling the default model {Repo}@main", pull.Error, StringComparison.Ordinal);
-        Assert.Contains("onnx/model.onnx (", pull.Error, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(Cache, "test-org", "tiny-instruct", "main", "onnx", "model.onnx")));
+        Assert.Contains("onnx/model_q4.onnx (", pull.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Cache, "test-org", "tiny-instruct", "main", "onnx", "model_q4.onnx")));
         Assert.Equal(1, ModelDownloads);
         AssertAnswered(input, first);
 

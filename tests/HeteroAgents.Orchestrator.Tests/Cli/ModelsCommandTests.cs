@@ -46,6 +46,22 @@ public sealed class ModelsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Pull_without_include_takes_the_quantized_export_on_cpu_and_says_so()
+    {
+        _hub.Add("onnx/model_q4.onnx", _weights);
+        _hub.Add("onnx/model_fp16.onnx", _weights);
+
+        var pull = await CliRunner.RunAsync(Configuration, ["models", "pull", Repo, "--endpoint", _hub.Endpoint.ToString()]);
+
+        Assert.True(pull.ExitCode == 0, pull.ToString());
+        var dir = Path.Combine(_cache, "test-org", "tiny-model", "main");
+        Assert.True(File.Exists(Path.Combine(dir, "onnx", "model_q4.onnx")));
+        Assert.False(File.Exists(Path.Combine(dir, "onnx", "model.onnx")));
+        Assert.False(File.Exists(Path.Combine(dir, "onnx", "model_fp16.onnx")));
+        Assert.Contains("chose onnx/model_q4.onnx (q4)", pull.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pull_of_an_unknown_repository_fails_naming_it()
     {
         var result = await CliRunner.RunAsync(Configuration, ["models", "pull", "test-org/other", "--endpoint", _hub.Endpoint.ToString()]);

@@ -5,7 +5,6 @@ using HeteroAgents.Decoding;
 using HeteroAgents.Inference.Models;
 using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Inference.Tokenization;
-using Microsoft.ML.Tokenizers;
 
 namespace HeteroAgents.Inference.Constraints;
 
@@ -37,10 +36,10 @@ public static class ModelTokenVocabulary
         ArgumentNullException.ThrowIfNull(endOfSequenceTokenIds);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(vocabularySize);
         var tokens = new byte[]?[vocabularySize];
-        Func<string, byte[]?> toBytes = tokenizer.Inner switch
+        Func<string, byte[]?> toBytes = tokenizer.Codec switch
         {
-            BpeTokenizer => ByteLevelBytes,
-            SentencePieceTokenizer => SentencePieceBytes,
+            ByteLevelCodec => ByteLevelAlphabet.Bytes,
+            SentencePieceCodec => SentencePieceBytes,
             var other => throw new ModelLoadException($"'{tokenizer.Source}': constrained decoding cannot read token bytes from a {other.GetType().Name}."),
         };
 
@@ -53,7 +52,7 @@ public static class ModelTokenVocabulary
         }
 
         var excluded = new List<int>(tokenizer.SpecialTokens.Values);
-        if (tokenizer.Inner is SentencePieceTokenizer spm)
+        if (tokenizer.Codec is SentencePieceCodec { Tokenizer: var spm })
         {
             excluded.Add(spm.UnknownId);
             excluded.Add(spm.BeginningOfSentenceId);
@@ -61,22 +60,6 @@ public static class ModelTokenVocabulary
         }
 
         return new TokenVocabulary(tokens, endOfSequenceTokenIds.Where(id => (uint)id < (uint)vocabularySize), excluded);
-    }
-
-    /// <summary>GPT-2 byte-to-unicode text back to bytes; null when a character is outside that alphabet.</summary>
-    private static byte[]? ByteLevelBytes(string text)
-    {
-        var bytes = new byte[text.Length];
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (!ByteLevel.TryGetByte(c, out bytes[i]))
-            {
-                return null;
-            }
-        }
-
-        return bytes;
     }
 
     private static byte[]? SentencePieceBytes(string text)
@@ -88,26 +71,5 @@ public static class ModelTokenVocabulary
         }
 
         return Encoding.UTF8.GetBytes(text.Replace('\u2581', ' '));
-    }
-
-    /// <summary>The GPT-2 byte-level alphabet: printable bytes map to themselves, the rest to U+0100 onwards.</summary>
-    private static class ByteLevel
-    {
-        private static readonly Dictionary<char, byte> Map = BuildMap();
-
-        public static bool TryGetByte(char c, out byte value) => Map.TryGetValue(c, out value);
-
-        private static Dictionary<char, byte> BuildMap()
-        {
-            var map = new Dictionary<char, byte>(256);
-            var next = 0;
-            for (var b = 0; b < 256; b++)
-            {
-                var printable = b is >= '!' and <= '~' or >= 0xA1 and <= 0xAC or >= 0xAE and <= 0xFF;
-                map[printable ? (char)b : (char)(256 + next++)] = (byte)b;
-            }
-
-            return map;
-        }
     }
 }

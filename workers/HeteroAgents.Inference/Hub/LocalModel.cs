@@ -8,6 +8,9 @@ namespace HeteroAgents.Inference.Hub;
 /// <param name="Files">The files pulled.</param>
 public sealed record LocalModel(string Repository, string Revision, string? Commit, string Directory, IReadOnlyList<HubFile> Files)
 {
+    /// <summary>The decoder export chosen for this machine when the pull had no include patterns (e.g. <c>onnx/model_q4.onnx</c>).</summary>
+    public string? OnnxFile { get; init; }
+
     /// <summary>Total bytes of the files.</summary>
     public long TotalBytes => Files.Sum(f => f.Size ?? 0);
 }

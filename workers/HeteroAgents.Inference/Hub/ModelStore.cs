@@ -40,13 +40,18 @@ public sealed class ModelStore
         return PathFor(model.Repository, model.Revision);
     }
 
-    /// <summary>Downloads the files of a repository revision (optionally only those matching glob patterns).</summary>
+    /// <summary>
+    /// Downloads the files of a repository revision: those matching the glob patterns, or without patterns the files the
+    /// runtime needs with the decoder export that suits the machine (<see cref="PullPlan"/>; <see cref="LocalModel.OnnxFile"/>
+    /// says which).
+    /// </summary>
     /// <exception cref="HubDownloadException">Unknown repository, unsafe file name, or a file that fails verification twice.</exception>
-    public async Task<LocalModel> PullAsync(string repository, string revision = "main", IReadOnlyList<string>? include = null, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<LocalModel> PullAsync(string repository, string revision = ModelReference.DefaultRevision, IReadOnlyList<string>? include = null, IProgress<DownloadProgress>? progress = null, bool gpu = false, CancellationToken cancellationToken = default)
     {
         var info = await _hub.GetModelInfoAsync(repository, revision, cancellationToken).ConfigureAwait(false);
         var patterns = (include ?? []).Select(GlobToRegex).ToList();
-        var files = info.Files.Where(f => patterns.Count == 0 || patterns.Any(p => p.IsMatch(f.Path))).ToList();
+        var plan = patterns.Count == 0 ? PullPlan.Choose(info.Files, gpu) : null;
+        var files = plan?.Files.ToList() ?? info.Files.Where(f => patterns.Any(p => p.IsMatch(f.Path))).ToList();
         if (files.Count == 0)
         {
             throw new HubDownloadException($"No file of '{repository}@{revision}' matches {string.Join(", ", include ?? [])}.");
@@ -66,7 +71,7 @@ public sealed class ModelStore
             await DownloadAsync(repository, revision, files[i], target, i, files.Count, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        var model = new LocalModel(repository, revision, info.Commit, dir, files);
+        var model = new LocalModel(repository, revision, info.Commit, dir, files) { OnnxFile = plan?.Export?.Path };
         await File.WriteAllTextAsync(Path.Combine(dir, ManifestName), JsonSerializer.Serialize(model, ManifestJson), cancellationToken).ConfigureAwait(false);
         return model;
     }

@@ -33,6 +33,12 @@ public sealed record ModelConfig
     /// <summary><c>eos_token_id</c> (one or several).</summary>
     public IReadOnlyList<int> EosTokenIds { get; init; } = [];
 
+    /// <summary><c>layer_types</c> (Qwen3, Gemma 3): per layer <c>full_attention</c> or <c>sliding_attention</c>; empty when absent.</summary>
+    public IReadOnlyList<string> LayerTypes { get; init; } = [];
+
+    /// <summary>The onnx-community <c>transformers.js_config</c>, or null.</summary>
+    public TransformersJsConfig? TransformersJs { get; init; }
+
     /// <summary>Reads and validates <c>config.json</c>.</summary>
     /// <exception cref="ModelLoadException">The file is missing, malformed, or names an unsupported architecture.</exception>
     public static ModelConfig Load(string path)
@@ -52,19 +58,47 @@ public sealed record ModelConfig
 
         var heads = Required("num_attention_heads");
         var hidden = Required("hidden_size");
+        var layers = Required("num_hidden_layers");
+        var headDim = JsonFile.Int(text, "head_dim", file);
+        if (headDim is null && hidden % heads != 0)
+        {
+            throw new ModelLoadException($"'{path}': hidden_size {hidden} is not a multiple of num_attention_heads {heads} and there is no 'head_dim'.");
+        }
+
         return new ModelConfig
         {
             ModelType = type,
             Family = family,
             VocabularySize = Required("vocab_size"),
-            LayerCount = Required("num_hidden_layers"),
+            LayerCount = layers,
             AttentionHeadCount = heads,
             KeyValueHeadCount = JsonFile.Int(text, "num_key_value_heads", file) ?? heads,
-            HeadDimension = JsonFile.Int(text, "head_dim", file) ?? hidden / heads,
+            HeadDimension = headDim ?? hidden / heads,
             ContextWindow = JsonFile.Int(text, "max_position_embeddings", file) ?? 2048,
             BosTokenId = JsonFile.Int(root, "bos_token_id", file),
             EosTokenIds = JsonFile.Ints(root, "eos_token_id", file),
+            LayerTypes = ReadLayerTypes(text, layers, path),
+            TransformersJs = TransformersJsConfig.Read(root, path),
         };
+    }
+
+    private static List<string> ReadLayerTypes(System.Text.Json.JsonElement text, int layers, string path)
+    {
+        if (!text.TryGetProperty("layer_types", out var lt) || lt.ValueKind == System.Text.Json.JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        var list = lt.ValueKind == System.Text.Json.JsonValueKind.Array ? lt.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList() : null;
+        if (list is null || list.Count != layers)
+        {
+            throw new ModelLoadException($"'{path}': field 'layer_types' must list one entry per layer ({layers}, num_hidden_layers), found {lt.GetRawText()[..Math.Min(80, lt.GetRawText().Length)]}.");
+        }
+
+        var unknown = list.FirstOrDefault(t => t is not ("full_attention" or "sliding_attention"));
+        return unknown is null
+            ? list
+            : throw new ModelLoadException($"'{path}': layer_types entry '{unknown}' is not full_attention or sliding_attention.");
     }
 
     /// <summary>Maps a <c>model_type</c> to a family, or null when unsupported.</summary>

@@ -16,7 +16,7 @@ public sealed class OnnxLanguageModel : IDisposable
     private readonly InferenceSession _session;
     private readonly SessionOptions _sessionOptions;
 
-    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, int contextWindow, int chunk)
+    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate chatTemplate, int contextWindow, int chunk)
     {
         Directory = directory;
         ModelFile = modelFile;
@@ -29,9 +29,9 @@ public sealed class OnnxLanguageModel : IDisposable
         TokenizerConfig = tokenizerConfig;
         ContextWindow = contextWindow;
         PrefillChunk = chunk;
-        ChatTemplate = ChatTemplateResolver.Resolve(config.Family, tokenizerConfig);
+        ChatTemplate = chatTemplate;
         StopTokenIds = ResolveStopTokens(config, defaults, tokenizer, tokenizerConfig, ChatTemplate);
-        ModelId = Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
+        ModelId = NameOf(directory);
     }
 
     /// <summary>The model folder.</summary>
@@ -86,6 +86,7 @@ public sealed class OnnxLanguageModel : IDisposable
         var defaults = GenerationDefaults.Load(Path.Combine(dir, "generation_config.json"));
         var tokenizerConfig = TokenizerConfig.Load(Path.Combine(dir, "tokenizer_config.json"));
         var tokenizer = HfTokenizerLoader.Load(dir);
+        var chatTemplate = ChatTemplateResolver.Resolve(tokenizerConfig, NameOf(dir), options.ChatTemplate);
         JsonElement? genai = null;
         int? genaiContext = null;
         var genaiPath = Path.Combine(dir, "genai_config.json");
@@ -107,7 +108,8 @@ public sealed class OnnxLanguageModel : IDisposable
             }
         }
 
-        var modelFile = FindModelFile(dir, options.ModelFile, genai);
+        var modelFile = ModelFolder.FindModelFile(dir, options.ModelFile, genai is { } gd ? JsonFile.String(gd, "filename") : null);
+        ModelFolder.CheckExternalData(modelFile, config);
         var sessionOptions = new SessionOptions
         {
             GraphOptimizationLevel = options.GraphOptimizationLevel,
@@ -130,6 +132,7 @@ public sealed class OnnxLanguageModel : IDisposable
         {
             var graph = session.ModelMetadata.CustomMetadataMap.TryGetValue("heteroagents.graph", out var g) ? g : string.Empty;
             var signature = DecoderSignature.Read(session, config, modelFile, genai);
+            ModelFolder.CheckKvType(modelFile, config, signature.KvType);
             signature = signature.WithBatchedContinuation(genai is null && !graph.StartsWith("fused", StringComparison.Ordinal));
             if (tokenizer.VocabularySize > signature.VocabularySize)
             {
@@ -143,7 +146,7 @@ public sealed class OnnxLanguageModel : IDisposable
 
             var context = options.ContextWindow > 0 ? options.ContextWindow : genaiContext ?? config.ContextWindow;
             var chunk = options.PrefillChunkTokens > 0 ? options.PrefillChunkTokens : Math.Clamp(8_000_000 / signature.VocabularySize, 16, 512);
-            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, context, chunk);
+            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk);
         }
         catch
         {
@@ -169,34 +172,7 @@ public sealed class OnnxLanguageModel : IDisposable
     internal DecoderState CreateState(int batch, int capacity, int? chunk = null)
         => new(_session, Signature, batch, capacity, chunk ?? PrefillChunk, Timer);
 
-    private static string FindModelFile(string dir, string? configured, JsonElement? genai)
-    {
-        var candidates = new List<string>();
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            candidates.Add(configured);
-        }
-        else
-        {
-            if (genai is { } g && JsonFile.String(g, "filename") is { } f)
-            {
-                candidates.Add(f);
-            }
-
-            candidates.AddRange(["model.onnx", Path.Combine("onnx", "model.onnx"), "decoder_model_merged.onnx", Path.Combine("onnx", "decoder_model_merged.onnx")]);
-        }
-
-        foreach (var c in candidates)
-        {
-            var path = Path.Combine(dir, c);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new ModelLoadException($"No ONNX model in '{dir}': looked for {string.Join(", ", candidates)}.");
-    }
+    private static string NameOf(string directory) => Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
 
     private static HashSet<int> ResolveStopTokens(ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate template)
     {

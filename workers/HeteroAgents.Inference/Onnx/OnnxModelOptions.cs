@@ -9,8 +9,18 @@ public sealed class OnnxModelOptions
     /// <summary>The model folder (Hugging Face layout) or the alias resolved by the model store.</summary>
     public string ModelPath { get; set; } = string.Empty;
 
-    /// <summary>The ONNX file relative to the folder; empty picks <c>genai_config.json</c>'s file, <c>model.onnx</c>, <c>onnx/model.onnx</c> or <c>decoder_model_merged.onnx</c>.</summary>
+    /// <summary>
+    /// The ONNX file relative to the folder; empty picks <c>genai_config.json</c>'s file, else the best export present for
+    /// a CPU (<see cref="Models.OnnxExports"/>: <c>onnx/model_q4.onnx</c>, <c>_int8</c>, <c>_quantized</c>, <c>model.onnx</c>, …, <c>_fp16</c> last).
+    /// </summary>
     public string? ModelFile { get; set; }
+
+    /// <summary>
+    /// The prompt format, overriding recognition of the folder's chat template (a name from
+    /// <see cref="Templates.KnownChatTemplates.Names"/>, e.g. <c>qwen3</c>). Empty: the folder's template must be one the
+    /// runtime reproduces exactly, else loading fails naming the model.
+    /// </summary>
+    public string? ChatTemplate { get; set; }
 
     /// <summary>Threads inside one operator; 0 lets ONNX Runtime choose (one per physical core).</summary>
     [Range(0, 1024)]

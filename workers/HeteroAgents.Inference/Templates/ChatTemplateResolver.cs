@@ -1,57 +1,35 @@
-using System.Text.RegularExpressions;
 using HeteroAgents.Inference.Models;
 using HeteroAgents.Inference.Tokenization;
 
 namespace HeteroAgents.Inference.Templates;
 
-/// <summary>Picks the formatter matching a model's Jinja chat template (by its markers), else its family's default.</summary>
-public static partial class ChatTemplateResolver
+/// <summary>
+/// Picks the formatter for a model: the one that reproduces its chat template exactly (<see cref="KnownChatTemplates"/>),
+/// or the one named by configuration. A template the runtime does not know, or a model without one, is refused with a
+/// message naming the model, never replaced by a guess.
+/// </summary>
+public static class ChatTemplateResolver
 {
     /// <summary>Chooses the template for a model.</summary>
-    public static IChatTemplate Resolve(ModelFamily family, TokenizerConfig tokenizerConfig, TimeProvider? clock = null)
+    /// <param name="tokenizerConfig">The model's tokenizer configuration (its chat template).</param>
+    /// <param name="modelName">The model's name, for messages.</param>
+    /// <param name="configured">A formatter name that overrides recognition (<c>Hetero:Onnx:ChatTemplate</c>), or null.</param>
+    /// <param name="clock">Today's date for templates that print it (Llama 3.2).</param>
+    /// <exception cref="ModelLoadException">The template is missing or unknown, or <paramref name="configured"/> names no formatter.</exception>
+    public static IChatTemplate Resolve(TokenizerConfig tokenizerConfig, string modelName, string? configured = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(tokenizerConfig);
-        var source = tokenizerConfig.ChatTemplate;
-        if (source is not null)
+        var names = string.Join(", ", KnownChatTemplates.Names);
+        if (!string.IsNullOrWhiteSpace(configured))
         {
-            if (source.Contains("<|im_start|>", StringComparison.Ordinal))
-            {
-                return new ChatMlTemplate(DefaultSystemPrompt(source));
-            }
-
-            if (source.Contains("<|start_header_id|>", StringComparison.Ordinal))
-            {
-                var dated = source.Contains("Cutting Knowledge Date", StringComparison.Ordinal);
-                var usesClock = source.Contains("strftime_now", StringComparison.Ordinal);
-                return new Llama3Template(tokenizerConfig.BosToken ?? "<|begin_of_text|>", dated, usesClock ? clock ?? TimeProvider.System : null);
-            }
-
-            if (source.Contains("<|user|>", StringComparison.Ordinal))
-            {
-                return new Phi3Template(tokenizerConfig.EosToken ?? "<|endoftext|>");
-            }
-
-            if (source.Contains("<start_of_turn>", StringComparison.Ordinal))
-            {
-                return new GemmaTemplate(tokenizerConfig.BosToken ?? "<bos>");
-            }
+            return KnownChatTemplates.Create(configured, tokenizerConfig, clock)
+                ?? throw new ModelLoadException($"Model '{modelName}': Hetero:Onnx:ChatTemplate '{configured}' is not a chat template format (one of: {names}).");
         }
 
-        return family switch
-        {
-            ModelFamily.Phi3 => new Phi3Template(tokenizerConfig.EosToken ?? "<|endoftext|>"),
-            ModelFamily.Gemma => new GemmaTemplate(tokenizerConfig.BosToken ?? "<bos>"),
-            _ => new ChatMlTemplate(),
-        };
+        var source = tokenizerConfig.ChatTemplate
+            ?? throw new ModelLoadException($"Model '{modelName}' has no chat template (neither chat_template.jinja nor 'chat_template' in tokenizer_config.json); set Hetero:Onnx:ChatTemplate to one of {names} to choose its prompt format.");
+        var name = KnownChatTemplates.Identify(source)
+            ?? throw new ModelLoadException($"Model '{modelName}': its chat template ({tokenizerConfig.ChatTemplateSource ?? "tokenizer_config.json"}, SHA-256 {KnownChatTemplates.Fingerprint(source)[..16]}…) is not one this runtime reproduces exactly, so prompts could differ from the model's training format. Set Hetero:Onnx:ChatTemplate to one of {names} to use that format anyway.");
+        return KnownChatTemplates.Create(name, tokenizerConfig, clock)!;
     }
-
-    /// <summary>The literal system prompt a ChatML template inserts when none is given, unescaped, or null.</summary>
-    internal static string? DefaultSystemPrompt(string template)
-    {
-        var m = DefaultSystem().Match(template);
-        return m.Success ? m.Groups[1].Value.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\'", "'", StringComparison.Ordinal) : null;
-    }
-
-    [GeneratedRegex(@"<\|im_start\|>system\\n([^'""+{}]*?)<\|im_end\|>")]
-    private static partial Regex DefaultSystem();
 }

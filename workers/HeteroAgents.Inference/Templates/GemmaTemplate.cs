@@ -1,11 +1,11 @@
 namespace HeteroAgents.Inference.Templates;
 
 /// <summary>
-/// Gemma turns: <c>&lt;start_of_turn&gt;user|model\ncontent&lt;end_of_turn&gt;\n</c> after the BOS token, content
-/// trimmed. A system message is folded into the first user turn followed by a blank line, as Gemma 3's template does
-/// (Gemma 1/2 templates reject system messages).
+/// Gemma 3 turns: <c>&lt;start_of_turn&gt;user|model\ncontent&lt;end_of_turn&gt;\n</c> after the BOS token, content
+/// trimmed. A system message is folded into the first user turn followed by a blank line; user and model turns must
+/// alternate, as the template demands. No tools.
 /// </summary>
-public sealed class GemmaTemplate : IChatTemplate
+public sealed class GemmaTemplate : ChatTemplateBase
 {
     private readonly string _bosToken;
 
@@ -16,20 +16,14 @@ public sealed class GemmaTemplate : IChatTemplate
     }
 
     /// <inheritdoc/>
-    public string Name => "gemma";
+    public override string Name => "gemma3";
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> EndOfTurnTokens { get; } = ["<end_of_turn>"];
+    public override IReadOnlyList<string> EndOfTurnTokens { get; } = ["<end_of_turn>"];
 
-    /// <inheritdoc/>
-    public string Render(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
-        => PromptSegmentWriter.Join(RenderSegments(messages, addGenerationPrompt));
-
-    /// <inheritdoc/>
-    public IReadOnlyList<PromptSegment> RenderSegments(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
+    private protected override void Write(PromptSegmentWriter w, IReadOnlyList<ChatTurn> messages, IReadOnlyList<ChatToolDefinition>? tools, bool addGenerationPrompt)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var w = new PromptSegmentWriter().Template(_bosToken);
+        w.Template(_bosToken);
         var prefix = string.Empty;
         var start = 0;
         if (messages.Count > 0 && messages[0].Role == "system")
@@ -40,6 +34,11 @@ public sealed class GemmaTemplate : IChatTemplate
 
         for (var i = start; i < messages.Count; i++)
         {
+            if ((messages[i].Role == "user") != ((i - start) % 2 == 0))
+            {
+                throw new ArgumentException("Conversation roles must alternate user/assistant/user/assistant/...", nameof(messages));
+            }
+
             var role = messages[i].Role == "assistant" ? "model" : messages[i].Role;
             w.Template("<start_of_turn>" + role + "\n");
             if (i == start)
@@ -47,14 +46,12 @@ public sealed class GemmaTemplate : IChatTemplate
                 w.Content(prefix);
             }
 
-            w.Content(messages[i].Content.Trim()).Template("<end_of_turn>\n");
+            w.Content(Trim(messages[i].Content)).Template("<end_of_turn>\n");
         }
 
         if (addGenerationPrompt)
         {
             w.Template("<start_of_turn>model\n");
         }
-
-        return w.ToSegments();
     }
 }

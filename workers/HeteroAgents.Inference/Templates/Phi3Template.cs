@@ -1,7 +1,7 @@
 namespace HeteroAgents.Inference.Templates;
 
-/// <summary>Phi-3 / Phi-3.5: <c>&lt;|role|&gt;\ncontent&lt;|end|&gt;\n</c> per message; empty system messages are skipped.</summary>
-public sealed class Phi3Template : IChatTemplate
+/// <summary>Phi-3 / Phi-3.5: <c>&lt;|role|&gt;\ncontent&lt;|end|&gt;\n</c> per message; empty system messages are skipped; no tools.</summary>
+public sealed class Phi3Template : ChatTemplateBase
 {
     private readonly string _eosToken;
 
@@ -13,20 +13,13 @@ public sealed class Phi3Template : IChatTemplate
     }
 
     /// <inheritdoc/>
-    public string Name => "phi3";
+    public override string Name => "phi3";
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> EndOfTurnTokens { get; } = ["<|end|>", "<|endoftext|>"];
+    public override IReadOnlyList<string> EndOfTurnTokens { get; } = ["<|end|>", "<|endoftext|>"];
 
-    /// <inheritdoc/>
-    public string Render(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
-        => PromptSegmentWriter.Join(RenderSegments(messages, addGenerationPrompt));
-
-    /// <inheritdoc/>
-    public IReadOnlyList<PromptSegment> RenderSegments(IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt = true)
+    private protected override void Write(PromptSegmentWriter w, IReadOnlyList<ChatTurn> messages, IReadOnlyList<ChatToolDefinition>? tools, bool addGenerationPrompt)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var w = new PromptSegmentWriter();
         foreach (var m in messages)
         {
             if (m.Role is "user" or "assistant" || (m.Role == "system" && m.Content.Length > 0))
@@ -36,6 +29,5 @@ public sealed class Phi3Template : IChatTemplate
         }
 
         w.Template(addGenerationPrompt ? "<|assistant|>\n" : _eosToken);
-        return w.ToSegments();
     }
 }

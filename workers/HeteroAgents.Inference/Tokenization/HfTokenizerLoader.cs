@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using HeteroAgents.Inference.Models;
 using Microsoft.ML.Tokenizers;
 
@@ -7,13 +6,11 @@ namespace HeteroAgents.Inference.Tokenization;
 
 /// <summary>
 /// Loads a tokenizer from a Hugging Face model folder: <c>tokenizer.json</c> (byte-level BPE), else
-/// <c>vocab.json</c> + <c>merges.txt</c>, else SentencePiece <c>tokenizer.model</c>.
+/// <c>vocab.json</c> + <c>merges.txt</c> (converted as transformers' slow-to-fast converters do for the
+/// <c>tokenizer_class</c> of <c>tokenizer_config.json</c>), else SentencePiece <c>tokenizer.model</c>.
 /// </summary>
 public static class HfTokenizerLoader
 {
-    /// <summary>The GPT-2 pre-tokenization pattern used by byte-level BPE when no explicit split pattern is given.</summary>
-    internal const string Gpt2Pattern = @"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+";
-
     /// <summary>Loads the tokenizer of the folder.</summary>
     /// <exception cref="ModelLoadException">No tokenizer file, or one that is malformed or of an unsupported kind.</exception>
     public static TextTokenizer Load(string modelDirectory)
@@ -27,9 +24,14 @@ public static class HfTokenizerLoader
             return LoadTokenizerJson(json, File.Exists(spm) ? spm : null);
         }
 
-        if (File.Exists(vocab) && File.Exists(merges))
+        if (File.Exists(vocab) != File.Exists(merges))
         {
-            return LoadVocabMerges(vocab, merges);
+            throw new ModelLoadException($"'{modelDirectory}' has {(File.Exists(vocab) ? "vocab.json but no merges.txt" : "merges.txt but no vocab.json")}; a byte-level BPE tokenizer needs both (or tokenizer.json).");
+        }
+
+        if (File.Exists(vocab))
+        {
+            return LoadVocabMerges(vocab, merges, Path.Combine(modelDirectory, "tokenizer_config.json"));
         }
 
         if (File.Exists(spm))
@@ -51,16 +53,24 @@ public static class HfTokenizerLoader
         }
 
         var type = JsonFile.String(model, "type") ?? "BPE";
-        var special = ReadAddedTokens(root, path);
+        var added = ReadAddedTokens(root, path);
         var byteLevel = MentionsByteLevel(root);
         if (type != "BPE" || !byteLevel)
         {
             if (sentencePieceFallback is not null)
             {
-                return LoadSentencePiece(sentencePieceFallback, special);
+                return LoadSentencePiece(sentencePieceFallback, added.ToDictionary(t => t.Content, t => t.Id));
             }
 
             throw new ModelLoadException($"'{path}': tokenizer model type '{type}'{(byteLevel ? string.Empty : " without byte-level encoding")} is not supported; supply a byte-level BPE tokenizer.json or a SentencePiece tokenizer.model.");
+        }
+
+        foreach (var unsupported in new[] { "continuing_subword_prefix", "end_of_word_suffix" })
+        {
+            if (JsonFile.String(model, unsupported) is { Length: > 0 } value)
+            {
+                throw new ModelLoadException($"'{path}': model.{unsupported} '{value}' is not supported for byte-level BPE.");
+            }
         }
 
         if (!model.TryGetProperty("vocab", out var vocabElement) || vocabElement.ValueKind != JsonValueKind.Object)
@@ -68,43 +78,63 @@ public static class HfTokenizerLoader
             throw new ModelLoadException($"'{path}': field 'model.vocab' is missing.");
         }
 
-        var vocab = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var p in vocabElement.EnumerateObject())
-        {
-            if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetInt32(out var id) || id < 0)
-            {
-                throw new ModelLoadException($"'{path}': model.vocab entry '{p.Name}' has id {p.Value.GetRawText()}, expected a non-negative integer.");
-            }
-
-            vocab[p.Name] = id;
-        }
-
-        var mergeList = ReadMerges(model, path);
-        return CreateByteLevel(vocab, mergeList, special, PreTokenizerPattern(root), path);
+        var vocab = ReadVocabulary(vocabElement, path, "model.vocab");
+        var merges = ReadMerges(model, path);
+        var ignoreMerges = model.TryGetProperty("ignore_merges", out var im) && im.ValueKind == JsonValueKind.True;
+        return CreateByteLevel(vocab, merges, added, PreTokenizerReader.ReadNormalizer(root, path), PreTokenizerReader.ReadPreTokenizer(root, path), ignoreMerges, path);
     }
 
-    private static TextTokenizer LoadVocabMerges(string vocabPath, string mergesPath)
+    private static TextTokenizer LoadVocabMerges(string vocabPath, string mergesPath, string configPath)
     {
         using var doc = JsonFile.Read(vocabPath);
-        var vocab = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var p in doc.RootElement.EnumerateObject())
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
         {
-            vocab[p.Name] = p.Value.GetInt32();
+            throw new ModelLoadException($"'{vocabPath}' must be a JSON object of token → id.");
         }
 
-        var merges = File.ReadLines(mergesPath).Where(l => l.Length > 0 && !l.StartsWith("#version", StringComparison.Ordinal)).ToList();
-        var added = Path.Combine(Path.GetDirectoryName(vocabPath)!, "added_tokens.json");
-        var special = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (File.Exists(added))
+        var vocab = ReadVocabulary(doc.RootElement, vocabPath, "vocab");
+        var merges = new List<(string, string)>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(mergesPath))
         {
-            using var a = JsonFile.Read(added);
-            foreach (var p in a.RootElement.EnumerateObject())
+            lineNumber++;
+            if (line.Length == 0 || (lineNumber == 1 && line.StartsWith("#version", StringComparison.Ordinal)))
             {
-                special[p.Name] = p.Value.GetInt32();
+                continue;
+            }
+
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space <= 0 || space == line.Length - 1)
+            {
+                throw new ModelLoadException($"'{mergesPath}' line {lineNumber}: '{line}' is not a merge 'left right'.");
+            }
+
+            merges.Add((line[..space], line[(space + 1)..]));
+        }
+
+        var config = TokenizerConfig.Load(configPath);
+        var added = config.AddedTokens.ToList();
+        var addedJson = Path.Combine(Path.GetDirectoryName(vocabPath)!, "added_tokens.json");
+        if (File.Exists(addedJson))
+        {
+            using var a = JsonFile.Read(addedJson);
+            foreach (var (content, id) in ReadVocabulary(a.RootElement, addedJson, "added_tokens"))
+            {
+                if (!added.Any(t => t.Id == id))
+                {
+                    added.Add(new AddedToken(id, content, Special: false, Normalized: false, LeftStrip: false, RightStrip: false));
+                }
             }
         }
 
-        return CreateByteLevel(vocab, merges, special, Gpt2Pattern, vocabPath);
+        // The fast tokenizer transformers would build from these files (convert_slow_tokenizer.py).
+        var (nfc, steps) = config.TokenizerClass switch
+        {
+            "Qwen2Tokenizer" or "Qwen2TokenizerFast" => (true, (List<PreTokenizerStep>)[PreTokenizerStep.Split(PreTokenizerReader.Qwen2Pattern, PreTokenizerStep.SplitMode.Isolated), .. PreTokenizerReader.ByteLevel(config.AddPrefixSpace, useRegex: false)]),
+            null or "GPT2Tokenizer" or "GPT2TokenizerFast" or "CodeGenTokenizer" or "CodeGenTokenizerFast" => (false, [.. PreTokenizerReader.ByteLevel(config.AddPrefixSpace, useRegex: true)]),
+            var other => throw new ModelLoadException($"'{configPath}': tokenizer_class '{other}' with vocab.json + merges.txt is not supported (Qwen2Tokenizer, GPT2Tokenizer); supply tokenizer.json."),
+        };
+        return CreateByteLevel(vocab, merges, added, nfc, steps, ignoreMerges: false, vocabPath);
     }
 
     private static TextTokenizer LoadSentencePiece(string path, Dictionary<string, int> special)
@@ -118,7 +148,7 @@ public static class HfTokenizerLoader
                 special.TryAdd(text, id);
             }
 
-            return new TextTokenizer(tokenizer, tokenizer.Vocabulary, special, path);
+            return new TextTokenizer(new SentencePieceCodec(tokenizer, special.Keys), tokenizer.Vocabulary, special, path);
         }
         catch (Exception ex) when (ex is not ModelLoadException and not IOException)
         {
@@ -126,33 +156,46 @@ public static class HfTokenizerLoader
         }
     }
 
-    private static TextTokenizer CreateByteLevel(Dictionary<string, int> vocab, List<string> merges, Dictionary<string, int> special, string pattern, string path)
+    private static TextTokenizer CreateByteLevel(Dictionary<string, int> vocab, List<(string, string)> merges, List<AddedToken> added, bool nfc, List<PreTokenizerStep> steps, bool ignoreMerges, string path)
     {
-        foreach (var (text, id) in special)
+        foreach (var (left, right) in merges)
         {
-            vocab.TryAdd(text, id);
+            if (!vocab.ContainsKey(left + right))
+            {
+                throw new ModelLoadException($"'{path}': the merge '{left} {right}' makes '{left + right}', which is not in the vocabulary: vocabulary and merges do not match.");
+            }
         }
 
-        try
+        var withAdded = new Dictionary<string, int>(vocab, StringComparer.Ordinal);
+        foreach (var t in added)
         {
-            var options = new BpeOptions(vocab)
-            {
-                Merges = merges,
-                ByteLevel = true,
-                SpecialTokens = special,
-                PreTokenizer = new RegexPreTokenizer(new Regex(pattern, RegexOptions.Compiled), special),
-            };
-            return new TextTokenizer(BpeTokenizer.Create(options), vocab, special, path);
+            withAdded[t.Content] = t.Id;
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException)
-        {
-            throw new ModelLoadException($"'{path}': the BPE vocabulary and merges are inconsistent: {ex.Message}", ex);
-        }
+
+        var model = new BytePairModel(withAdded, merges, ignoreMerges, path);
+        var codec = new ByteLevelCodec(model, withAdded, added, nfc, steps);
+        return new TextTokenizer(codec, vocab, added.GroupBy(t => t.Content).ToDictionary(g => g.Key, g => g.Last().Id, StringComparer.Ordinal), path);
     }
 
-    private static Dictionary<string, int> ReadAddedTokens(JsonElement root, string path)
+    private static Dictionary<string, int> ReadVocabulary(JsonElement element, string path, string field)
     {
-        var special = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vocab = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in element.EnumerateObject())
+        {
+            if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetInt32(out var id) || id < 0)
+            {
+                throw new ModelLoadException($"'{path}': {field} entry '{p.Name}' has id {p.Value.GetRawText()}, expected a non-negative integer.");
+            }
+
+            vocab[p.Name] = id;
+        }
+
+        return vocab;
+    }
+
+    private static List<AddedToken> ReadAddedTokens(JsonElement root, string path)
+    {
+        var list = new List<AddedToken>();
         if (root.TryGetProperty("added_tokens", out var added) && added.ValueKind == JsonValueKind.Array)
         {
             foreach (var t in added.EnumerateArray())
@@ -164,16 +207,16 @@ public static class HfTokenizerLoader
                     throw new ModelLoadException($"'{path}': an 'added_tokens' entry lacks 'content' or 'id': {t.GetRawText()}.");
                 }
 
-                special[content] = id.Value;
+                list.Add(TokenizerConfig.ReadAddedToken(t, id.Value, content));
             }
         }
 
-        return special;
+        return list;
     }
 
-    private static List<string> ReadMerges(JsonElement model, string path)
+    private static List<(string, string)> ReadMerges(JsonElement model, string path)
     {
-        var list = new List<string>();
+        var list = new List<(string, string)>();
         if (!model.TryGetProperty("merges", out var merges) || merges.ValueKind != JsonValueKind.Array)
         {
             return list;
@@ -181,13 +224,13 @@ public static class HfTokenizerLoader
 
         foreach (var m in merges.EnumerateArray())
         {
-            if (m.ValueKind == JsonValueKind.String)
+            if (m.ValueKind == JsonValueKind.String && m.GetString() is { } s && s.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space && space < s.Length - 1)
             {
-                list.Add(m.GetString()!);
+                list.Add((s[..space], s[(space + 1)..]));
             }
-            else if (m.ValueKind == JsonValueKind.Array && m.GetArrayLength() == 2)
+            else if (m.ValueKind == JsonValueKind.Array && m.GetArrayLength() == 2 && m[0].ValueKind == JsonValueKind.String && m[1].ValueKind == JsonValueKind.String)
             {
-                list.Add(m[0].GetString() + " " + m[1].GetString());
+                list.Add((m[0].GetString()!, m[1].GetString()!));
             }
             else
             {
@@ -208,41 +251,5 @@ public static class HfTokenizerLoader
         };
 
         return (root.TryGetProperty("pre_tokenizer", out var p) && Has(p)) || (root.TryGetProperty("decoder", out var d) && Has(d));
-    }
-
-    /// <summary>Derives the .NET regex equivalent to the file's pre-tokenizer chain.</summary>
-    internal static string PreTokenizerPattern(JsonElement root)
-    {
-        if (!root.TryGetProperty("pre_tokenizer", out var pre) || pre.ValueKind != JsonValueKind.Object)
-        {
-            return Gpt2Pattern;
-        }
-
-        var steps = JsonFile.String(pre, "type") == "Sequence" && pre.TryGetProperty("pretokenizers", out var seq)
-            ? seq.EnumerateArray().ToList()
-            : [pre];
-        string? split = null;
-        var individualDigits = false;
-        foreach (var step in steps)
-        {
-            switch (JsonFile.String(step, "type"))
-            {
-                case "Split" when split is null && step.TryGetProperty("pattern", out var pattern):
-                    split = JsonFile.String(pattern, "Regex") ?? (JsonFile.String(pattern, "String") is { } s ? Regex.Escape(s) : null);
-                    break;
-                case "Digits":
-                    individualDigits = step.TryGetProperty("individual_digits", out var ind) && ind.ValueKind == JsonValueKind.True;
-                    break;
-            }
-        }
-
-        if (split is not null)
-        {
-            return split;
-        }
-
-        return individualDigits
-            ? @"\p{N}|'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+"
-            : Gpt2Pattern;
     }
 }

@@ -1,32 +1,25 @@
-using System.Buffers;
-using System.Text;
 using HeteroAgents.Inference.Templates;
-using Microsoft.ML.Tokenizers;
 
 namespace HeteroAgents.Inference.Tokenization;
 
 /// <summary>
 /// A model's tokenizer: text to ids without adding BOS/EOS (chat templates place them), ids to text, and the
-/// special tokens. Thread-safe.
+/// added (special) tokens. Thread-safe.
 /// </summary>
 public sealed class TextTokenizer
 {
-    private readonly Tokenizer _inner;
+    private readonly ITokenCodec _codec;
     private readonly Dictionary<string, int> _special;
     private readonly HashSet<int> _specialIds;
     private readonly IReadOnlyDictionary<string, int> _vocabulary;
-    private readonly string[] _specialTexts;
-    private readonly SearchValues<char> _specialStarts;
 
-    internal TextTokenizer(Tokenizer inner, IReadOnlyDictionary<string, int> vocabulary, IReadOnlyDictionary<string, int> specialTokens, string source)
+    internal TextTokenizer(ITokenCodec codec, IReadOnlyDictionary<string, int> vocabulary, IReadOnlyDictionary<string, int> specialTokens, string source)
     {
-        _inner = inner;
+        _codec = codec;
         _vocabulary = vocabulary;
         _special = new Dictionary<string, int>(specialTokens, StringComparer.Ordinal);
         _specialIds = [.. specialTokens.Values];
         Source = source;
-        _specialTexts = [.. specialTokens.Keys.Where(k => k.Length > 0)];
-        _specialStarts = SearchValues.Create([.. _specialTexts.Select(k => k[0]).Distinct()]);
         var max = -1;
         foreach (var id in vocabulary.Values)
         {
@@ -50,17 +43,17 @@ public sealed class TextTokenizer
     /// <summary>The regular vocabulary (token text in the tokenizer's own encoding, e.g. GPT-2 byte-to-unicode for byte-level BPE) by id.</summary>
     internal IReadOnlyDictionary<string, int> Vocabulary => _vocabulary;
 
-    /// <summary>The Microsoft.ML.Tokenizers tokenizer underneath (tells byte-level BPE from SentencePiece).</summary>
-    internal Tokenizer Inner => _inner;
+    /// <summary>The engine underneath (tells byte-level BPE from SentencePiece).</summary>
+    internal ITokenCodec Codec => _codec;
 
-    /// <summary>Special (added) tokens by text.</summary>
+    /// <summary>Added (special and control) tokens by text.</summary>
     public IReadOnlyDictionary<string, int> SpecialTokens => _special;
 
-    /// <summary>Encodes text; special-token strings in the text become their ids. Adds no BOS/EOS.</summary>
+    /// <summary>Encodes text; added-token strings in the text become their ids. Adds no BOS/EOS.</summary>
     public IReadOnlyList<int> Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length == 0 ? [] : _inner.EncodeToIds(text);
+        return text.Length == 0 ? [] : _codec.Encode(text, addedTokens: true);
     }
 
     /// <summary>
@@ -76,29 +69,21 @@ public sealed class TextTokenizer
             return [];
         }
 
-        if (FirstSpecial(text, 0) < 0)
+        var ids = _codec.Encode(text, addedTokens: false);
+        if (!ids.Any(_specialIds.Contains))
         {
-            return _inner.EncodeToIds(text);
+            return ids;
         }
 
-        var ids = new List<int>();
-        var start = 0;
-        while (start < text.Length)
+        // Merges reached a control token (or one is a single character): spell the text one character at a time and
+        // leave out whatever is still special, so content never becomes a control token.
+        var safe = new List<int>(ids.Count);
+        foreach (var rune in text.EnumerateRunes())
         {
-            var at = FirstSpecial(text, start);
-            if (at < 0)
-            {
-                AddPlain(ids, text[start..]);
-                break;
-            }
-
-            // Cut inside the spelled token, after its first character, so that no piece holds it whole.
-            var cut = at + (char.IsHighSurrogate(text[at]) && at + 1 < text.Length ? 2 : 1);
-            AddPlain(ids, text[start..cut]);
-            start = cut;
+            safe.AddRange(_codec.Encode(rune.ToString(), addedTokens: false).Where(id => !_specialIds.Contains(id)));
         }
 
-        return ids;
+        return safe;
     }
 
     /// <summary>
@@ -108,7 +93,7 @@ public sealed class TextTokenizer
     public IReadOnlyList<int> Encode(IReadOnlyList<PromptSegment> segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
-        if (!segments.Any(s => s.IsContent && FirstSpecial(s.Text, 0) >= 0))
+        if (!segments.Any(s => s.IsContent && SpellsSpecial(s.Text)))
         {
             return Encode(string.Concat(segments.Select(s => s.Text)));
         }
@@ -126,49 +111,11 @@ public sealed class TextTokenizer
     public string Decode(IEnumerable<int> ids, bool includeSpecial = false)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var kept = includeSpecial ? ids : ids.Where(id => !_specialIds.Contains(id));
-        return _inner.Decode(kept) ?? string.Empty;
+        return _codec.Decode(includeSpecial ? ids : ids.Where(id => !_specialIds.Contains(id)));
     }
 
     /// <summary>Whether an id is a special token.</summary>
     public bool IsSpecial(int id) => _specialIds.Contains(id);
-
-    private int FirstSpecial(string text, int start)
-    {
-        if (_specialTexts.Length == 0 || text.AsSpan(start).IndexOfAny(_specialStarts) < 0)
-        {
-            return -1;
-        }
-
-        var first = -1;
-        foreach (var special in _specialTexts)
-        {
-            var at = text.IndexOf(special, start, StringComparison.Ordinal);
-            if (at >= 0 && (first < 0 || at < first))
-            {
-                first = at;
-            }
-        }
-
-        return first;
-    }
-
-    // A piece that still yields a control token (a one-character special token, or merges reaching one) is spelled one
-    // character at a time, and whatever is still special is left out: content never becomes a control token.
-    private void AddPlain(List<int> ids, string piece)
-    {
-        var encoded = _inner.EncodeToIds(piece);
-        if (!encoded.Any(_specialIds.Contains))
-        {
-            ids.AddRange(encoded);
-            return;
-        }
-
-        foreach (var rune in piece.EnumerateRunes())
-        {
-            ids.AddRange(_inner.EncodeToIds(rune.ToString()).Where(id => !_specialIds.Contains(id)));
-        }
-    }
 
     /// <summary>The id of a token given by its exact text (special or vocabulary form), or null.</summary>
     public int? TokenId(string token)
@@ -180,5 +127,18 @@ public sealed class TextTokenizer
         }
 
         return null;
+    }
+
+    private bool SpellsSpecial(string text)
+    {
+        foreach (var special in _special.Keys)
+        {
+            if (special.Length > 0 && text.Contains(special, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -40,6 +40,7 @@ public sealed class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions) : I
                 {
                     ModelPath = full,
                     ModelFile = o.ModelFile,
+                    ChatTemplate = o.ChatTemplate,
                     IntraOpThreads = o.IntraOpThreads,
                     GraphOptimizationLevel = o.GraphOptimizationLevel,
                     ContextWindow = o.ContextWindow,
