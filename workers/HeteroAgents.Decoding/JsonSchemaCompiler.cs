@@ -33,7 +33,7 @@ public static class JsonSchemaCompiler
     {
         options ??= new JsonSchemaCompilerOptions();
         options.Validate();
-        var root = new SchemaReader(schema).ReadRoot();
+        var root = new SchemaReader(schema, options).ReadRoot();
         var builder = new GrammarBuilder();
         builder.Tables.Root = builder.NodeFor(root);
         var machine = new JsonMachine(builder.Tables, options);
@@ -44,8 +44,9 @@ public static class JsonSchemaCompiler
     /// <summary>Keeps only the enum/const values that satisfy the rest of their schema (checked with the automaton itself).</summary>
     private static void FilterEnums(GrammarBuilder builder, JsonMachine machine)
     {
-        var a = machine.NewStateSet();
-        var b = machine.NewStateSet();
+        var context = new RunContext();
+        var a = machine.NewStateSet(context);
+        var b = machine.NewStateSet(context);
         foreach (var (node, values, baseNode) in builder.DeferredEnums)
         {
             var kept = values.Where(v => machine.Accepts(baseNode, v, a, b)).ToList();

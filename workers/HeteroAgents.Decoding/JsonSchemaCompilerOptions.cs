@@ -18,6 +18,22 @@ public sealed class JsonSchemaCompilerOptions
     /// <summary>Maximum depth of nested objects and arrays in generated or validated JSON (default 32).</summary>
     public int MaxNesting { get; set; } = 32;
 
+    /// <summary>
+    /// Whether <c>format</c> is asserted (default true): generated strings then conform to <c>date-time</c>,
+    /// <c>email</c>, <c>ipv6</c>, ... JSON Schema 2020-12 treats <c>format</c> as an annotation unless asked to
+    /// assert it; set false for that behaviour.
+    /// </summary>
+    public bool AssertFormat { get; set; } = true;
+
+    /// <summary>The dialect assumed when the schema has no <c>$schema</c> (default <see cref="SchemaDialect.Draft202012"/>).</summary>
+    public SchemaDialect DefaultDialect { get; set; } = SchemaDialect.Draft202012;
+
+    /// <summary>
+    /// Other schema documents by absolute URI (without fragment), for <c>$ref</c>s that leave the schema. Nothing
+    /// is ever fetched: a reference to a document not given here fails compilation.
+    /// </summary>
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Documents { get; set; }
+
     internal void Validate()
     {
         if (MaxNesting is < 1 or > 1000)

@@ -27,11 +27,19 @@ public sealed partial class JsonSchemaConstraint
             return;
         }
 
-        var level0 = _levels[0] ??= _machine.NewStateSet();
+        var level0 = _levels[0] ??= _machine.NewStateSet(_context);
         level0.CopyFrom(_state);
-        if (!TryLexemeFastPath(mask, level0))
+        var items = _context.ItemCount;
+        try
         {
-            Walk(_vocabulary.Trie, 0, 0, mask);
+            if (!TryLexemeFastPath(mask, level0))
+            {
+                Walk(_vocabulary.Trie, 0, 0, mask);
+            }
+        }
+        finally
+        {
+            _context.Truncate(items); // item-log entries of the walk's speculative states
         }
 
         if (_machine.IsAccepting(_state))
@@ -95,7 +103,7 @@ public sealed partial class JsonSchemaConstraint
             var cache = _vocabulary.ContentMasks;
             if (spec.AnyState![top.A] >= 0)
             {
-                Or(mask, cache.Get(Grammar.DfaCache.AnyString, spec.AnyState[top.A], -1));
+                Or(mask, cache.Get(spec.AnyDfa!, spec.AnyState[top.A], -1));
             }
 
             if (spec.NamesState![top.A] >= 0)
@@ -143,6 +151,11 @@ public sealed partial class JsonSchemaConstraint
     /// </summary>
     private bool TryStringUnionFastPath(Span<uint> mask, StateSet s)
     {
+        if (_machine.HasGroups)
+        {
+            return false; // a union of per-thread masks ignores group formulas
+        }
+
         for (var t = 0; t < s.Count; t++)
         {
             ref var top = ref s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
@@ -175,7 +188,7 @@ public sealed partial class JsonSchemaConstraint
         {
             if (spec.AnyState![top.A] >= 0)
             {
-                Or(mask, cache.Get(Grammar.DfaCache.AnyString, spec.AnyState[top.A], -1));
+                Or(mask, cache.Get(spec.AnyDfa!, spec.AnyState[top.A], -1));
             }
 
             if (spec.NamesState![top.A] >= 0)
@@ -202,7 +215,7 @@ public sealed partial class JsonSchemaConstraint
     private void Walk(TokenTrie trie, int node, int depth, Span<uint> mask)
     {
         var cur = _levels[depth];
-        var next = _levels[depth + 1] ??= _machine.NewStateSet();
+        var next = _levels[depth + 1] ??= _machine.NewStateSet(_context);
         var edgeEnd = trie.EdgeStart[node + 1];
         for (var e = trie.EdgeStart[node]; e < edgeEnd; e++)
         {
@@ -246,6 +259,7 @@ public sealed partial class JsonSchemaConstraint
         {
             var b = trie.EdgeByte[e];
             var f = lexeme;
+            _context.Record(_levels[baseDepth].Position + (depth - baseDepth), b);
             bool consumed;
             if (isString)
             {
@@ -281,14 +295,15 @@ public sealed partial class JsonSchemaConstraint
             }
 
             // The lexeme ends at this byte: rebuild the full state before it and step the byte for real.
-            var mat = _materialized ??= _machine.NewStateSet();
+            var mat = _materialized ??= _machine.NewStateSet(_context);
             var baseSet = _levels[baseDepth];
             mat.CopyFrom(baseSet);
+            mat.Position = baseSet.Position + (depth - baseDepth);
             for (var t = 0; t < mat.Count; t++)
             {
                 mat.Frames[(t * mat.MaxFrames) + mat.Depths[t] - 1] = lexeme;
             }
-            var next = _levels[depth + 1] ??= _machine.NewStateSet();
+            var next = _levels[depth + 1] ??= _machine.NewStateSet(_context);
             _machine.Step(mat, b, next);
             if (next.Count == 0)
             {

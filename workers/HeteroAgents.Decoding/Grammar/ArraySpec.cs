@@ -11,5 +11,13 @@ internal sealed class ArraySpec
 
     public int MaxItems { get; init; } = -1;
 
+    /// <summary>With <c>contains</c>: the fewest and most items (-1: no limit) matching it; item nodes then report matches.</summary>
+    public int MinContains { get; init; }
+
+    public int MaxContains { get; init; } = -1;
+
+    /// <summary>Items must be pairwise distinct JSON values (<c>uniqueItems: true</c>).</summary>
+    public bool UniqueItems { get; init; }
+
     public int ItemNode(int index) => index < Prefix.Length ? Prefix[index] : Items;
 }

@@ -11,11 +11,12 @@ internal static class DfaCache
     private static readonly ConcurrentDictionary<string, ByteDfa> s_literals = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, KeyAutomata> s_keys = new(StringComparer.Ordinal);
 
-    /// <summary>The key automata of an object with these property names, patternProperties and additional flag.</summary>
-    public static KeyAutomata Keys(IReadOnlyList<string> names, IReadOnlyList<string> patternSources, IReadOnlyList<RegexNode> patterns, bool additional)
+    /// <summary>The key automata of an object with these property names, patternProperties, additional flag and name filter.</summary>
+    public static KeyAutomata Keys(IReadOnlyList<string> names, IReadOnlyList<string> patternSources, IReadOnlyList<RegexNode> patterns, bool additional, ByteDfa? filter = null)
     {
-        var key = string.Join("\u0001", names) + "\u0002" + string.Join("\u0001", patternSources) + (additional ? "\u0003" : "");
-        return s_keys.GetOrAdd(key, _ => KeyAutomata.Build(names, patterns, additional));
+        var key = string.Join("\u0001", names) + "\u0002" + string.Join("\u0001", patternSources) + (additional ? "\u0003" : "")
+            + (filter is null ? "" : "\u0004" + filter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return s_keys.GetOrAdd(key, _ => KeyAutomata.Build(names, patterns, additional, filter));
     }
 
     /// <summary>Any sequence of code points (the content automaton of an unconstrained string).</summary>
@@ -46,8 +47,30 @@ internal static class DfaCache
     }
 
     /// <summary>The intersection of two automata (product construction; tags of the first are kept).</summary>
-    public static ByteDfa Intersect(ByteDfa a, ByteDfa b)
+    public static ByteDfa Intersect(ByteDfa a, ByteDfa b) => Product(a, b, union: false);
+
+    /// <summary>The union of two content automata (accepting states tagged 0).</summary>
+    public static ByteDfa Union(ByteDfa a, ByteDfa b) => Product(a, b, union: true);
+
+    /// <summary>The automaton accepting nothing.</summary>
+    public static ByteDfa Empty { get; } = new(Enumerable.Repeat(-1, 256).ToArray(), [-1], []);
+
+    /// <summary>Strings of <paramref name="min"/> to <paramref name="max"/> (-1: any number of) code points.</summary>
+    public static ByteDfa Length(int min, int max)
     {
+        if (min > 1000 || max > 1000)
+        {
+            throw new RegexUnsupportedException("length bounds above 1000 cannot be applied to names");
+        }
+
+        return Pattern(max < 0 ? $"^[\\s\\S]{{{min},}}$" : $"^[\\s\\S]{{{min},{max}}}$");
+    }
+
+    private const int MaxProductStates = 20_000;
+
+    private static ByteDfa Product(ByteDfa a, ByteDfa b, bool union)
+    {
+        // -1 stands for the dead state of either side (only reachable in a union).
         var index = new Dictionary<(int, int), int> { [(0, 0)] = 0 };
         var pairs = new List<(int, int)> { (0, 0) };
         var next = new List<int>();
@@ -55,12 +78,14 @@ internal static class DfaCache
         for (var i = 0; i < pairs.Count; i++)
         {
             var (sa, sb) = pairs[i];
-            accept.Add(a.Accept[sa] >= 0 && b.Accept[sb] >= 0 ? a.Accept[sa] : -1);
+            var aa = sa >= 0 && a.Accept[sa] >= 0;
+            var ab = sb >= 0 && b.Accept[sb] >= 0;
+            accept.Add(union ? (aa || ab ? 0 : -1) : (aa && ab ? a.Accept[sa] : -1));
             for (var c = 0; c < 256; c++)
             {
-                var na = a.Next[(sa << 8) | c];
-                var nb = b.Next[(sb << 8) | c];
-                if (na < 0 || nb < 0)
+                var na = sa < 0 ? -1 : a.Next[(sa << 8) | c];
+                var nb = sb < 0 ? -1 : b.Next[(sb << 8) | c];
+                if (union ? na < 0 && nb < 0 : na < 0 || nb < 0)
                 {
                     next.Add(-1);
                     continue;
@@ -68,9 +93,9 @@ internal static class DfaCache
 
                 if (!index.TryGetValue((na, nb), out var id))
                 {
-                    if (pairs.Count >= 4000)
+                    if (pairs.Count >= MaxProductStates)
                     {
-                        throw new RegexUnsupportedException("intersection of patterns is too complex");
+                        throw new RegexUnsupportedException("combination of patterns is too complex (automaton state limit)");
                     }
 
                     id = pairs.Count;
@@ -82,6 +107,6 @@ internal static class DfaCache
             }
         }
 
-        return new ByteDfa([.. next], [.. accept], a.TagSets);
+        return new ByteDfa([.. next], [.. accept], union ? [[0]] : a.TagSets);
     }
 }

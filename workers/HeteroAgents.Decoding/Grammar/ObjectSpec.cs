@@ -25,4 +25,10 @@ internal sealed class ObjectSpec
     public int MinProperties { get; init; }
 
     public int MaxProperties { get; init; } = -1;
+
+    /// <summary>Properties whose presence makes the object invalid (schema false, or a dependency that can never be met).</summary>
+    public UInt128 Forbidden { get; init; }
+
+    /// <summary><c>dependentRequired</c>: when the property is present, the properties in the mask must be too (checked at the end).</summary>
+    public (int Property, UInt128 Required)[] Dependencies { get; init; } = [];
 }

@@ -25,6 +25,9 @@ internal sealed class StringSpec
 
     public int[]? AnyState { get; init; }
 
+    /// <summary>For keys: the automaton of the "any other key" part (any string, or the names <c>propertyNames</c> allows).</summary>
+    public ByteDfa? AnyDfa { get; init; }
+
     /// <summary>For keys of objects that allow no other keys: per DFA state, the properties still reachable (see <see cref="KeyAutomata.Reach"/>).</summary>
     public ulong[]? Reach { get; init; }
 

@@ -62,6 +62,36 @@ internal sealed class SchemaInfo
 
     public int MaxItems { get; set; } = -1;
 
+    /// <summary>Items must be pairwise distinct (<c>uniqueItems: true</c>).</summary>
+    public bool UniqueItems { get; set; }
+
+    /// <summary>The <c>contains</c> schema, with how many items must (at least/most, -1: any number) match it.</summary>
+    public SchemaInfo? Contains { get; set; }
+
+    public int MinContains { get; set; } = 1;
+
+    public int MaxContains { get; set; } = -1;
+
+    /// <summary>Every property name must be valid against this schema (as a string).</summary>
+    public SchemaInfo? PropertyNames { get; set; }
+
+    /// <summary>When the named property is present, the listed ones are required too (free order).</summary>
+    public List<(string Name, string[] Required)> DependentRequired { get; } = [];
+
+    /// <summary>Before normalization: <c>not</c>, <c>if</c>/<c>then</c>/<c>else</c>, <c>dependentSchemas</c>.</summary>
+    public List<SchemaInfo> Not { get; } = [];
+
+    public SchemaInfo? If { get; set; }
+
+    public SchemaInfo? Then { get; set; }
+
+    public SchemaInfo? Else { get; set; }
+
+    public List<(string Name, SchemaInfo Schema)> DependentSchemas { get; } = [];
+
+    /// <summary>After normalization: boolean conditions over whole subschemas that must all hold (checked by a group at run time).</summary>
+    public List<SchemaCond> Checks { get; } = [];
+
     public SchemaInfo? Ref { get; set; }
 
     public List<SchemaInfo> AllOf { get; } = [];
@@ -75,7 +105,12 @@ internal sealed class SchemaInfo
 
     public bool HasObjectConstraints =>
         Properties.Count > 0 || Required.Count > 0 || AdditionalProperties is not null || PatternProperties.Count > 0
-        || MinProperties > 0 || MaxProperties >= 0;
+        || MinProperties > 0 || MaxProperties >= 0 || PropertyNames is not null || DependentRequired.Count > 0;
+
+    /// <summary>Whether normalization has anything to do (references, combinators, conditions).</summary>
+    public bool HasApplicators =>
+        Ref is not null || AllOf.Count > 0 || AnyOf.Count > 0 || OneOf.Count > 0 || Not.Count > 0 || If is not null
+        || DependentSchemas.Count > 0;
 
     public static SchemaInfo False(string pointer) => new(pointer) { IsFalse = true, Types = JsonTypes.None };
 
@@ -88,7 +123,10 @@ internal sealed class SchemaInfo
             Minimum = Minimum, Maximum = Maximum, ExclusiveMinimum = ExclusiveMinimum, ExclusiveMaximum = ExclusiveMaximum,
             MultipleOf = MultipleOf, AdditionalProperties = AdditionalProperties, MinProperties = MinProperties,
             MaxProperties = MaxProperties, Items = Items, MinItems = MinItems, MaxItems = MaxItems,
+            UniqueItems = UniqueItems, Contains = Contains, MinContains = MinContains, MaxContains = MaxContains,
+            PropertyNames = PropertyNames,
         };
+        c.DependentRequired.AddRange(DependentRequired);
         c.Patterns.AddRange(Patterns);
         c.Properties.AddRange(Properties);
         c.Required.UnionWith(Required);

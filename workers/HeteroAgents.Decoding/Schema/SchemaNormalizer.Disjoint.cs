@@ -3,7 +3,8 @@ namespace HeteroAgents.Decoding.Schema;
 /// <summary>Proofs that <c>oneOf</c> branches cannot both match one instance.</summary>
 internal sealed partial class SchemaNormalizer
 {
-    private void CheckDisjoint(List<SchemaInfo> group, string pointer)
+    /// <summary>Whether no value can match two of the branches (then oneOf is anyOf).</summary>
+    private bool AllDisjoint(List<SchemaInfo> group)
     {
         var normalized = group.Select(Normalize).ToList();
         for (var i = 0; i < normalized.Count; i++)
@@ -12,11 +13,12 @@ internal sealed partial class SchemaNormalizer
             {
                 if (!Disjoint(normalized[i], normalized[j]))
                 {
-                    throw new SchemaCompilationException("oneOf", pointer,
-                        $"branches {i} and {j} may both match one value; oneOf is supported only for provably disjoint branches");
+                    return false;
                 }
             }
         }
+
+        return true;
     }
 
     private static JsonTypes TypesOf(SchemaInfo s)

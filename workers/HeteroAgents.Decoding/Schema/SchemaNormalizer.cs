@@ -1,8 +1,10 @@
 namespace HeteroAgents.Decoding.Schema;
 
 /// <summary>
-/// Flattens <c>$ref</c> and <c>allOf</c> into one schema by intersection, and keeps <c>anyOf</c>/<c>oneOf</c> as
-/// disjunction groups. <c>oneOf</c> is accepted only when its branches are provably disjoint (then it equals anyOf).
+/// Flattens <c>$ref</c> and <c>allOf</c> into one schema by intersection, and keeps <c>anyOf</c> and provably
+/// disjoint <c>oneOf</c> as disjunction groups. Everything that is not a plain intersection or union (<c>not</c>,
+/// overlapping <c>oneOf</c>, <c>if</c>/<c>then</c>/<c>else</c>, <c>dependentSchemas</c>, and conjunctions of
+/// subschemas that cannot be merged into one) becomes a <see cref="SchemaCond"/> check, evaluated exactly by a group.
 /// </summary>
 internal sealed partial class SchemaNormalizer
 {
@@ -17,7 +19,7 @@ internal sealed partial class SchemaNormalizer
             return done;
         }
 
-        if (s.Ref is null && s.AllOf.Count == 0 && s.AnyOf.Count == 0 && s.OneOf.Count == 0)
+        if (!s.HasApplicators)
         {
             return _memo[s.Id] = s;
         }
@@ -27,26 +29,56 @@ internal sealed partial class SchemaNormalizer
             throw new SchemaCompilationException("$ref", s.Pointer, "circular reference that does not pass through an object or array");
         }
 
-        var b = s.CopyBase();
-        if (s.Ref is not null)
+        try
         {
-            b = Merge(b, Normalize(s.Ref));
-        }
+            var b = s.CopyBase();
+            if (s.Ref is not null)
+            {
+                b = Merge(b, Normalize(s.Ref));
+            }
 
-        foreach (var a in s.AllOf)
+            foreach (var a in s.AllOf)
+            {
+                b = Merge(b, Normalize(a));
+            }
+
+            b.Alternatives.AddRange(s.AnyOf);
+            foreach (var group in s.OneOf)
+            {
+                if (group.Count == 1 || SafeAllDisjoint(group))
+                {
+                    b.Alternatives.Add(group);
+                }
+                else
+                {
+                    b.Checks.Add(SchemaCond.ExactlyOne([.. group.Select(SchemaCond.Of)]));
+                }
+            }
+
+            foreach (var n in s.Not)
+            {
+                b.Checks.Add(SchemaCond.Not(SchemaCond.Of(n)));
+            }
+
+            if (s.If is { } condition && (s.Then is not null || s.Else is not null))
+            {
+                var test = SchemaCond.Of(condition);
+                b.Checks.Add(SchemaCond.Or(SchemaCond.And(test, SchemaCond.Of(s.Then)), SchemaCond.And(SchemaCond.Not(test), SchemaCond.Of(s.Else))));
+            }
+
+            foreach (var (name, schema) in s.DependentSchemas)
+            {
+                var present = new SchemaInfo(s.Pointer) { Types = JsonTypes.Object };
+                present.Required.Add(name);
+                b.Checks.Add(SchemaCond.Or(SchemaCond.Not(SchemaCond.Of(present)), SchemaCond.Of(schema)));
+            }
+
+            return _memo[s.Id] = b;
+        }
+        finally
         {
-            b = Merge(b, Normalize(a));
+            _inProgress.Remove(s.Id);
         }
-
-        b.Alternatives.AddRange(s.AnyOf);
-        foreach (var group in s.OneOf)
-        {
-            CheckDisjoint(group, s.Pointer);
-            b.Alternatives.Add(group);
-        }
-
-        _inProgress.Remove(s.Id);
-        return _memo[s.Id] = b;
     }
 
     /// <summary>A schema equal to the conjunction of <paramref name="x"/> and <paramref name="y"/> (null means any).</summary>
@@ -95,12 +127,24 @@ internal sealed partial class SchemaNormalizer
         }
     }
 
-    /// <summary>Intersects two normalized schemas.</summary>
+    /// <summary>
+    /// Intersects two normalized schemas. Where one schema cannot express both (objects that both use
+    /// <c>patternProperties</c>, unrelated <c>multipleOf</c> values, two <c>contains</c>), <paramref name="b"/> is kept
+    /// whole as a check instead.
+    /// </summary>
     public SchemaInfo Merge(SchemaInfo a, SchemaInfo b)
     {
         var r = a.CopyBase();
         r.Alternatives.AddRange(a.Alternatives);
+        r.Checks.AddRange(a.Checks);
+        if (!Mergeable(a, b))
+        {
+            r.Checks.Add(SchemaCond.Of(b));
+            return r;
+        }
+
         r.Alternatives.AddRange(b.Alternatives);
+        r.Checks.AddRange(b.Checks);
         r.IsFalse |= b.IsFalse;
         r.Types &= b.Types;
         if (b.Enum is not null)
@@ -124,15 +168,7 @@ internal sealed partial class SchemaNormalizer
 
         if (b.MultipleOf is { } bm)
         {
-            if (r.MultipleOf is { } rm && rm != bm)
-            {
-                r.MultipleOf = rm % bm == 0 ? rm : bm % rm == 0 ? bm
-                    : throw new SchemaCompilationException("multipleOf", b.Pointer, "cannot intersect two unrelated multipleOf values");
-            }
-            else
-            {
-                r.MultipleOf = bm;
-            }
+            r.MultipleOf = r.MultipleOf is { } rm && rm != bm ? (rm % bm == 0 ? rm : bm) : bm;
         }
 
         MergeObjects(a, b, r);
@@ -140,7 +176,34 @@ internal sealed partial class SchemaNormalizer
         return r;
     }
 
+    private bool SafeAllDisjoint(List<SchemaInfo> group)
+    {
+        try
+        {
+            return AllDisjoint(group);
+        }
+        catch (SchemaCompilationException)
+        {
+            return false; // e.g. a branch refers back to this schema: no proof, so the exact check is used
+        }
+    }
+
     private static int MinLimit(int x, int y) => x < 0 ? y : y < 0 ? x : Math.Min(x, y);
+
+    private static bool Mergeable(SchemaInfo a, SchemaInfo b)
+    {
+        if (a.MultipleOf is { } am && b.MultipleOf is { } bm && am % bm != 0 && bm % am != 0)
+        {
+            return false;
+        }
+
+        if (a.Contains is not null && b.Contains is not null)
+        {
+            return false;
+        }
+
+        return !(a.HasObjectConstraints && b.HasObjectConstraints && (a.PatternProperties.Count > 0 || b.PatternProperties.Count > 0));
+    }
 
     private void MergeObjects(SchemaInfo a, SchemaInfo b, SchemaInfo r)
     {
@@ -157,12 +220,9 @@ internal sealed partial class SchemaNormalizer
             r.PatternProperties.AddRange(b.PatternProperties);
             r.MinProperties = b.MinProperties;
             r.MaxProperties = b.MaxProperties;
+            r.PropertyNames = b.PropertyNames;
+            r.DependentRequired.AddRange(b.DependentRequired);
             return;
-        }
-
-        if (a.PatternProperties.Count > 0 || b.PatternProperties.Count > 0)
-        {
-            throw new SchemaCompilationException("patternProperties", b.Pointer, "intersecting objects that use patternProperties is not supported");
         }
 
         r.Properties.Clear();
@@ -178,6 +238,8 @@ internal sealed partial class SchemaNormalizer
         r.Required.UnionWith(b.Required);
         r.MinProperties = Math.Max(a.MinProperties, b.MinProperties);
         r.MaxProperties = MinLimit(a.MaxProperties, b.MaxProperties);
+        r.PropertyNames = Conj(a.PropertyNames, b.PropertyNames);
+        r.DependentRequired.AddRange(b.DependentRequired);
     }
 
     private void MergeArrays(SchemaInfo a, SchemaInfo b, SchemaInfo r)
@@ -194,5 +256,10 @@ internal sealed partial class SchemaNormalizer
         r.Items = Conj(a.Items, b.Items);
         r.MinItems = Math.Max(a.MinItems, b.MinItems);
         r.MaxItems = MinLimit(a.MaxItems, b.MaxItems);
+        r.UniqueItems |= b.UniqueItems;
+        if (b.Contains is not null)
+        {
+            (r.Contains, r.MinContains, r.MaxContains) = (b.Contains, b.MinContains, b.MaxContains);
+        }
     }
 }

@@ -79,9 +79,31 @@ internal sealed partial class SchemaReader
             case "minItems": s.MinItems = ReadCount(v, keyword, ptr); break;
             case "maxItems": s.MaxItems = ReadCount(v, keyword, ptr); break;
             case "uniqueItems":
-                if (v.ValueKind == JsonValueKind.True)
+                s.UniqueItems = v.ValueKind == JsonValueKind.True;
+                break;
+            case "contains": s.Contains = Read(v, kp); break;
+            case "minContains": s.MinContains = ReadCount(v, keyword, ptr); break;
+            case "maxContains": s.MaxContains = ReadCount(v, keyword, ptr); break;
+            case "not": s.Not.Add(Read(v, kp)); break;
+            case "propertyNames": s.PropertyNames = Read(v, kp); break;
+            case "dependentSchemas" or "dependentRequired" or "dependencies":
+                RequireObject(v, keyword, ptr);
+                foreach (var p in v.EnumerateObject())
                 {
-                    throw new SchemaCompilationException(keyword, ptr, "uniqueItems: true is not supported");
+                    if (p.Value.ValueKind == JsonValueKind.Array && keyword != "dependentSchemas")
+                    {
+                        var names = p.Value.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.String ? n.GetString()!
+                            : throw new SchemaCompilationException(keyword, ptr, $"{keyword} must list property names")).ToArray();
+                        s.DependentRequired.Add((p.Name, names));
+                    }
+                    else if (keyword != "dependentRequired")
+                    {
+                        s.DependentSchemas.Add((p.Name, Read(p.Value, Child(kp, p.Name))));
+                    }
+                    else
+                    {
+                        throw new SchemaCompilationException(keyword, ptr, "dependentRequired values must be arrays of property names");
+                    }
                 }
 
                 break;

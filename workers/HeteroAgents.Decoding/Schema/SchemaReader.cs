@@ -8,9 +8,7 @@ internal sealed partial class SchemaReader
     /// <summary>Assertion keywords the engine does not implement: their presence fails compilation.</summary>
     private static readonly HashSet<string> s_unsupported = new(StringComparer.Ordinal)
     {
-        "not", "contains", "minContains", "maxContains", "dependencies", "dependentRequired", "dependentSchemas",
-        "propertyNames", "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef", "$dynamicAnchor",
-        "$recursiveAnchor",
+        "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef", "$dynamicAnchor", "$recursiveAnchor",
     };
 
     private readonly JsonElement _root;
@@ -20,19 +18,27 @@ internal sealed partial class SchemaReader
     /// <summary>Draft-07 and earlier ignore every keyword next to <c>$ref</c>; later drafts apply them.</summary>
     private readonly bool _refOverridesSiblings;
 
-    public SchemaReader(JsonElement root)
+    private readonly JsonSchemaCompilerOptions _options;
+
+    public SchemaReader(JsonElement root, JsonSchemaCompilerOptions options)
     {
         _root = root;
+        _options = options;
+        var dialect = options.DefaultDialect;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String)
         {
             _rootId = id.GetString()!.TrimEnd('#');
         }
 
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out var dialect) && dialect.ValueKind == JsonValueKind.String)
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out var declared) && declared.ValueKind == JsonValueKind.String)
         {
-            var d = dialect.GetString()!;
-            _refOverridesSiblings = d.Contains("draft-0", StringComparison.Ordinal);
+            var d = declared.GetString()!;
+            dialect = d.Contains("draft-0", StringComparison.Ordinal) ? SchemaDialect.Draft7
+                : d.Contains("2019-09", StringComparison.Ordinal) ? SchemaDialect.Draft201909
+                : d.Contains("2020-12", StringComparison.Ordinal) ? SchemaDialect.Draft202012 : dialect;
         }
+
+        _refOverridesSiblings = dialect == SchemaDialect.Draft7;
     }
 
     public SchemaInfo ReadRoot() => Read(_root, "#");
@@ -67,11 +73,6 @@ internal sealed partial class SchemaReader
             throw new SchemaCompilationException("$id", ptr, "embedded schema resources (nested $id) are not supported");
         }
 
-        if (e.TryGetProperty("if", out _) && (e.TryGetProperty("then", out _) || e.TryGetProperty("else", out _)))
-        {
-            throw new SchemaCompilationException("if", ptr, "conditional subschemas (if/then/else) are not supported");
-        }
-
         if (_refOverridesSiblings && e.TryGetProperty("$ref", out var onlyRef))
         {
             ReadKeyword(s, "$ref", onlyRef, ptr);
@@ -81,6 +82,18 @@ internal sealed partial class SchemaReader
         foreach (var p in e.EnumerateObject())
         {
             ReadKeyword(s, p.Name, p.Value, ptr);
+        }
+
+        if (e.TryGetProperty("if", out var condition))
+        {
+            s.If = Read(condition, Child(ptr, "if"));
+            s.Then = e.TryGetProperty("then", out var then) ? Read(then, Child(ptr, "then")) : null;
+            s.Else = e.TryGetProperty("else", out var otherwise) ? Read(otherwise, Child(ptr, "else")) : null;
+        }
+
+        if (s.Contains is null)
+        {
+            (s.MinContains, s.MaxContains) = (1, -1); // minContains/maxContains without contains assert nothing
         }
 
         if (e.TryGetProperty("nullable", out var nullable) && nullable.ValueKind == JsonValueKind.True && s.Types != JsonTypes.All)
@@ -127,7 +140,7 @@ internal sealed partial class SchemaReader
                 s.Patterns.Add((ReadString(v, keyword, ptr), keyword, ptr));
                 break;
             case "format":
-                if (v.ValueKind == JsonValueKind.String && FormatPatterns.For(v.GetString()!, ptr) is { } fp)
+                if (_options.AssertFormat && v.ValueKind == JsonValueKind.String && FormatPatterns.For(v.GetString()!, ptr) is { } fp)
                 {
                     s.Patterns.Add((fp, keyword, ptr));
                 }

@@ -1,0 +1,120 @@
+namespace HeteroAgents.Decoding.Grammar;
+
+/// <summary>The operators of a <see cref="BoolExpr"/>.</summary>
+internal enum BoolOp
+{
+    Member,
+    True,
+    And,
+    Or,
+    Not,
+    ExactlyOne,
+}
+
+/// <summary>
+/// A boolean formula over the members of a group (whether each member's schema matched the value). Evaluated exactly
+/// when the value ends, and as a viability test while it is still being written.
+/// </summary>
+internal sealed class BoolExpr
+{
+    private BoolExpr(BoolOp op, int member, BoolExpr[] args)
+    {
+        Op = op;
+        Member = member;
+        Args = args;
+    }
+
+    public BoolOp Op { get; }
+
+    public int Member { get; }
+
+    public BoolExpr[] Args { get; }
+
+    public static BoolExpr True { get; } = new(BoolOp.True, -1, []);
+
+    public static BoolExpr Of(int member) => new(BoolOp.Member, member, []);
+
+    public static BoolExpr And(params BoolExpr[] args) => args.Length == 1 ? args[0] : new(BoolOp.And, -1, args);
+
+    public static BoolExpr Or(params BoolExpr[] args) => args.Length == 1 ? args[0] : new(BoolOp.Or, -1, args);
+
+    public static BoolExpr Not(BoolExpr x) => x.Op == BoolOp.Not ? x.Args[0] : new(BoolOp.Not, -1, [x]);
+
+    public static BoolExpr ExactlyOne(params BoolExpr[] args) => new(BoolOp.ExactlyOne, -1, args);
+
+    /// <summary>The value of the formula when exactly the members in <paramref name="matched"/> matched.</summary>
+    public bool Evaluate(ulong matched)
+    {
+        switch (Op)
+        {
+            case BoolOp.Member: return (matched >> Member & 1) != 0;
+            case BoolOp.True: return true;
+            case BoolOp.Not: return !Args[0].Evaluate(matched);
+            case BoolOp.And:
+                foreach (var a in Args)
+                {
+                    if (!a.Evaluate(matched))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case BoolOp.Or:
+                foreach (var a in Args)
+                {
+                    if (a.Evaluate(matched))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                var n = 0;
+                foreach (var a in Args)
+                {
+                    if (a.Evaluate(matched) && ++n > 1)
+                    {
+                        return false;
+                    }
+                }
+
+                return n == 1;
+        }
+    }
+
+    /// <summary>
+    /// Lane-wise viability while the value is unfinished: bit k of the result is set when the formula can still come
+    /// out true given that bit k of <c>alive[m]</c> says whether member m can still match (a member that cannot match
+    /// is false; one that can is unknown). Monotone: negations are never false before the end, so viability only
+    /// needs the members that are still alive.
+    /// </summary>
+    public ulong Viable(ReadOnlySpan<ulong> alive)
+    {
+        switch (Op)
+        {
+            case BoolOp.Member: return alive[Member];
+            case BoolOp.True or BoolOp.Not: return ulong.MaxValue;
+            case BoolOp.And:
+                var and = ulong.MaxValue;
+                foreach (var a in Args)
+                {
+                    and &= a.Viable(alive);
+                }
+
+                return and;
+            default:
+                var or = 0UL;
+                foreach (var a in Args)
+                {
+                    or |= a.Viable(alive);
+                }
+
+                return or;
+        }
+    }
+
+    /// <summary>The members the formula mentions.</summary>
+    public IEnumerable<int> Members() => Op == BoolOp.Member ? [Member] : Args.SelectMany(a => a.Members());
+}

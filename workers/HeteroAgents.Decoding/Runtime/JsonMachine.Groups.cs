@@ -1,0 +1,230 @@
+using HeteroAgents.Decoding.Grammar;
+
+namespace HeteroAgents.Decoding.Runtime;
+
+/// <summary>
+/// Groups: the threads of each member of a group instance run side by side over the same value; where the value ends
+/// (its end is fixed by JSON syntax, so every member that matches arrives at the same byte), the members that arrived
+/// are joined and the group's formula decides whether one continuation thread goes on. While the value is unfinished,
+/// instances whose formula can no longer come true are pruned, innermost first.
+/// </summary>
+internal sealed partial class JsonMachine
+{
+    /// <summary>Joins the arrivals of this step, innermost groups first (a join can complete an outer member's value).</summary>
+    private void ResolveJoins(StateSet dst, int b, long pos)
+    {
+        var max = MaxFrames;
+        while (!dst.Overflow)
+        {
+            var deepest = -1;
+            for (var t = 0; t < dst.Count; t++)
+            {
+                if (IsArrival(dst, t) && dst.Depths[t] > deepest)
+                {
+                    deepest = dst.Depths[t];
+                }
+            }
+
+            if (deepest < 0)
+            {
+                return;
+            }
+
+            var count = dst.Count;
+            var remove = dst.DeadFlags(count);
+            for (var t = 0; t < count; t++)
+            {
+                if (remove[t] || dst.Depths[t] != deepest || !IsArrival(dst, t))
+                {
+                    continue;
+                }
+
+                ref readonly var g = ref dst.Frames[(t * max) + deepest - 1];
+                var spec = g.Spec;
+                var instance = g.C;
+                var how = g.A;
+                var matched = 0UL;
+                var reports = 0UL;
+                var driver = -1;
+                for (var u = t; u < count; u++)
+                {
+                    if (remove[u] || dst.Depths[u] != deepest || !IsArrival(dst, u))
+                    {
+                        continue;
+                    }
+
+                    ref readonly var h = ref dst.Frames[(u * max) + deepest - 1];
+                    if (h.Spec != spec || h.C != instance)
+                    {
+                        continue;
+                    }
+
+                    remove[u] = true;
+                    if (h.A != how)
+                    {
+                        continue; // ended at a different place than the base member: not this value's end
+                    }
+
+                    matched |= 1UL << h.State;
+                    reports |= (ulong)(uint)h.E;
+                    if (h.State == 0 && driver < 0)
+                    {
+                        driver = u;
+                    }
+                }
+
+                var group = _groups[spec];
+                if (driver < 0 || !group.Formula.Evaluate(matched))
+                {
+                    continue;
+                }
+
+                // One continuation: the driver's stack without the group frame, parent notified, byte stepped if not consumed.
+                if (!dst.EnsureSlot(dst.Count))
+                {
+                    return;
+                }
+
+                var frames = dst.Frames.AsSpan(dst.Count * max, max);
+                dst.Frames.AsSpan(driver * max, deepest).CopyTo(frames);
+                var report = group.ReportMember >= 0 && (matched >> group.ReportMember & 1) != 0 ? 1 : 0;
+                var depth = deepest - 1;
+                var r = ChildDone(frames, depth, how == 1, report, new Cursor(dst.Context, pos));
+                if (r == Arrived)
+                {
+                    dst.Depths[dst.Count] = depth;
+                    dst.Count++;
+                }
+                else if (r == Ok)
+                {
+                    if (how == 1)
+                    {
+                        dst.Depths[dst.Count] = depth;
+                        dst.Count++;
+                    }
+                    else
+                    {
+                        Run(dst, depth, b, pos);
+                    }
+                }
+            }
+
+            // Arrivals at this depth not joined (no base member arrived) are dropped along with the joined ones.
+            for (var t = 0; t < count; t++)
+            {
+                if (!remove[t] && dst.Depths[t] == deepest && IsArrival(dst, t))
+                {
+                    remove[t] = true;
+                }
+            }
+
+            dst.RemoveFlagged(remove);
+        }
+    }
+
+    private bool IsArrival(StateSet s, int t)
+    {
+        ref readonly var top = ref s.Frames[(t * MaxFrames) + s.Depths[t] - 1];
+        return top.Kind == Frame.Group && top.A != 0;
+    }
+
+    /// <summary>
+    /// Removes the threads of group instances that can no longer match: the base member has no thread left, or the
+    /// formula is false with every member that has no thread counted as not matching. Innermost instances first, so
+    /// that the threads of a dead inner instance do not keep an outer member alive.
+    /// </summary>
+    private void Prune(StateSet s)
+    {
+        var max = MaxFrames;
+        var instances = s.Instances;
+        instances.Clear();
+        var deepest = 0;
+        for (var t = 0; t < s.Count; t++)
+        {
+            var frames = s.Frames.AsSpan(t * max, s.Depths[t]);
+            for (var j = 1; j < frames.Length; j++)
+            {
+                if (frames[j].Kind == Frame.Group)
+                {
+                    AddInstance(instances, j, frames[j].Spec, frames[j].C);
+                    deepest = Math.Max(deepest, j);
+                }
+            }
+        }
+
+        if (instances.Count == 0)
+        {
+            return;
+        }
+
+        var dead = s.DeadFlags(s.Count);
+        var anyDead = false;
+        Span<ulong> alive = stackalloc ulong[64];
+        for (var level = deepest; level >= 1; level--)
+        {
+            for (var i = 0; i < instances.Count; i++)
+            {
+                var (depth, spec, instance, _) = instances[i];
+                if (depth != level)
+                {
+                    continue;
+                }
+
+                var members = 0UL;
+                for (var t = 0; t < s.Count; t++)
+                {
+                    if (!dead[t] && s.Depths[t] > depth)
+                    {
+                        ref readonly var g = ref s.Frames[(t * max) + depth];
+                        if (g.Kind == Frame.Group && g.Spec == spec && g.C == instance)
+                        {
+                            members |= 1UL << g.State;
+                        }
+                    }
+                }
+
+                var group = _groups[spec];
+                for (var m = 0; m < group.Members.Length; m++)
+                {
+                    alive[m] = (members >> m & 1) != 0 ? ulong.MaxValue : 0;
+                }
+
+                if ((members & 1) != 0 && (group.Formula.Viable(alive) & 1) != 0)
+                {
+                    continue;
+                }
+
+                for (var t = 0; t < s.Count; t++)
+                {
+                    if (!dead[t] && s.Depths[t] > depth)
+                    {
+                        ref readonly var g = ref s.Frames[(t * max) + depth];
+                        if (g.Kind == Frame.Group && g.Spec == spec && g.C == instance)
+                        {
+                            dead[t] = true;
+                            anyDead = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        if (anyDead)
+        {
+            s.RemoveFlagged(dead);
+        }
+    }
+
+    private static void AddInstance(List<(int Depth, int Spec, long Instance, ulong Alive)> instances, int depth, int spec, long instance)
+    {
+        foreach (var x in instances)
+        {
+            if (x.Depth == depth && x.Spec == spec && x.Instance == instance)
+            {
+                return;
+            }
+        }
+
+        instances.Add((depth, spec, instance, 0));
+    }
+}
