@@ -2,34 +2,27 @@ using System.Text.Json;
 
 namespace HeteroAgents.Decoding.Schema;
 
-/// <summary>Reads a JSON Schema document into <see cref="SchemaInfo"/> objects, resolving local <c>$ref</c>s.</summary>
+/// <summary>Reads a JSON Schema document into <see cref="SchemaInfo"/> objects, resolving references (see the Refs part).</summary>
 internal sealed partial class SchemaReader
 {
     /// <summary>Assertion keywords the engine does not implement: their presence fails compilation.</summary>
     private static readonly HashSet<string> s_unsupported = new(StringComparer.Ordinal)
     {
-        "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef", "$dynamicAnchor", "$recursiveAnchor",
+        "unevaluatedProperties", "unevaluatedItems", "$recursiveRef", "$recursiveAnchor",
     };
 
-    private readonly JsonElement _root;
-    private readonly Dictionary<string, SchemaInfo> _byPointer = new(StringComparer.Ordinal);
-    private readonly string? _rootId;
+    private readonly Dictionary<string, SchemaInfo> _read = new(StringComparer.Ordinal);
 
     /// <summary>Draft-07 and earlier ignore every keyword next to <c>$ref</c>; later drafts apply them.</summary>
     private readonly bool _refOverridesSiblings;
 
     private readonly JsonSchemaCompilerOptions _options;
+    private readonly SchemaScope _rootScope;
 
     public SchemaReader(JsonElement root, JsonSchemaCompilerOptions options)
     {
-        _root = root;
         _options = options;
         var dialect = options.DefaultDialect;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String)
-        {
-            _rootId = id.GetString()!.TrimEnd('#');
-        }
-
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out var declared) && declared.ValueKind == JsonValueKind.String)
         {
             var d = declared.GetString()!;
@@ -39,56 +32,59 @@ internal sealed partial class SchemaReader
         }
 
         _refOverridesSiblings = dialect == SchemaDialect.Draft7;
+        AddDocument(DefaultBase, root);
+        _rootScope = SchemaScope.Root(0, BaseAt(0, "#"));
     }
 
-    public SchemaInfo ReadRoot() => Read(_root, "#");
+    public SchemaInfo ReadRoot() => Read(_documents[0].Root, "#", _rootScope);
 
-    private SchemaInfo Read(JsonElement e, string ptr)
+    /// <summary>The pointer shown in messages: the fragment for the schema itself, with the document URI for others.</summary>
+    private string Display(int doc, string ptr) => doc == 0 ? ptr : _documents[doc].Uri + ptr;
+
+    private SchemaInfo Read(JsonElement e, string ptr, SchemaScope scope)
     {
-        if (_byPointer.TryGetValue(ptr, out var known))
+        var at = Display(scope.Document, ptr);
+        var key = scope.Document.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + ptr + "|" + ScopeKey(scope);
+        if (_read.TryGetValue(key, out var known))
         {
             return known;
         }
 
         if (e.ValueKind == JsonValueKind.True)
         {
-            return _byPointer[ptr] = new SchemaInfo(ptr);
+            return _read[key] = new SchemaInfo(at);
         }
 
         if (e.ValueKind == JsonValueKind.False)
         {
-            return _byPointer[ptr] = SchemaInfo.False(ptr);
+            return _read[key] = SchemaInfo.False(at);
         }
 
         if (e.ValueKind != JsonValueKind.Object)
         {
-            throw new SchemaCompilationException("", ptr, $"a schema must be an object or a boolean, not {e.ValueKind}");
+            throw new SchemaCompilationException("", at, $"a schema must be an object or a boolean, not {e.ValueKind}");
         }
 
-        var s = new SchemaInfo(ptr);
-        _byPointer[ptr] = s;
-        if (ptr != "#" && e.TryGetProperty("$id", out var subId) && subId.ValueKind == JsonValueKind.String
-            && !subId.GetString()!.StartsWith('#'))
-        {
-            throw new SchemaCompilationException("$id", ptr, "embedded schema resources (nested $id) are not supported");
-        }
-
+        var s = new SchemaInfo(at);
+        _read[key] = s;
+        scope = scope.Enter(scope.Document, BaseAt(scope.Document, ptr));
+        var context = new ReadContext(e, ptr, at, scope);
         if (_refOverridesSiblings && e.TryGetProperty("$ref", out var onlyRef))
         {
-            ReadKeyword(s, "$ref", onlyRef, ptr);
+            ReadKeyword(s, "$ref", onlyRef, context);
             return s;
         }
 
         foreach (var p in e.EnumerateObject())
         {
-            ReadKeyword(s, p.Name, p.Value, ptr);
+            ReadKeyword(s, p.Name, p.Value, context);
         }
 
         if (e.TryGetProperty("if", out var condition))
         {
-            s.If = Read(condition, Child(ptr, "if"));
-            s.Then = e.TryGetProperty("then", out var then) ? Read(then, Child(ptr, "then")) : null;
-            s.Else = e.TryGetProperty("else", out var otherwise) ? Read(otherwise, Child(ptr, "else")) : null;
+            s.If = Read(condition, Child(ptr, "if"), scope);
+            s.Then = e.TryGetProperty("then", out var then) ? Read(then, Child(ptr, "then"), scope) : null;
+            s.Else = e.TryGetProperty("else", out var otherwise) ? Read(otherwise, Child(ptr, "else"), scope) : null;
         }
 
         if (s.Contains is null)
@@ -110,8 +106,9 @@ internal sealed partial class SchemaReader
 
     private static string Child(string ptr, string token) => ptr + "/" + token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
-    private void ReadKeyword(SchemaInfo s, string keyword, JsonElement v, string ptr)
+    private void ReadKeyword(SchemaInfo s, string keyword, JsonElement v, ReadContext context)
     {
+        var ptr = context.At;
         if (s_unsupported.Contains(keyword))
         {
             throw new SchemaCompilationException(keyword, ptr, $"keyword '{keyword}' is not supported");
@@ -187,7 +184,7 @@ internal sealed partial class SchemaReader
 
                 break;
             default:
-                ReadStructural(s, keyword, v, ptr);
+                ReadStructural(s, keyword, v, context);
                 break;
         }
     }
