@@ -33,8 +33,9 @@ public static class JsonSchemaCompiler
     {
         options ??= new JsonSchemaCompilerOptions();
         options.Validate();
-        var root = new SchemaReader(schema, options).ReadRoot();
-        var builder = new GrammarBuilder();
+        var reader = new SchemaReader(schema, options);
+        var root = reader.ReadRoot();
+        var builder = new GrammarBuilder(reader.UsesUnevaluated);
         builder.Tables.Root = builder.NodeFor(root);
         var machine = new JsonMachine(builder.Tables, options);
         FilterEnums(builder, machine);

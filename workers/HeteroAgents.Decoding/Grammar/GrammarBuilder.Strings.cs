@@ -54,7 +54,7 @@ internal sealed partial class GrammarBuilder
     {
         var n = _normalizer.Normalize(raw);
         ByteDfa? result = null;
-        foreach (var branch in Expand(n, pointer))
+        foreach (var branch in _normalizer.Expand(n, pointer))
         {
             if (branch.Checks.Count > 0)
             {

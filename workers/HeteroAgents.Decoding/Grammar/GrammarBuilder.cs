@@ -6,14 +6,16 @@ namespace HeteroAgents.Decoding.Grammar;
 /// <summary>Builds <see cref="GrammarTables"/> from normalized schemas.</summary>
 internal sealed partial class GrammarBuilder
 {
-    private const int MaxAlternatives = 64;
     private const int MaxNodes = 200_000;
-    private readonly SchemaNormalizer _normalizer = new();
+    private readonly SchemaNormalizer _normalizer;
     private readonly Dictionary<int, int> _nodeBySchema = [];
     private readonly List<(int Node, List<byte[]> Values, int BaseNode)> _deferredEnums = [];
     private readonly SchemaInfo _any = new("#");
     private readonly Dictionary<(int, int, int), int> _stringSpecs = [];
     private readonly Dictionary<NumberSpec, int> _numberSpecs = [];
+
+    /// <summary>Creates a builder; <paramref name="annotationExact"/> when the schema uses unevaluatedProperties/unevaluatedItems.</summary>
+    public GrammarBuilder(bool annotationExact = false) => _normalizer = new SchemaNormalizer { AnnotationExact = annotationExact };
 
     public GrammarTables Tables { get; } = new();
 
@@ -37,7 +39,7 @@ internal sealed partial class GrammarBuilder
             return id;
         }
 
-        var branches = Expand(normalized, raw.Pointer)
+        var branches = _normalizer.Expand(normalized, raw.Pointer)
             .Where(b => !b.IsFalse && (b.Types != JsonTypes.None))
             .ToList();
         if (branches.Count == 1)
@@ -110,35 +112,6 @@ internal sealed partial class GrammarBuilder
         }
 
         Tables.Groups[g] = new GroupSpec { Members = nodes, Formula = formula, Pointer = pointer };
-    }
-
-    private List<SchemaInfo> Expand(SchemaInfo n, string pointer)
-    {
-        if (n.Alternatives.Count == 0)
-        {
-            return [n];
-        }
-
-        var rest = n.CopyBase();
-        rest.Alternatives.AddRange(n.Alternatives.Skip(1));
-        rest.Checks.AddRange(n.Checks);
-        var result = new List<SchemaInfo>();
-        foreach (var member in n.Alternatives[0])
-        {
-            var merged = _normalizer.Merge(rest, _normalizer.Normalize(member));
-            if (merged.IsFalse)
-            {
-                continue;
-            }
-
-            result.AddRange(Expand(merged, pointer));
-            if (result.Count > MaxAlternatives)
-            {
-                throw new SchemaCompilationException("anyOf", pointer, $"more than {MaxAlternatives} alternatives after expanding anyOf/oneOf");
-            }
-        }
-
-        return result;
     }
 
     /// <summary>Merges leaves into one node when their first bytes never overlap (e.g. anyOf [X, null]).</summary>

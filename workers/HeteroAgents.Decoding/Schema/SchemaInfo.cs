@@ -89,6 +89,11 @@ internal sealed class SchemaInfo
 
     public List<(string Name, SchemaInfo Schema)> DependentSchemas { get; } = [];
 
+    /// <summary>Before normalization: applied to properties/items no successful subschema evaluated.</summary>
+    public SchemaInfo? UnevaluatedProperties { get; set; }
+
+    public SchemaInfo? UnevaluatedItems { get; set; }
+
     /// <summary>After normalization: boolean conditions over whole subschemas that must all hold (checked by a group at run time).</summary>
     public List<SchemaCond> Checks { get; } = [];
 
@@ -110,7 +115,7 @@ internal sealed class SchemaInfo
     /// <summary>Whether normalization has anything to do (references, combinators, conditions).</summary>
     public bool HasApplicators =>
         Ref is not null || AllOf.Count > 0 || AnyOf.Count > 0 || OneOf.Count > 0 || Not.Count > 0 || If is not null
-        || DependentSchemas.Count > 0;
+        || DependentSchemas.Count > 0 || UnevaluatedProperties is not null || UnevaluatedItems is not null;
 
     public static SchemaInfo False(string pointer) => new(pointer) { IsFalse = true, Types = JsonTypes.None };
 

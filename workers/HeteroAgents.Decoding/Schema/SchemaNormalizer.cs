@@ -42,12 +42,20 @@ internal sealed partial class SchemaNormalizer
                 b = Merge(b, Normalize(a));
             }
 
-            b.Alternatives.AddRange(s.AnyOf);
+            foreach (var group in s.AnyOf)
+            {
+                b.Alternatives.Add(AnyOfAlternatives(group, s.Pointer));
+            }
+
             foreach (var group in s.OneOf)
             {
                 if (group.Count == 1 || SafeAllDisjoint(group))
                 {
                     b.Alternatives.Add(group);
+                }
+                else if (AnnotationExact)
+                {
+                    b.Alternatives.Add(OneOfAlternatives(group, s.Pointer));
                 }
                 else
                 {
@@ -60,17 +68,28 @@ internal sealed partial class SchemaNormalizer
                 b.Checks.Add(SchemaCond.Not(SchemaCond.Of(n)));
             }
 
-            if (s.If is { } condition && (s.Then is not null || s.Else is not null))
+            if (s.If is { } condition && (s.Then is not null || s.Else is not null || AnnotationExact))
             {
-                var test = SchemaCond.Of(condition);
-                b.Checks.Add(SchemaCond.Or(SchemaCond.And(test, SchemaCond.Of(s.Then)), SchemaCond.And(SchemaCond.Not(test), SchemaCond.Of(s.Else))));
+                b.Alternatives.Add(ConditionAlternatives(condition, s.Then, s.Else, s.Pointer));
             }
 
             foreach (var (name, schema) in s.DependentSchemas)
             {
-                var present = new SchemaInfo(s.Pointer) { Types = JsonTypes.Object };
-                present.Required.Add(name);
-                b.Checks.Add(SchemaCond.Or(SchemaCond.Not(SchemaCond.Of(present)), SchemaCond.Of(schema)));
+                if (AnnotationExact || s.DependentSchemas.Count <= 3)
+                {
+                    b.Alternatives.Add(DependencyAlternatives(name, schema, s.Pointer));
+                }
+                else
+                {
+                    var present = new SchemaInfo(s.Pointer) { Types = JsonTypes.Object };
+                    present.Required.Add(name);
+                    b.Checks.Add(SchemaCond.Or(SchemaCond.Not(SchemaCond.Of(present)), SchemaCond.Of(schema)));
+                }
+            }
+
+            if (s.UnevaluatedProperties is not null || s.UnevaluatedItems is not null)
+            {
+                b = ApplyUnevaluated(s, b);
             }
 
             return _memo[s.Id] = b;
@@ -139,6 +158,12 @@ internal sealed partial class SchemaNormalizer
         r.Checks.AddRange(a.Checks);
         if (!Mergeable(a, b))
         {
+            if (AnnotationExact)
+            {
+                throw new SchemaCompilationException("unevaluatedProperties", b.Pointer,
+                    "with unevaluatedProperties/unevaluatedItems in the schema, subschemas that both use patternProperties, both use contains, or have unrelated multipleOf values cannot be combined");
+            }
+
             r.Checks.Add(SchemaCond.Of(b));
             return r;
         }

@@ -84,6 +84,14 @@ internal sealed partial class SchemaReader
                 s.UniqueItems = v.ValueKind == JsonValueKind.True;
                 break;
             case "contains": s.Contains = Read(v, kp, scope); break;
+            case "unevaluatedProperties":
+                s.UnevaluatedProperties = Read(v, kp, scope);
+                UsesUnevaluated = true;
+                break;
+            case "unevaluatedItems":
+                s.UnevaluatedItems = Read(v, kp, scope);
+                UsesUnevaluated = true;
+                break;
             case "minContains": s.MinContains = ReadCount(v, keyword, ptr); break;
             case "maxContains": s.MaxContains = ReadCount(v, keyword, ptr); break;
             case "not": s.Not.Add(Read(v, kp, scope)); break;

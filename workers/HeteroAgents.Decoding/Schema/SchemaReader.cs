@@ -8,7 +8,7 @@ internal sealed partial class SchemaReader
     /// <summary>Assertion keywords the engine does not implement: their presence fails compilation.</summary>
     private static readonly HashSet<string> s_unsupported = new(StringComparer.Ordinal)
     {
-        "unevaluatedProperties", "unevaluatedItems", "$recursiveRef", "$recursiveAnchor",
+        "$recursiveRef", "$recursiveAnchor",
     };
 
     private readonly Dictionary<string, SchemaInfo> _read = new(StringComparer.Ordinal);
@@ -35,6 +35,9 @@ internal sealed partial class SchemaReader
         AddDocument(DefaultBase, root);
         _rootScope = SchemaScope.Root(0, BaseAt(0, "#"));
     }
+
+    /// <summary>Whether a schema read so far uses <c>unevaluatedProperties</c> or <c>unevaluatedItems</c>.</summary>
+    public bool UsesUnevaluated { get; private set; }
 
     public SchemaInfo ReadRoot() => Read(_documents[0].Root, "#", _rootScope);
 
