@@ -37,27 +37,6 @@ public static class JsonSchemaCompiler
         var root = reader.ReadRoot();
         var builder = new GrammarBuilder(reader.UsesUnevaluated);
         builder.Tables.Root = builder.NodeFor(root);
-        var machine = new JsonMachine(builder.Tables, options);
-        FilterEnums(builder, machine);
         return new CompiledGrammar(new JsonMachine(builder.Tables, options), options);
-    }
-
-    /// <summary>Keeps only the enum/const values that satisfy the rest of their schema (checked with the automaton itself).</summary>
-    private static void FilterEnums(GrammarBuilder builder, JsonMachine machine)
-    {
-        var context = new RunContext();
-        var a = machine.NewStateSet(context);
-        var b = machine.NewStateSet(context);
-        foreach (var (node, values, baseNode) in builder.DeferredEnums)
-        {
-            var kept = values.Where(v => machine.Accepts(baseNode, v, a, b)).ToList();
-            if (kept.Count == 0)
-            {
-                continue; // no literal: the node admits nothing
-            }
-
-            builder.Tables.Literals.Add(DfaCache.Literals(kept));
-            builder.Tables.Nodes[node].Literal = builder.Tables.Literals.Count - 1;
-        }
     }
 }

@@ -19,6 +19,16 @@ public sealed class JsonSchemaCompilerOptions
     public int MaxNesting { get; set; } = 32;
 
     /// <summary>
+    /// The most digits a number may have before its exponent (default 64). Together with
+    /// <see cref="MaxNumberExponent"/> and a magnitude below 10^308, every number the grammar accepts parses to a
+    /// finite double, and a model cannot write digits without end.
+    /// </summary>
+    public int MaxNumberDigits { get; set; } = 64;
+
+    /// <summary>The largest exponent (absolute value, after <c>e</c>) a number may have (default 308).</summary>
+    public int MaxNumberExponent { get; set; } = 308;
+
+    /// <summary>
     /// Whether <c>format</c> is asserted (default true): generated strings then conform to <c>date-time</c>,
     /// <c>email</c>, <c>ipv6</c>, ... JSON Schema 2020-12 treats <c>format</c> as an annotation unless asked to
     /// assert it; set false for that behaviour.
@@ -39,6 +49,16 @@ public sealed class JsonSchemaCompilerOptions
         if (MaxNesting is < 1 or > 1000)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxNesting), MaxNesting, "MaxNesting must be between 1 and 1000.");
+        }
+
+        if (MaxNumberDigits is < 1 or > 300)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxNumberDigits), MaxNumberDigits, "MaxNumberDigits must be between 1 and 300.");
+        }
+
+        if (MaxNumberExponent is < 0 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxNumberExponent), MaxNumberExponent, "MaxNumberExponent must be between 0 and 10000.");
         }
 
         if (MaxConsecutiveWhitespace is < 0 or > 10_000)

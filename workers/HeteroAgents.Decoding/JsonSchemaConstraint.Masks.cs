@@ -144,43 +144,6 @@ public sealed partial class JsonSchemaConstraint
         }
     }
 
-    /// <summary>
-    /// Parallel threads (anyOf) each inside a different string: a token made only of content is allowed iff some
-    /// thread's content mask has it, so the mask is the union of the cached content masks plus a full-state walk of
-    /// the tokens that contain a quote.
-    /// </summary>
-    private bool TryStringUnionFastPath(Span<uint> mask, StateSet s)
-    {
-        if (_machine.HasGroups)
-        {
-            return false; // a union of per-thread masks ignores group formulas
-        }
-
-        for (var t = 0; t < s.Count; t++)
-        {
-            ref var top = ref s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
-            if (top.Kind != Frame.String || top.State != 0)
-            {
-                return false;
-            }
-
-            var spec = _machine.Strings[top.Spec];
-            if (!(spec.NamesDfa is not null && spec.Reach is null) && !spec.SharedDfa)
-            {
-                return false;
-            }
-        }
-
-        for (var t = 0; t < s.Count; t++)
-        {
-            var top = s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
-            OrContent(mask, _machine.Strings[top.Spec], top);
-        }
-
-        Walk(_vocabulary.QuoteTrie, 0, 0, mask);
-        return true;
-    }
-
     private void OrContent(Span<uint> mask, Grammar.StringSpec spec, in Frame top)
     {
         var cache = _vocabulary.ContentMasks;

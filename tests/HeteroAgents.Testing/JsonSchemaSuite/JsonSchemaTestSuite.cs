@@ -39,7 +39,7 @@ public static class JsonSchemaTestSuite
             var options = new JsonSchemaCompilerOptions
             {
                 PropertyOrder = PropertyOrderMode.Any,
-                AssertFormat = keyword.StartsWith("optional/format/", StringComparison.Ordinal) || keyword == "optional/format-assertion",
+                AssertFormat = keyword.StartsWith("optional/format/", StringComparison.Ordinal) || keyword is "optional/format-assertion" or "optional/content",
                 DefaultDialect = dialect,
                 Documents = remotes.Documents,
             };

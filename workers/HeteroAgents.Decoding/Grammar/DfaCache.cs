@@ -47,10 +47,23 @@ internal static class DfaCache
     }
 
     /// <summary>The intersection of two automata (product construction; tags of the first are kept).</summary>
-    public static ByteDfa Intersect(ByteDfa a, ByteDfa b) => Product(a, b, union: false);
+    public static ByteDfa Intersect(ByteDfa a, ByteDfa b) => Product(a, b, ProductMode.And);
 
     /// <summary>The union of two content automata (accepting states tagged 0).</summary>
-    public static ByteDfa Union(ByteDfa a, ByteDfa b) => Product(a, b, union: true);
+    public static ByteDfa Union(ByteDfa a, ByteDfa b) => Product(a, b, ProductMode.Or);
+
+    /// <summary>The strings of <paramref name="a"/> that <paramref name="b"/> does not accept (tags of the first kept).</summary>
+    public static ByteDfa Difference(ByteDfa a, ByteDfa b) => Product(a, b, ProductMode.AndNot);
+
+    /// <summary>Every string (sequence of code points) that <paramref name="a"/> does not accept.</summary>
+    public static ByteDfa Complement(ByteDfa a) => Difference(AnyString, a);
+
+    private enum ProductMode
+    {
+        And,
+        Or,
+        AndNot,
+    }
 
     /// <summary>The automaton accepting nothing.</summary>
     public static ByteDfa Empty { get; } = new(Enumerable.Repeat(-1, 256).ToArray(), [-1], []);
@@ -68,9 +81,9 @@ internal static class DfaCache
 
     private const int MaxProductStates = 20_000;
 
-    private static ByteDfa Product(ByteDfa a, ByteDfa b, bool union)
+    private static ByteDfa Product(ByteDfa a, ByteDfa b, ProductMode mode)
     {
-        // -1 stands for the dead state of either side (only reachable in a union).
+        // -1 stands for the dead state of a side (of either side in a union, of the second in a difference).
         var index = new Dictionary<(int, int), int> { [(0, 0)] = 0 };
         var pairs = new List<(int, int)> { (0, 0) };
         var next = new List<int>();
@@ -80,12 +93,17 @@ internal static class DfaCache
             var (sa, sb) = pairs[i];
             var aa = sa >= 0 && a.Accept[sa] >= 0;
             var ab = sb >= 0 && b.Accept[sb] >= 0;
-            accept.Add(union ? (aa || ab ? 0 : -1) : (aa && ab ? a.Accept[sa] : -1));
+            accept.Add(mode switch
+            {
+                ProductMode.Or => aa || ab ? 0 : -1,
+                ProductMode.And => aa && ab ? a.Accept[sa] : -1,
+                _ => aa && !ab ? a.Accept[sa] : -1,
+            });
             for (var c = 0; c < 256; c++)
             {
                 var na = sa < 0 ? -1 : a.Next[(sa << 8) | c];
                 var nb = sb < 0 ? -1 : b.Next[(sb << 8) | c];
-                if (union ? na < 0 && nb < 0 : na < 0 || nb < 0)
+                if (mode switch { ProductMode.Or => na < 0 && nb < 0, ProductMode.And => na < 0 || nb < 0, _ => na < 0 })
                 {
                     next.Add(-1);
                     continue;
@@ -107,6 +125,6 @@ internal static class DfaCache
             }
         }
 
-        return new ByteDfa([.. next], [.. accept], union ? [[0]] : a.TagSets);
+        return new ByteDfa([.. next], [.. accept], mode == ProductMode.Or ? [[0]] : a.TagSets);
     }
 }

@@ -5,7 +5,7 @@ namespace HeteroAgents.Decoding.Grammar;
 /// <summary>Arrays and numbers.</summary>
 internal sealed partial class GrammarBuilder
 {
-    private readonly Dictionary<(int, int), int> _countedNodes = [];
+    private readonly Dictionary<(int, int, int), int> _countedNodes = [];
 
     private int BuildArray(SchemaInfo s)
     {
@@ -18,70 +18,76 @@ internal sealed partial class GrammarBuilder
         }
 
         // contains: an "any" schema only bounds the length, "nothing" only allows zero matches.
-        var contains = s.Contains is { } c ? _normalizer.Normalize(c) : null;
-        var (minContains, maxContains) = (s.MinContains, s.MaxContains);
-        if (contains is not null && IsAny(contains))
+        var counted = new List<(SchemaInfo Schema, int Min, int Max)>();
+        foreach (var (schema, minContains, maxContains) in s.Contains)
         {
-            minItems = Math.Max(minItems, minContains);
-            maxItems = maxContains < 0 ? maxItems : maxItems < 0 ? maxContains : Math.Min(maxItems, maxContains);
-            contains = null;
-        }
-        else if (contains is not null && IsNothing(contains))
-        {
-            if (minContains > 0)
+            var contains = _normalizer.Normalize(schema);
+            if (maxContains >= 0 && maxContains < minContains)
             {
                 return -1;
             }
 
-            contains = null;
-        }
-        else if (contains is not null && minContains == 0 && maxContains < 0)
-        {
-            contains = null;
+            if (IsAny(contains))
+            {
+                minItems = Math.Max(minItems, minContains);
+                maxItems = maxContains < 0 ? maxItems : maxItems < 0 ? maxContains : Math.Min(maxItems, maxContains);
+            }
+            else if (IsNothing(contains))
+            {
+                if (minContains > 0)
+                {
+                    return -1;
+                }
+            }
+            else if (minContains > 0 || maxContains >= 0)
+            {
+                counted.Add((schema, minContains, maxContains));
+            }
         }
 
-        if ((maxItems >= 0 && maxItems < minItems) || (contains is not null && maxContains >= 0 && maxContains < minContains))
+        if (maxItems >= 0 && maxItems < minItems)
         {
             return -1;
         }
 
         var index = Tables.Arrays.Count;
         Tables.Arrays.Add(null!);
-        var containsNode = contains is null ? -1 : NodeFor(s.Contains);
-        var prefix = s.PrefixItems.Select(p => Counted(NodeFor(p), containsNode)).ToArray();
-        var items = itemsFalse ? -1 : Counted(NodeFor(s.Items), containsNode);
+        var containsNodes = counted.Select(c => NodeFor(c.Schema)).ToArray();
+        var prefix = s.PrefixItems.Select(p => Counted(NodeFor(p), containsNodes)).ToArray();
+        var items = itemsFalse ? -1 : Counted(NodeFor(s.Items), containsNodes);
         Tables.Arrays[index] = new ArraySpec
         {
             Prefix = prefix, Items = items, MinItems = minItems, MaxItems = maxItems, UniqueItems = s.UniqueItems,
-            MinContains = contains is null ? 0 : minContains, MaxContains = contains is null ? -1 : maxContains,
+            Contains = [.. counted.Select(c => (c.Min, c.Max))],
         };
         return index;
     }
 
-    /// <summary>An item node that also reports whether the item matches <c>contains</c> (a two-member group).</summary>
-    private int Counted(int item, int containsNode)
+    /// <summary>An item node that also reports which <c>contains</c> schemas the item matches (a group).</summary>
+    private int Counted(int item, int[] containsNodes)
     {
-        if (containsNode < 0)
+        if (containsNodes.Length == 0)
         {
             return item;
         }
 
-        if (_countedNodes.TryGetValue((item, containsNode), out var existing))
+        var key = (item, containsNodes[0], containsNodes.Length > 1 ? containsNodes[1] : -1);
+        if (_countedNodes.TryGetValue(key, out var existing))
         {
             return existing;
         }
 
         var id = NewNode();
         Tables.Nodes[id].Group = Tables.Groups.Count;
-        Tables.Groups.Add(new GroupSpec { Members = [item, containsNode], Formula = BoolExpr.True, ReportMember = 1 });
-        return _countedNodes[(item, containsNode)] = id;
+        Tables.Groups.Add(new GroupSpec { Members = [item, .. containsNodes], Formula = BoolExpr.True, Reports = [.. Enumerable.Range(1, containsNodes.Length)] });
+        return _countedNodes[key] = id;
     }
 
     /// <summary>A normalized schema that every value matches.</summary>
     private static bool IsAny(SchemaInfo n) =>
         !n.IsFalse && n.Types == JsonTypes.All && n.Enum is null && n.Patterns.Count == 0 && n.MinLength == 0 && n.MaxLength < 0
         && n.Minimum is null && n.Maximum is null && n.MultipleOf is null && !n.HasObjectConstraints && n.PrefixItems.Count == 0
-        && n.Items is null && n.MinItems == 0 && n.MaxItems < 0 && !n.UniqueItems && n.Contains is null
+        && n.Items is null && n.MinItems == 0 && n.MaxItems < 0 && !n.UniqueItems && n.Contains.Count == 0
         && n.Alternatives.Count == 0 && n.Checks.Count == 0;
 
     /// <summary>A normalized schema that no value matches (as far as a glance tells).</summary>

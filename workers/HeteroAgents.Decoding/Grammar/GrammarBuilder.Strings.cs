@@ -30,12 +30,12 @@ internal sealed partial class GrammarBuilder
     private static ByteDfa PatternsDfa(SchemaInfo s)
     {
         var dfa = DfaCache.AnyString;
-        foreach (var (pattern, keyword, pointer) in s.Patterns)
+        foreach (var (pattern, keyword, pointer, negated) in s.Patterns)
         {
             try
             {
                 var p = DfaCache.Pattern(pattern);
-                dfa = ReferenceEquals(dfa, DfaCache.AnyString) ? p : DfaCache.Intersect(dfa, p);
+                dfa = negated ? DfaCache.Difference(dfa, p) : ReferenceEquals(dfa, DfaCache.AnyString) ? p : DfaCache.Intersect(dfa, p);
             }
             catch (RegexUnsupportedException ex)
             {

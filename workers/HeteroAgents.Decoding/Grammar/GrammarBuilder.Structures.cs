@@ -27,7 +27,8 @@ internal sealed partial class GrammarBuilder
         {
             for (var i = names.Count - 1; i >= 0; i--)
             {
-                if (!filter.IsAccepting(filter.Run(Encoding.UTF8.GetBytes(names[i]))))
+                var state = filter.Run(Encoding.UTF8.GetBytes(names[i]));
+                if (state < 0 || !filter.IsAccepting(state))
                 {
                     if (s.Required.Contains(names[i]))
                     {

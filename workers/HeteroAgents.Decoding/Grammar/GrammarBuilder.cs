@@ -9,7 +9,6 @@ internal sealed partial class GrammarBuilder
     private const int MaxNodes = 200_000;
     private readonly SchemaNormalizer _normalizer;
     private readonly Dictionary<int, int> _nodeBySchema = [];
-    private readonly List<(int Node, List<byte[]> Values, int BaseNode)> _deferredEnums = [];
     private readonly SchemaInfo _any = new("#");
     private readonly Dictionary<(int, int, int), int> _stringSpecs = [];
     private readonly Dictionary<NumberSpec, int> _numberSpecs = [];
@@ -19,8 +18,6 @@ internal sealed partial class GrammarBuilder
 
     public GrammarTables Tables { get; } = new();
 
-    /// <summary>Enum nodes whose values still need filtering against the rest of their schema.</summary>
-    public IReadOnlyList<(int Node, List<byte[]> Values, int BaseNode)> DeferredEnums => _deferredEnums;
 
     public int NodeFor(SchemaInfo? raw)
     {
@@ -122,7 +119,7 @@ internal sealed partial class GrammarBuilder
         foreach (var l in leaves)
         {
             var n = Tables.Nodes[l];
-            if (n.IsEnum || n.Branches is not null || n.Group >= 0)
+            if (n.Branches is not null || n.Group >= 0)
             {
                 return false;
             }
@@ -193,17 +190,13 @@ internal sealed partial class GrammarBuilder
             return;
         }
 
-        var node = Tables.Nodes[id];
         if (s.Enum is not null)
         {
-            var baseSchema = s.CopyBase();
-            baseSchema.Enum = null;
-            var baseNode = NewNode();
-            FillLeaf(baseNode, baseSchema);
-            node.IsEnum = true;
-            _deferredEnums.Add((id, s.Enum, baseNode));
+            FillEnum(id, s);
             return;
         }
+
+        var node = Tables.Nodes[id];
 
         var t = s.Types;
         if ((t & JsonTypes.Object) != 0)

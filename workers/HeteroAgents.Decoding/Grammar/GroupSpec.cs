@@ -13,8 +13,8 @@ internal sealed class GroupSpec
 
     public required BoolExpr Formula { get; init; }
 
-    /// <summary>A member whose match is reported to the enclosing array (bit 0 of the report), or -1.</summary>
-    public int ReportMember { get; init; } = -1;
+    /// <summary>Members whose matches are reported to the enclosing array (bit i of the report for the i-th).</summary>
+    public int[] Reports { get; init; } = [];
 
     /// <summary>The JSON pointer of the schema the group checks (for diagnostics).</summary>
     public string Pointer { get; init; } = "#";

@@ -1,8 +1,9 @@
 namespace HeteroAgents.Decoding.Grammar;
 
-/// <summary>A number or integer with optional bounds and multipleOf.</summary>
+/// <summary>A number or integer with optional bounds, multipleOf, or an exact set of allowed values (numeric enum).</summary>
 internal sealed record NumberSpec
 {
+    /// <summary>The value must be an integer (JSON Schema: 1.0 is an integer too).</summary>
     public bool IntegerOnly { get; init; }
 
     public decimal? Minimum { get; init; }
@@ -20,5 +21,14 @@ internal sealed record NumberSpec
 
     public long IntMax { get; init; } = long.MaxValue;
 
-    public bool TracksValue => Minimum is not null || Maximum is not null || MultipleOf is not null;
+    /// <summary>For numeric enums: the allowed values (sorted); any spelling of one of them matches.</summary>
+    public NumberValues? Values { get; init; }
+
+    public bool TracksValue => Minimum is not null || Maximum is not null || MultipleOf is not null || Values is not null;
+
+    /// <summary>
+    /// Bounded integers take no exponent (so that their integer digits can be pruned against the range); their
+    /// fraction digits, if written, must be zeros. Other numbers take any exponent.
+    /// </summary>
+    public bool AllowsExponent => !IntegerOnly || (IntMin == long.MinValue && IntMax == long.MaxValue);
 }

@@ -4,7 +4,7 @@ namespace HeteroAgents.Decoding.Regex;
 
 /// <summary>
 /// Parses the ECMAScript regular expression subset used by JSON Schema <c>pattern</c>: literals, classes,
-/// escapes (<c>\d \w \s \D \W \S \uXXXX \xHH</c>), groups (capturing, non-capturing, named), alternation,
+/// escapes (<c>\d \w \s \D \W \S \uXXXX \xHH \p{..} \P{..}</c>), groups (capturing, non-capturing, named), alternation,
 /// greedy and lazy quantifiers, and <c>^</c>/<c>$</c> at the ends of top-level alternatives. Lookaround,
 /// back-references, word boundaries and Unicode property escapes are rejected.
 /// </summary>
@@ -356,6 +356,16 @@ internal sealed class RegexParser
             case 'W': return new RegexCharSet(CharRanges.Negate(CharRanges.Word));
             case 's': return new RegexCharSet(CharRanges.Space);
             case 'S': return new RegexCharSet(CharRanges.Negate(CharRanges.Space));
+            case 'p' or 'P':
+                var close = More && Peek == '{' ? _p.IndexOf('}', _i) : -1;
+                if (close < 0)
+                {
+                    throw new RegexUnsupportedException($"\\{c} needs a {{property}}");
+                }
+
+                var ranges = UnicodeProperties.Ranges(_p[(_i + 1)..close]);
+                _i = close + 1;
+                return new RegexCharSet(c == 'p' ? ranges : CharRanges.Negate(ranges));
         }
 
         isSingle = true;

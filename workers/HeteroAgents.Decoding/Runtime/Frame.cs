@@ -5,7 +5,7 @@ namespace HeteroAgents.Decoding.Runtime;
 /// <summary>
 /// One entry of a parse stack. The meaning of the generic fields depends on <see cref="Kind"/>:
 /// Object: A last property index, B property count, E pending value node, C/D seen-property bits.
-/// Array: B item count, A contains matches, C/D item log (unique items) and start of the current item.
+/// Array: B item count, A and E matches of the first and second contains, C item log head (unique items), D start of the current item.
 /// String: State lexer state, A DFA state, B code points, C \u accumulator, E high surrogate.
 /// Number: State lexer state, A flags, B fraction digits, E exponent, C mantissa, D significant digits.
 /// Literal: A DFA state. Value: Spec is the value node.

@@ -11,13 +11,14 @@ internal sealed partial class JsonMachine
         a.State = AAfterValue;
         a.W = 0;
         var spec = _arrays[a.Spec];
-        if ((report & 1) != 0)
+        if ((report & 1) != 0 && ++a.A > spec.Contains[0].Max && spec.Contains[0].Max >= 0)
         {
-            a.A++;
-            if (spec.MaxContains >= 0 && a.A > spec.MaxContains)
-            {
-                return false;
-            }
+            return false;
+        }
+
+        if ((report & 2) != 0 && ++a.E > spec.Contains[1].Max && spec.Contains[1].Max >= 0)
+        {
+            return false;
         }
 
         if (spec.UniqueItems)
@@ -37,5 +38,6 @@ internal sealed partial class JsonMachine
         return true;
     }
 
-    private static bool CanCloseArray(in Frame a, ArraySpec spec) => a.B >= spec.MinItems && a.A >= spec.MinContains;
+    private static bool CanCloseArray(in Frame a, ArraySpec spec) =>
+        a.B >= spec.MinItems && (spec.Contains.Length < 1 || a.A >= spec.Contains[0].Min) && (spec.Contains.Length < 2 || a.E >= spec.Contains[1].Min);
 }

@@ -87,7 +87,12 @@ internal sealed partial class JsonMachine
 
                 var frames = dst.Frames.AsSpan(dst.Count * max, max);
                 dst.Frames.AsSpan(driver * max, deepest).CopyTo(frames);
-                var report = group.ReportMember >= 0 && (matched >> group.ReportMember & 1) != 0 ? 1 : 0;
+                var report = 0;
+                for (var i = 0; i < group.Reports.Length; i++)
+                {
+                    report |= (int)((matched >> group.Reports[i]) & 1) << i;
+                }
+
                 var depth = deepest - 1;
                 var r = ChildDone(frames, depth, how == 1, report, new Cursor(dst.Context, pos));
                 if (r == Arrived)
@@ -130,10 +135,38 @@ internal sealed partial class JsonMachine
 
     /// <summary>
     /// Removes the threads of group instances that can no longer match: the base member has no thread left, or the
-    /// formula is false with every member that has no thread counted as not matching. Innermost instances first, so
-    /// that the threads of a dead inner instance do not keep an outer member alive.
+    /// formula is false with every member that has no thread counted as not matching.
     /// </summary>
     private void Prune(StateSet s)
+    {
+        var rows = s.Lanes(s.Count);
+        rows.Fill(ulong.MaxValue);
+        if (!NarrowByGroups(s, rows, 1))
+        {
+            return;
+        }
+
+        var dead = s.DeadFlags(s.Count);
+        var anyDead = false;
+        for (var t = 0; t < s.Count; t++)
+        {
+            dead[t] = rows[t] == 0;
+            anyDead |= dead[t];
+        }
+
+        if (anyDead)
+        {
+            s.RemoveFlagged(dead);
+        }
+    }
+
+    /// <summary>
+    /// Narrows per-thread lane rows (<paramref name="width"/> words per thread; a set bit means "this thread is alive
+    /// in this lane") by the viability of every group instance, innermost first, so that the threads of a dead inner
+    /// instance do not keep an outer member alive. With one lane this is pruning; with one lane per token it turns
+    /// per-thread token masks into the mask of the whole set. False when the set has no group frame.
+    /// </summary>
+    internal bool NarrowByGroups(StateSet s, Span<ulong> rows, int width)
     {
         var max = MaxFrames;
         var instances = s.Instances;
@@ -154,65 +187,97 @@ internal sealed partial class JsonMachine
 
         if (instances.Count == 0)
         {
-            return;
+            return false;
         }
 
-        var dead = s.DeadFlags(s.Count);
-        var anyDead = false;
-        Span<ulong> alive = stackalloc ulong[64];
+        Span<ulong> word = stackalloc ulong[64];
         for (var level = deepest; level >= 1; level--)
         {
-            for (var i = 0; i < instances.Count; i++)
+            foreach (var (depth, spec, instance, _) in instances)
             {
-                var (depth, spec, instance, _) = instances[i];
                 if (depth != level)
                 {
                     continue;
                 }
 
-                var members = 0UL;
+                var group = _groups[spec];
+                var members = group.Members.Length;
+                var alive = s.Scratch((members + 1) * width);
+                alive.Clear();
                 for (var t = 0; t < s.Count; t++)
                 {
-                    if (!dead[t] && s.Depths[t] > depth)
+                    if (InInstance(s, t, depth, spec, instance, out var role))
                     {
-                        ref readonly var g = ref s.Frames[(t * max) + depth];
-                        if (g.Kind == Frame.Group && g.Spec == spec && g.C == instance)
+                        var row = rows.Slice(t * width, width);
+                        var into = alive.Slice(role * width, width);
+                        for (var w = 0; w < width; w++)
                         {
-                            members |= 1UL << g.State;
+                            into[w] |= row[w];
                         }
                     }
                 }
 
-                var group = _groups[spec];
-                for (var m = 0; m < group.Members.Length; m++)
+                var viable = alive.Slice(members * width, width);
+                for (var w = 0; w < width; w++)
                 {
-                    alive[m] = (members >> m & 1) != 0 ? ulong.MaxValue : 0;
-                }
+                    for (var m = 0; m < members; m++)
+                    {
+                        word[m] = alive[(m * width) + w];
+                    }
 
-                if ((members & 1) != 0 && (group.Formula.Viable(alive) & 1) != 0)
-                {
-                    continue;
+                    viable[w] = group.Formula.Viable(word[..members]) & word[0];
                 }
 
                 for (var t = 0; t < s.Count; t++)
                 {
-                    if (!dead[t] && s.Depths[t] > depth)
+                    if (InInstance(s, t, depth, spec, instance, out _))
                     {
-                        ref readonly var g = ref s.Frames[(t * max) + depth];
-                        if (g.Kind == Frame.Group && g.Spec == spec && g.C == instance)
+                        var row = rows.Slice(t * width, width);
+                        for (var w = 0; w < width; w++)
                         {
-                            dead[t] = true;
-                            anyDead = true;
+                            row[w] &= viable[w];
                         }
                     }
                 }
             }
         }
 
-        if (anyDead)
+        return true;
+    }
+
+    private bool InInstance(StateSet s, int t, int depth, int spec, long instance, out int role)
+    {
+        role = -1;
+        if (s.Depths[t] <= depth)
         {
-            s.RemoveFlagged(dead);
+            return false;
         }
+
+        ref readonly var g = ref s.Frames[(t * MaxFrames) + depth];
+        if (g.Kind != Frame.Group || g.Spec != spec || g.C != instance)
+        {
+            return false;
+        }
+
+        role = g.State;
+        return true;
+    }
+
+    /// <summary>Whether some thread of <paramref name="s"/> is inside a group.</summary>
+    internal bool HasGroupFrames(StateSet s)
+    {
+        for (var t = 0; t < s.Count; t++)
+        {
+            foreach (ref readonly var f in s.Thread(t))
+            {
+                if (f.Kind == Frame.Group)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void AddInstance(List<(int Depth, int Spec, long Instance, ulong Alive)> instances, int depth, int spec, long instance)

@@ -23,6 +23,8 @@ internal sealed partial class JsonMachine
     private readonly int _maxWhitespace;
     private readonly bool _schemaOrder;
     private readonly int _maxNesting;
+    private readonly int _maxNumberDigits;
+    private readonly int _maxNumberExponent;
 
     public JsonMachine(GrammarTables tables, JsonSchemaCompilerOptions options)
     {
@@ -37,6 +39,8 @@ internal sealed partial class JsonMachine
         _maxWhitespace = options.MaxConsecutiveWhitespace;
         _schemaOrder = options.PropertyOrder == PropertyOrderMode.SchemaOrder;
         _maxNesting = options.MaxNesting;
+        _maxNumberDigits = options.MaxNumberDigits;
+        _maxNumberExponent = options.MaxNumberExponent;
 
         // Root, one frame per open container and one for the innermost scalar or key, plus room for group frames.
         MaxFrames = (2 * options.MaxNesting) + 8;
@@ -243,7 +247,7 @@ internal sealed partial class JsonMachine
                         }
 
                         var level = top.N;
-                        if (node.IsEnum || b is not ('{' or '[' or '"' or '-' or (>= '0' and <= '9')))
+                        if (b is not ('{' or '[' or '"' or '-' or (>= '0' and <= '9')))
                         {
                             if (node.Literal < 0)
                             {

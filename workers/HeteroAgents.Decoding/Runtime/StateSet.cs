@@ -46,6 +46,31 @@ internal sealed class StateSet
 
     internal List<(int Depth, int Spec, long Instance, ulong Alive)> Instances { get; } = [];
 
+    private ulong[] _lanes = new ulong[8];
+    private ulong[] _scratch = new ulong[8];
+
+    /// <summary>Scratch lane rows (one word per thread) for pruning.</summary>
+    internal Span<ulong> Lanes(int n)
+    {
+        if (_lanes.Length < n)
+        {
+            _lanes = new ulong[Math.Max(n, _lanes.Length * 2)];
+        }
+
+        return _lanes.AsSpan(0, n);
+    }
+
+    /// <summary>Scratch words for the group viability pass.</summary>
+    internal Span<ulong> Scratch(int n)
+    {
+        if (_scratch.Length < n)
+        {
+            _scratch = new ulong[Math.Max(n, _scratch.Length * 2)];
+        }
+
+        return _scratch.AsSpan(0, n);
+    }
+
     public Span<Frame> Thread(int i) => Frames.AsSpan(i * MaxFrames, Depths[i]);
 
     /// <summary>Makes room for thread <paramref name="slot"/>; false (and <see cref="Overflow"/>) beyond the hard limit.</summary>

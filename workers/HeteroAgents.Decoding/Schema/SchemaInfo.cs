@@ -27,8 +27,11 @@ internal sealed class SchemaInfo
 
     public int MaxLength { get; set; } = -1;
 
-    /// <summary>Regex patterns (search semantics) with the keyword and pointer they came from (pattern or format).</summary>
-    public List<(string Pattern, string Keyword, string Pointer)> Patterns { get; } = [];
+    /// <summary>
+    /// Regex patterns (search semantics) with the keyword and pointer they came from (pattern or format); a negated
+    /// one must not match.
+    /// </summary>
+    public List<(string Pattern, string Keyword, string Pointer, bool Negated)> Patterns { get; } = [];
 
     public decimal? Minimum { get; set; }
 
@@ -65,12 +68,8 @@ internal sealed class SchemaInfo
     /// <summary>Items must be pairwise distinct (<c>uniqueItems: true</c>).</summary>
     public bool UniqueItems { get; set; }
 
-    /// <summary>The <c>contains</c> schema, with how many items must (at least/most, -1: any number) match it.</summary>
-    public SchemaInfo? Contains { get; set; }
-
-    public int MinContains { get; set; } = 1;
-
-    public int MaxContains { get; set; } = -1;
+    /// <summary><c>contains</c> schemas, each with how many items must (at least/most, -1: any number) match it.</summary>
+    public List<(SchemaInfo Schema, int Min, int Max)> Contains { get; } = [];
 
     /// <summary>Every property name must be valid against this schema (as a string).</summary>
     public SchemaInfo? PropertyNames { get; set; }
@@ -128,9 +127,9 @@ internal sealed class SchemaInfo
             Minimum = Minimum, Maximum = Maximum, ExclusiveMinimum = ExclusiveMinimum, ExclusiveMaximum = ExclusiveMaximum,
             MultipleOf = MultipleOf, AdditionalProperties = AdditionalProperties, MinProperties = MinProperties,
             MaxProperties = MaxProperties, Items = Items, MinItems = MinItems, MaxItems = MaxItems,
-            UniqueItems = UniqueItems, Contains = Contains, MinContains = MinContains, MaxContains = MaxContains,
-            PropertyNames = PropertyNames,
+            UniqueItems = UniqueItems, PropertyNames = PropertyNames,
         };
+        c.Contains.AddRange(Contains);
         c.DependentRequired.AddRange(DependentRequired);
         c.Patterns.AddRange(Patterns);
         c.Properties.AddRange(Properties);

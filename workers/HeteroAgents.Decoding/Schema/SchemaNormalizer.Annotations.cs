@@ -26,6 +26,27 @@ internal sealed partial class SchemaNormalizer
             return [n];
         }
 
+        if (!AnnotationExact && Product(n.Alternatives) > MaxAlternatives)
+        {
+            // Too many combinations: the largest groups are checked as disjunctions by a group node instead (exact,
+            // one thread set per member rather than one thread per combination).
+            var original = n;
+            n = original.CopyBase();
+            n.Checks.AddRange(original.Checks);
+            var groups = original.Alternatives.OrderBy(g => g.Count).ToList();
+            foreach (var g in groups)
+            {
+                if (Product([.. n.Alternatives, g]) <= MaxAlternatives)
+                {
+                    n.Alternatives.Add(g);
+                }
+                else
+                {
+                    n.Checks.Add(SchemaCond.Or([.. g.Select(SchemaCond.Of)]));
+                }
+            }
+        }
+
         var rest = n.CopyBase();
         rest.Alternatives.AddRange(n.Alternatives.Skip(1));
         rest.Checks.AddRange(n.Checks);
@@ -46,6 +67,17 @@ internal sealed partial class SchemaNormalizer
         }
 
         return result;
+    }
+
+    private static long Product(List<List<SchemaInfo>> groups)
+    {
+        var p = 1L;
+        foreach (var g in groups)
+        {
+            p = Math.Min(p * Math.Max(1, g.Count), long.MaxValue / 1024);
+        }
+
+        return p;
     }
 
     /// <summary>anyOf: its branches, or in annotation-exact mode every non-empty subset of them as a conjunction.</summary>
@@ -140,10 +172,10 @@ internal sealed partial class SchemaNormalizer
 
             if (s.UnevaluatedItems is { } ui && l.Items is null)
             {
-                if (l.Contains is { } c)
+                if (l.Contains.Count > 0)
                 {
                     var either = new SchemaInfo(s.Pointer);
-                    either.AnyOf.Add([ui, c]);
+                    either.AnyOf.Add([ui, .. l.Contains.Select(c => c.Schema)]);
                     l.Items = either;
                 }
                 else

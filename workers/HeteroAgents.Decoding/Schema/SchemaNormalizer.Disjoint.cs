@@ -80,7 +80,7 @@ internal sealed partial class SchemaNormalizer
 
         if (x.Enum is not null && y.Enum is not null)
         {
-            return !x.Enum.Any(a => y.Enum.Any(b => a.AsSpan().SequenceEqual(b)));
+            return !x.Enum.Any(a => y.Enum.Any(b => JsonValues.Equal(a, b)));
         }
 
         return overlap == JsonTypes.Object && ObjectsDisjoint(x, y);

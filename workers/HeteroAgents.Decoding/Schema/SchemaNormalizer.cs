@@ -148,7 +148,7 @@ internal sealed partial class SchemaNormalizer
 
     /// <summary>
     /// Intersects two normalized schemas. Where one schema cannot express both (objects that both use
-    /// <c>patternProperties</c>, unrelated <c>multipleOf</c> values, two <c>contains</c>), <paramref name="b"/> is kept
+    /// <c>patternProperties</c>, unrelated <c>multipleOf</c> values, more than two <c>contains</c>), <paramref name="b"/> is kept
     /// whole as a check instead.
     /// </summary>
     public SchemaInfo Merge(SchemaInfo a, SchemaInfo b)
@@ -174,7 +174,7 @@ internal sealed partial class SchemaNormalizer
         r.Types &= b.Types;
         if (b.Enum is not null)
         {
-            r.Enum = r.Enum is null ? b.Enum : r.Enum.Where(x => b.Enum.Any(y => y.AsSpan().SequenceEqual(x))).ToList();
+            r.Enum = r.Enum is null ? b.Enum : r.Enum.Where(x => b.Enum.Any(y => JsonValues.Equal(x, y))).ToList();
             r.EnumPointer = b.EnumPointer;
         }
 
@@ -222,7 +222,7 @@ internal sealed partial class SchemaNormalizer
             return false;
         }
 
-        if (a.Contains is not null && b.Contains is not null)
+        if (a.Contains.Count + b.Contains.Count > 2)
         {
             return false;
         }
@@ -282,9 +282,6 @@ internal sealed partial class SchemaNormalizer
         r.MinItems = Math.Max(a.MinItems, b.MinItems);
         r.MaxItems = MinLimit(a.MaxItems, b.MaxItems);
         r.UniqueItems |= b.UniqueItems;
-        if (b.Contains is not null)
-        {
-            (r.Contains, r.MinContains, r.MaxContains) = (b.Contains, b.MinContains, b.MaxContains);
-        }
+        r.Contains.AddRange(b.Contains);
     }
 }

@@ -83,7 +83,6 @@ internal sealed partial class SchemaReader
             case "uniqueItems":
                 s.UniqueItems = v.ValueKind == JsonValueKind.True;
                 break;
-            case "contains": s.Contains = Read(v, kp, scope); break;
             case "unevaluatedProperties":
                 s.UnevaluatedProperties = Read(v, kp, scope);
                 UsesUnevaluated = true;
@@ -92,8 +91,6 @@ internal sealed partial class SchemaReader
                 s.UnevaluatedItems = Read(v, kp, scope);
                 UsesUnevaluated = true;
                 break;
-            case "minContains": s.MinContains = ReadCount(v, keyword, ptr); break;
-            case "maxContains": s.MaxContains = ReadCount(v, keyword, ptr); break;
             case "not": s.Not.Add(Read(v, kp, scope)); break;
             case "propertyNames": s.PropertyNames = Read(v, kp, scope); break;
             case "dependentSchemas" or "dependentRequired" or "dependencies":

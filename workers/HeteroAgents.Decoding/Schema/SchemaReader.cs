@@ -18,6 +18,7 @@ internal sealed partial class SchemaReader
 
     private readonly JsonSchemaCompilerOptions _options;
     private readonly SchemaScope _rootScope;
+    private readonly SchemaDialect _dialect;
 
     public SchemaReader(JsonElement root, JsonSchemaCompilerOptions options)
     {
@@ -32,6 +33,9 @@ internal sealed partial class SchemaReader
         }
 
         _refOverridesSiblings = dialect == SchemaDialect.Draft7;
+        _dialect = dialect;
+        _assertFormat = options.AssertFormat;
+        ApplyVocabularies(root);
         AddDocument(DefaultBase, root);
         _rootScope = SchemaScope.Root(0, BaseAt(0, "#"));
     }
@@ -83,16 +87,19 @@ internal sealed partial class SchemaReader
             ReadKeyword(s, p.Name, p.Value, context);
         }
 
-        if (e.TryGetProperty("if", out var condition))
+        if (!_ignored.Contains("if") && e.TryGetProperty("if", out var condition))
         {
             s.If = Read(condition, Child(ptr, "if"), scope);
             s.Then = e.TryGetProperty("then", out var then) ? Read(then, Child(ptr, "then"), scope) : null;
             s.Else = e.TryGetProperty("else", out var otherwise) ? Read(otherwise, Child(ptr, "else"), scope) : null;
         }
 
-        if (s.Contains is null)
+        if (!_ignored.Contains("contains") && e.TryGetProperty("contains", out var contains))
         {
-            (s.MinContains, s.MaxContains) = (1, -1); // minContains/maxContains without contains assert nothing
+            // minContains/maxContains without contains assert nothing.
+            var min = e.TryGetProperty("minContains", out var least) ? ReadCount(least, "minContains", at) : 1;
+            var max = e.TryGetProperty("maxContains", out var most) ? ReadCount(most, "maxContains", at) : -1;
+            s.Contains.Add((Read(contains, Child(ptr, "contains"), scope), min, max));
         }
 
         if (e.TryGetProperty("nullable", out var nullable) && nullable.ValueKind == JsonValueKind.True && s.Types != JsonTypes.All)
@@ -112,6 +119,11 @@ internal sealed partial class SchemaReader
     private void ReadKeyword(SchemaInfo s, string keyword, JsonElement v, ReadContext context)
     {
         var ptr = context.At;
+        if (_ignored.Contains(keyword))
+        {
+            return;
+        }
+
         if (s_unsupported.Contains(keyword))
         {
             throw new SchemaCompilationException(keyword, ptr, $"keyword '{keyword}' is not supported");
@@ -131,20 +143,28 @@ internal sealed partial class SchemaReader
                 break;
             case "const":
                 var spellings = EnumSpellings(v).ToList();
-                s.Enum = s.Enum is null ? spellings : s.Enum.Where(x => spellings.Any(c => x.AsSpan().SequenceEqual(c))).ToList();
+                s.Enum = s.Enum is null ? spellings : s.Enum.Where(x => spellings.Any(c => JsonValues.Equal(x, c))).ToList();
                 s.EnumPointer = ptr;
                 break;
             case "minLength": s.MinLength = ReadCount(v, keyword, ptr); break;
             case "maxLength": s.MaxLength = ReadCount(v, keyword, ptr); break;
             case "pattern":
-                s.Patterns.Add((ReadString(v, keyword, ptr), keyword, ptr));
+                s.Patterns.Add((ReadString(v, keyword, ptr), keyword, ptr, false));
                 break;
             case "format":
-                if (_options.AssertFormat && v.ValueKind == JsonValueKind.String && FormatPatterns.For(v.GetString()!, ptr) is { } fp)
+                if (_assertFormat && v.ValueKind == JsonValueKind.String && FormatPatterns.For(v.GetString()!, ptr) is { } rule)
                 {
-                    s.Patterns.Add((fp, keyword, ptr));
+                    s.Patterns.Add((rule.Pattern, keyword, ptr, false));
+                    s.Patterns.AddRange(rule.Forbidden.Select(f => (f, keyword, ptr, true)));
+                    if (rule.MaxLength >= 0)
+                    {
+                        s.MaxLength = s.MaxLength < 0 ? rule.MaxLength : Math.Min(s.MaxLength, rule.MaxLength);
+                    }
                 }
 
+                break;
+            case "contentEncoding" or "contentMediaType" when _dialect == SchemaDialect.Draft7 && _assertFormat:
+                ReadContent(s, keyword, v, ptr);
                 break;
             case "minimum": s.Minimum = ReadNumber(v, keyword, ptr); break;
             case "maximum": s.Maximum = ReadNumber(v, keyword, ptr); break;
@@ -192,28 +212,26 @@ internal sealed partial class SchemaReader
         }
     }
 
-    /// <summary>
-    /// The spellings of an enum/const value the literal automaton accepts: its canonical text, and for numbers also
-    /// the equal plain forms (2 and 2.0 are the same JSON Schema value). Other spellings (2e0) are not offered.
-    /// </summary>
+    /// <summary>The compact JSON text of an enum/const value (values are compared by <see cref="JsonValues.Equal"/>).</summary>
     private static IEnumerable<byte[]> EnumSpellings(JsonElement v)
     {
-        var canonical = CompactJson.ToUtf8(v);
-        yield return canonical;
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d))
-        {
-            yield break;
-        }
+        yield return CompactJson.ToUtf8(v);
+    }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal) { System.Text.Encoding.UTF8.GetString(canonical) };
-        var plain = (d / 1.000000000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var forms = d == decimal.Truncate(d) ? new[] { plain, plain + ".0" } : [plain];
-        foreach (var f in forms)
+    /// <summary>
+    /// Draft-07 lets validators assert <c>contentEncoding</c>/<c>contentMediaType</c>; with format assertion on,
+    /// base64 is asserted and a JSON media type (not a regular language) fails compilation. Later drafts only annotate.
+    /// </summary>
+    private static void ReadContent(SchemaInfo s, string keyword, JsonElement v, string ptr)
+    {
+        var value = v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+        if (keyword == "contentEncoding" && value == "base64")
         {
-            if (seen.Add(f))
-            {
-                yield return System.Text.Encoding.UTF8.GetBytes(f);
-            }
+            s.Patterns.Add(("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", keyword, ptr, false));
+        }
+        else if (keyword == "contentMediaType" && value.EndsWith("json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SchemaCompilationException(keyword, ptr, $"asserting that strings hold '{value}' documents is not supported (set AssertFormat false to treat it as an annotation)");
         }
     }
 
@@ -256,12 +274,13 @@ internal sealed partial class SchemaReader
 
     private static decimal ReadNumber(JsonElement v, string keyword, string ptr)
     {
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d))
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)
+            && JsonValues.Equal(CompactJson.ToUtf8(v), System.Text.Encoding.UTF8.GetBytes(d.ToString(System.Globalization.CultureInfo.InvariantCulture))))
         {
             return d;
         }
 
-        throw new SchemaCompilationException(keyword, ptr, "must be a number within the decimal range (about ±7.9e28)");
+        throw new SchemaCompilationException(keyword, ptr, "must be a number a decimal holds exactly (at most 28 significant digits, about ±7.9e28)");
     }
 
     private static string ReadString(JsonElement v, string keyword, string ptr) =>
