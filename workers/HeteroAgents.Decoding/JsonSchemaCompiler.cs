@@ -33,10 +33,19 @@ public static class JsonSchemaCompiler
     {
         options ??= new JsonSchemaCompilerOptions();
         options.Validate();
-        var reader = new SchemaReader(schema, options);
-        var root = reader.ReadRoot();
-        var builder = new GrammarBuilder(reader.UsesUnevaluated);
-        builder.Tables.Root = builder.NodeFor(root);
-        return new CompiledGrammar(new JsonMachine(builder.Tables, options), options);
+        try
+        {
+            var reader = new SchemaReader(schema, options);
+            var root = reader.ReadRoot();
+            var builder = new GrammarBuilder(reader.UsesUnevaluated);
+            builder.Tables.Root = builder.NodeFor(root);
+            builder.CheckValueCycles();
+            return new CompiledGrammar(new JsonMachine(builder.Tables, options), options);
+        }
+        catch (Regex.RegexUnsupportedException ex)
+        {
+            // Every automaton is built here, never while computing masks; a limit reached anywhere fails the compilation.
+            throw new SchemaCompilationException("pattern", "#", ex.Message);
+        }
     }
 }

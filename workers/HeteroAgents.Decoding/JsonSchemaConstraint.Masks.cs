@@ -98,25 +98,9 @@ public sealed partial class JsonSchemaConstraint
         }
 
         var spec = _machine.Strings[top.Spec];
-        if (top.State == 0 && spec.NamesDfa is not null && spec.Reach is null)
+        if (top.State == 0 && ((spec.NamesDfa is not null && spec.Reach is null) || spec.SharedDfa))
         {
-            var cache = _vocabulary.ContentMasks;
-            if (spec.AnyState![top.A] >= 0)
-            {
-                Or(mask, cache.Get(spec.AnyDfa!, spec.AnyState[top.A], -1));
-            }
-
-            if (spec.NamesState![top.A] >= 0)
-            {
-                Or(mask, cache.Get(spec.NamesDfa, spec.NamesState[top.A], -1));
-            }
-
-            WalkLexeme(_vocabulary.QuoteTrie, 0, 0, top, mask);
-        }
-        else if (top.State == 0 && spec.SharedDfa)
-        {
-            var remaining = spec.MaxLength < 0 ? -1 : spec.MaxLength - top.B;
-            Or(mask, _vocabulary.ContentMasks.Get(spec.Dfa, top.A, remaining));
+            OrContent(mask, spec, top);
             WalkLexeme(_vocabulary.QuoteTrie, 0, 0, top, mask);
         }
         else
@@ -151,17 +135,17 @@ public sealed partial class JsonSchemaConstraint
         {
             if (spec.AnyState![top.A] >= 0)
             {
-                Or(mask, cache.Get(spec.AnyDfa!, spec.AnyState[top.A], -1));
+                Or(mask, cache.Get(spec.AnyDfa!, spec.AnyState[top.A], -1, spec.AllowEscapes));
             }
 
             if (spec.NamesState![top.A] >= 0)
             {
-                Or(mask, cache.Get(spec.NamesDfa, spec.NamesState[top.A], -1));
+                Or(mask, cache.Get(spec.NamesDfa, spec.NamesState[top.A], -1, spec.AllowEscapes));
             }
         }
         else
         {
-            Or(mask, cache.Get(spec.Dfa, top.A, spec.MaxLength < 0 ? -1 : spec.MaxLength - top.B));
+            Or(mask, cache.Get(spec.Dfa, top.A, spec.MaxLength < 0 ? -1 : spec.MaxLength - top.B, spec.AllowEscapes));
         }
     }
 

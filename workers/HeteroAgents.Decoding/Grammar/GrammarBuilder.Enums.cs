@@ -136,16 +136,26 @@ internal sealed partial class GrammarBuilder
             return -1;
         }
 
-        var dfa = DfaCache.Literals(fitting);
-        if (rest.Patterns.Count > 0)
+        Regex.ByteDfa dfa;
+        try
         {
-            dfa = DfaCache.Intersect(dfa, PatternsDfa(rest));
+            dfa = DfaCache.Literals(fitting);
+            if (rest.Patterns.Count > 0)
+            {
+                dfa = DfaCache.Intersect(dfa, PatternsDfa(rest));
+            }
+        }
+        catch (Regex.RegexUnsupportedException ex)
+        {
+            throw new SchemaCompilationException("enum", rest.EnumPointer.Length > 0 ? rest.EnumPointer : rest.Pointer, ex.Message);
         }
 
         var key = (dfa.Id, 0, -1);
         if (!_stringSpecs.TryGetValue(key, out var index))
         {
-            Tables.Strings.Add(new StringSpec { Dfa = dfa, SharedDfa = rest.Patterns.Count == 0 });
+            // Only the plain spelling is offered (escapes where a value needs them), as for the keys of closed objects.
+            var escapes = fitting.Any(b => b.Any(c => c is (byte)'"' or (byte)'\\' or < 0x20));
+            Tables.Strings.Add(new StringSpec { Dfa = dfa, SharedDfa = rest.Patterns.Count == 0, AllowEscapes = escapes });
             index = _stringSpecs[key] = Tables.Strings.Count - 1;
         }
 

@@ -29,7 +29,7 @@ internal sealed partial class GrammarBuilder
 
         id = NewNode();
         _nodeBySchema[raw.Id] = id;
-        var normalized = _normalizer.Normalize(raw);
+        var normalized = _normalizer.LimitAlternatives(_normalizer.Normalize(raw));
         if (normalized.Checks.Count > 0 && !normalized.IsFalse && normalized.Types != JsonTypes.None)
         {
             BuildGroup(id, normalized, raw.Pointer);

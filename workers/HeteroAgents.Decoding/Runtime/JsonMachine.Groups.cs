@@ -44,8 +44,8 @@ internal sealed partial class JsonMachine
                 var instance = g.C;
                 var how = g.A;
                 var matched = 0UL;
-                var reports = 0UL;
-                var driver = -1;
+                var drivers = dst.Drivers;
+                drivers.Clear();
                 for (var u = t; u < count; u++)
                 {
                     if (remove[u] || dst.Depths[u] != deepest || !IsArrival(dst, u))
@@ -66,51 +66,30 @@ internal sealed partial class JsonMachine
                     }
 
                     matched |= 1UL << h.State;
-                    reports |= (ulong)(uint)h.E;
-                    if (h.State == 0 && driver < 0)
+                    if (h.State == 0)
                     {
-                        driver = u;
+                        drivers.Add(u);
                     }
                 }
 
+                // Members evaluate the same value the same way whatever lies below the group frame, so instances of
+                // one group at one place in different contexts (threads of different outer alternatives) share the
+                // result; each context (each base member's thread) gets its own continuation.
                 var group = _groups[spec];
-                if (driver < 0 || !group.Formula.Evaluate(matched))
+                if ((matched & 1) == 0 || !group.Formula.Evaluate(matched))
                 {
                     continue;
                 }
 
-                // One continuation: the driver's stack without the group frame, parent notified, byte stepped if not consumed.
-                if (!dst.EnsureSlot(dst.Count))
-                {
-                    return;
-                }
-
-                var frames = dst.Frames.AsSpan(dst.Count * max, max);
-                dst.Frames.AsSpan(driver * max, deepest).CopyTo(frames);
                 var report = 0;
                 for (var i = 0; i < group.Reports.Length; i++)
                 {
                     report |= (int)((matched >> group.Reports[i]) & 1) << i;
                 }
 
-                var depth = deepest - 1;
-                var r = ChildDone(frames, depth, how == 1, report, new Cursor(dst.Context, pos));
-                if (r == Arrived)
+                foreach (var driver in drivers)
                 {
-                    dst.Depths[dst.Count] = depth;
-                    dst.Count++;
-                }
-                else if (r == Ok)
-                {
-                    if (how == 1)
-                    {
-                        dst.Depths[dst.Count] = depth;
-                        dst.Count++;
-                    }
-                    else
-                    {
-                        Run(dst, depth, b, pos);
-                    }
+                    Continue(dst, driver, deepest, how == 1, report, b, pos);
                 }
             }
 
@@ -124,6 +103,31 @@ internal sealed partial class JsonMachine
             }
 
             dst.RemoveFlagged(remove);
+        }
+    }
+
+    /// <summary>The continuation of a joined group: the driver's stack without the group frame, the parent notified, the byte stepped if not consumed.</summary>
+    private void Continue(StateSet dst, int driver, int deepest, bool consumed, int report, int b, long pos)
+    {
+        var max = MaxFrames;
+        if (!dst.EnsureSlot(dst.Count))
+        {
+            return;
+        }
+
+        var frames = dst.Frames.AsSpan(dst.Count * max, max);
+        dst.Frames.AsSpan(driver * max, deepest).CopyTo(frames);
+        var depth = deepest - 1;
+        var r = ChildDone(frames, depth, consumed, report, new Cursor(dst.Context, pos));
+        if (r == Arrived || (r == Ok && consumed))
+        {
+            dst.Depths[dst.Count] = depth;
+            dst.Count++;
+            dst.HasArrivals |= r == Arrived;
+        }
+        else if (r == Ok)
+        {
+            Run(dst, depth, b, pos);
         }
     }
 

@@ -3,7 +3,7 @@ namespace HeteroAgents.Decoding.Runtime;
 /// <summary>
 /// The number lexer, with exact checks of bounds, multipleOf, integers and value sets at the end of the number.
 /// Every number it accepts parses to a finite double: at most <see cref="JsonSchemaCompilerOptions.MaxNumberDigits"/>
-/// digits before the exponent, an exponent of at most <see cref="JsonSchemaCompilerOptions.MaxNumberExponent"/>, and a
+/// digits before the exponent, at most 6 exponent digits, an exponent of at most <see cref="JsonSchemaCompilerOptions.MaxNumberExponent"/>, and a
 /// magnitude of at most <see cref="double.MaxValue"/> (checked on the exponent as it is written, exactly at the end).
 /// </summary>
 internal sealed partial class JsonMachine
@@ -12,6 +12,7 @@ internal sealed partial class JsonMachine
     private const int FlagNegative = 1, FlagTruncated = 2, FlagExpNegative = 4, FlagSignificant = 8;
     private const int MaxSignificant = 18;
     private const int MaxMagnitude = 309;
+    private const int MaxExponentDigits = 6;
     private static readonly ExactNumber s_maxDouble = new(System.Numerics.BigInteger.Parse("17976931348623157", System.Globalization.CultureInfo.InvariantCulture), 292);
 
     private static readonly Int128[] s_pow10 = Enumerable.Range(0, 20).Select(i => Int128.Parse("1" + new string('0', i), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
@@ -98,7 +99,7 @@ internal sealed partial class JsonMachine
 
         n.State = 8;
         n.E = (n.E * 10) + (b - '0');
-        return ExponentOk(n) ? NumConsumed : NumRejected;
+        return ++n.N <= _maxNumberDigits + MaxExponentDigits && ExponentOk(n) ? NumConsumed : NumRejected;
     }
 
     /// <summary>A digit after the first, in the integer part (state 3) or the fraction (state 5).</summary>

@@ -46,6 +46,9 @@ internal sealed class StateSet
 
     internal List<(int Depth, int Spec, long Instance, ulong Alive)> Instances { get; } = [];
 
+    /// <summary>Scratch: the base-member arrivals of the group instance being joined.</summary>
+    internal List<int> Drivers { get; } = [];
+
     private ulong[] _lanes = new ulong[8];
     private ulong[] _scratch = new ulong[8];
 

@@ -14,38 +14,26 @@ internal sealed partial class SchemaNormalizer
 {
     private const int MaxAlternatives = 64;
     private const int MaxSubsetBranches = 5;
+    private const int MaxKeptAlternatives = 8;
 
     /// <summary>Set when the document uses <c>unevaluatedProperties</c> or <c>unevaluatedItems</c>.</summary>
     public bool AnnotationExact { get; init; }
 
     /// <summary>The alternatives of a normalized schema, each merged into one leaf (conjunctions of one member per group).</summary>
-    public List<SchemaInfo> Expand(SchemaInfo n, string pointer)
+    public List<SchemaInfo> Expand(SchemaInfo n, string pointer) => Expand(n, pointer, 0);
+
+    private List<SchemaInfo> Expand(SchemaInfo n, string pointer, int depth)
     {
         if (n.Alternatives.Count == 0)
         {
             return [n];
         }
 
-        if (!AnnotationExact && Product(n.Alternatives) > MaxAlternatives)
+        if (depth > MaxAlternatives)
         {
-            // Too many combinations: the largest groups are checked as disjunctions by a group node instead (exact,
-            // one thread set per member rather than one thread per combination).
-            var original = n;
-            n = original.CopyBase();
-            n.Checks.AddRange(original.Checks);
-            var groups = original.Alternatives.OrderBy(g => g.Count).ToList();
-            foreach (var g in groups)
-            {
-                if (Product([.. n.Alternatives, g]) <= MaxAlternatives)
-                {
-                    n.Alternatives.Add(g);
-                }
-                else
-                {
-                    n.Checks.Add(SchemaCond.Or([.. g.Select(SchemaCond.Of)]));
-                }
-            }
+            throw new SchemaCompilationException("$ref", pointer, "the schema refers to itself at the same value through anyOf/oneOf (no object or array in between)");
         }
+
 
         var rest = n.CopyBase();
         rest.Alternatives.AddRange(n.Alternatives.Skip(1));
@@ -59,7 +47,7 @@ internal sealed partial class SchemaNormalizer
                 continue;
             }
 
-            result.AddRange(Expand(merged, pointer));
+            result.AddRange(Expand(merged, pointer, depth + 1));
             if (result.Count > MaxAlternatives)
             {
                 throw new SchemaCompilationException("anyOf", pointer, $"more than {MaxAlternatives} alternatives after expanding anyOf/oneOf");
@@ -67,6 +55,35 @@ internal sealed partial class SchemaNormalizer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// When the alternatives would combine into more than <see cref="MaxAlternatives"/> leaves, all but a few of the
+    /// smallest groups become checks (each a disjunction, evaluated by one group node): exact, and one thread set per
+    /// member instead of one thread per combination. Not in annotation-exact mode (a check keeps no annotations).
+    /// </summary>
+    public SchemaInfo LimitAlternatives(SchemaInfo n)
+    {
+        if (AnnotationExact || Product(n.Alternatives) <= MaxAlternatives)
+        {
+            return n;
+        }
+
+        var limited = n.CopyBase();
+        limited.Checks.AddRange(n.Checks);
+        foreach (var g in n.Alternatives.OrderBy(g => g.Count))
+        {
+            if (Product([.. limited.Alternatives, g]) <= MaxKeptAlternatives)
+            {
+                limited.Alternatives.Add(g);
+            }
+            else
+            {
+                limited.Checks.Add(SchemaCond.Or([.. g.Select(SchemaCond.Of)]));
+            }
+        }
+
+        return limited;
     }
 
     private static long Product(List<List<SchemaInfo>> groups)

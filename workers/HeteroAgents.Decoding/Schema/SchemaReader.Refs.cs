@@ -34,7 +34,13 @@ internal sealed partial class SchemaReader
     private int AddDocument(string uri, JsonElement root)
     {
         _documents.Add((uri, root));
+        _dialects.Add(DialectOf(root, _dialects.Count > 0 ? _dialects[0] : null));
         var doc = _documents.Count - 1;
+        if (doc == 0)
+        {
+            ApplyVocabularies(root, _dialects[0]);
+        }
+
         _resources.TryAdd(uri, (doc, "#"));
         Index(doc, root, "#", uri);
         return doc;
@@ -48,7 +54,7 @@ internal sealed partial class SchemaReader
         }
 
         var hasRef = e.TryGetProperty("$ref", out _);
-        if (e.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String && !(_refOverridesSiblings && hasRef))
+        if (e.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String && !(_dialects[doc].RefOverridesSiblings && hasRef))
         {
             var value = id.GetString()!;
             if (value.StartsWith('#') && value.Length > 1)
@@ -64,7 +70,7 @@ internal sealed partial class SchemaReader
 
         foreach (var kind in new[] { "$anchor", "$dynamicAnchor" })
         {
-            if (e.TryGetProperty(kind, out var anchor) && anchor.ValueKind == JsonValueKind.String)
+            if (!_dialects[doc].Ignored.Contains(kind) && e.TryGetProperty(kind, out var anchor) && anchor.ValueKind == JsonValueKind.String)
             {
                 var key = SchemaScope.Resource(baseUri) + "#" + anchor.GetString();
                 _anchors.TryAdd(key, (doc, ptr));

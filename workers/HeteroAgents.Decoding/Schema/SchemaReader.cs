@@ -13,29 +13,13 @@ internal sealed partial class SchemaReader
 
     private readonly Dictionary<string, SchemaInfo> _read = new(StringComparer.Ordinal);
 
-    /// <summary>Draft-07 and earlier ignore every keyword next to <c>$ref</c>; later drafts apply them.</summary>
-    private readonly bool _refOverridesSiblings;
-
     private readonly JsonSchemaCompilerOptions _options;
     private readonly SchemaScope _rootScope;
-    private readonly SchemaDialect _dialect;
 
     public SchemaReader(JsonElement root, JsonSchemaCompilerOptions options)
     {
         _options = options;
-        var dialect = options.DefaultDialect;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out var declared) && declared.ValueKind == JsonValueKind.String)
-        {
-            var d = declared.GetString()!;
-            dialect = d.Contains("draft-0", StringComparison.Ordinal) ? SchemaDialect.Draft7
-                : d.Contains("2019-09", StringComparison.Ordinal) ? SchemaDialect.Draft201909
-                : d.Contains("2020-12", StringComparison.Ordinal) ? SchemaDialect.Draft202012 : dialect;
-        }
-
-        _refOverridesSiblings = dialect == SchemaDialect.Draft7;
-        _dialect = dialect;
         _assertFormat = options.AssertFormat;
-        ApplyVocabularies(root);
         AddDocument(DefaultBase, root);
         _rootScope = SchemaScope.Root(0, BaseAt(0, "#"));
     }
@@ -76,7 +60,8 @@ internal sealed partial class SchemaReader
         _read[key] = s;
         scope = scope.Enter(scope.Document, BaseAt(scope.Document, ptr));
         var context = new ReadContext(e, ptr, at, scope);
-        if (_refOverridesSiblings && e.TryGetProperty("$ref", out var onlyRef))
+        var dialect = _dialects[scope.Document];
+        if (dialect.RefOverridesSiblings && e.TryGetProperty("$ref", out var onlyRef))
         {
             ReadKeyword(s, "$ref", onlyRef, context);
             return s;
@@ -87,18 +72,18 @@ internal sealed partial class SchemaReader
             ReadKeyword(s, p.Name, p.Value, context);
         }
 
-        if (!_ignored.Contains("if") && e.TryGetProperty("if", out var condition))
+        if (!dialect.Ignored.Contains("if") && e.TryGetProperty("if", out var condition))
         {
             s.If = Read(condition, Child(ptr, "if"), scope);
             s.Then = e.TryGetProperty("then", out var then) ? Read(then, Child(ptr, "then"), scope) : null;
             s.Else = e.TryGetProperty("else", out var otherwise) ? Read(otherwise, Child(ptr, "else"), scope) : null;
         }
 
-        if (!_ignored.Contains("contains") && e.TryGetProperty("contains", out var contains))
+        if (!dialect.Ignored.Contains("contains") && e.TryGetProperty("contains", out var contains))
         {
             // minContains/maxContains without contains assert nothing.
-            var min = e.TryGetProperty("minContains", out var least) ? ReadCount(least, "minContains", at) : 1;
-            var max = e.TryGetProperty("maxContains", out var most) ? ReadCount(most, "maxContains", at) : -1;
+            var min = !dialect.Ignored.Contains("minContains") && e.TryGetProperty("minContains", out var least) ? ReadCount(least, "minContains", at) : 1;
+            var max = !dialect.Ignored.Contains("maxContains") && e.TryGetProperty("maxContains", out var most) ? ReadCount(most, "maxContains", at) : -1;
             s.Contains.Add((Read(contains, Child(ptr, "contains"), scope), min, max));
         }
 
@@ -119,7 +104,8 @@ internal sealed partial class SchemaReader
     private void ReadKeyword(SchemaInfo s, string keyword, JsonElement v, ReadContext context)
     {
         var ptr = context.At;
-        if (_ignored.Contains(keyword))
+        var dialect = _dialects[context.Scope.Document];
+        if (dialect.Ignored.Contains(keyword))
         {
             return;
         }
@@ -163,7 +149,7 @@ internal sealed partial class SchemaReader
                 }
 
                 break;
-            case "contentEncoding" or "contentMediaType" when _dialect == SchemaDialect.Draft7 && _assertFormat:
+            case "contentEncoding" or "contentMediaType" when dialect.Draft <= 7 && _assertFormat:
                 ReadContent(s, keyword, v, ptr);
                 break;
             case "minimum": s.Minimum = ReadNumber(v, keyword, ptr); break;

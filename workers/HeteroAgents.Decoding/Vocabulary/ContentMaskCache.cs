@@ -13,7 +13,7 @@ namespace HeteroAgents.Decoding.Vocabulary;
 internal sealed class ContentMaskCache
 {
     private readonly TokenVocabulary _vocabulary;
-    private readonly ConcurrentDictionary<(int Dfa, int State, int Remaining), uint[]> _masks = new();
+    private readonly ConcurrentDictionary<(int Dfa, int State, int Remaining, bool Escapes), uint[]> _masks = new();
     private readonly Lazy<uint[][]> _atMostChars;
 
     public ContentMaskCache(TokenVocabulary vocabulary)
@@ -22,7 +22,8 @@ internal sealed class ContentMaskCache
         _atMostChars = new Lazy<uint[][]>(BuildCharBuckets);
     }
 
-    public uint[] Get(Regex.ByteDfa dfa, int dfaState, int remaining)
+    /// <summary>The content tokens from <paramref name="dfaState"/>, within <paramref name="remaining"/> code points (-1: any), with or without escapes.</summary>
+    public uint[] Get(Regex.ByteDfa dfa, int dfaState, int remaining, bool escapes)
     {
         var buckets = _atMostChars.Value;
         if (remaining >= buckets.Length)
@@ -30,14 +31,14 @@ internal sealed class ContentMaskCache
             remaining = -1;
         }
 
-        return _masks.GetOrAdd((dfa.Id, dfaState, remaining), key =>
+        return _masks.GetOrAdd((dfa.Id, dfaState, remaining, escapes), key =>
         {
             if (key.Remaining < 0)
             {
-                return Compute(dfa, dfaState);
+                return Compute(dfa, dfaState, escapes);
             }
 
-            var unbounded = Get(dfa, dfaState, -1);
+            var unbounded = Get(dfa, dfaState, -1, escapes);
             var within = buckets[key.Remaining];
             var mask = new uint[unbounded.Length];
             for (var i = 0; i < mask.Length; i++)
@@ -49,9 +50,9 @@ internal sealed class ContentMaskCache
         });
     }
 
-    private uint[] Compute(Regex.ByteDfa dfa, int dfaState)
+    private uint[] Compute(Regex.ByteDfa dfa, int dfaState, bool escapes)
     {
-        var probe = new StringSpec { Dfa = dfa, MinLength = 0, MaxLength = -1 };
+        var probe = new StringSpec { Dfa = dfa, MinLength = 0, MaxLength = -1, AllowEscapes = escapes };
         var mask = new uint[_vocabulary.MaskWords];
         var levels = new Frame[_vocabulary.MaxTokenBytes + 2];
         levels[0] = new Frame { Kind = Frame.String, A = dfaState };
