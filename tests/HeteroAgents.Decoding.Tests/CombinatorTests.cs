@@ -27,6 +27,17 @@ public sealed class CombinatorTests
     }
 
     [Fact]
+    public void Presence_conditions_are_checked_on_the_object_keys()
+    {
+        // Mutually exclusive properties, the common dependencies idiom, in any order.
+        const string s = """{"type":"object","dependencies":{"a":{"not":{"required":["b"]}},"b":{"not":{"required":["a"]}}},"anyOf":[{"required":["a"]},{"required":["b"]},{"required":["c"]}]}""";
+        Accepts(s, "{\"a\":1}", "{\"b\":1,\"x\":2}", "{\"c\":0}", "{\"c\":0,\"a\":1}");
+        Rejects(s, "{}", "{\"a\":1,\"b\":2}", "{\"b\":2,\"c\":1,\"a\":1}", "{\"x\":1}");
+        Accepts("""{"not":{"type":"integer"}}""", "1.5", "\"s\"", "-0.25e1");
+        Rejects("""{"not":{"type":"integer"}}""", "1", "1.0", "0", "10e-1");
+    }
+
+    [Fact]
     public void Overlapping_oneOf_accepts_exactly_one_match()
     {
         const string s = """{"type":"object","oneOf":[{"required":["side"]},{"required":["radius"]},{"required":["base","height"]}]}""";

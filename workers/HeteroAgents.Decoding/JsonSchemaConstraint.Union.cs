@@ -23,12 +23,6 @@ public sealed partial class JsonSchemaConstraint
             {
                 return false;
             }
-
-            var spec = _machine.Strings[top.Spec];
-            if (!(spec.NamesDfa is not null && spec.Reach is null) && !spec.SharedDfa)
-            {
-                return false;
-            }
         }
 
         if (!_machine.HasGroups || !_machine.HasGroupFrames(s))
@@ -36,7 +30,7 @@ public sealed partial class JsonSchemaConstraint
             for (var t = 0; t < s.Count; t++)
             {
                 var top = s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
-                OrContent(mask, _machine.Strings[top.Spec], top);
+                ContentTokens(mask, top);
             }
         }
         else
@@ -52,7 +46,7 @@ public sealed partial class JsonSchemaConstraint
             for (var t = 0; t < s.Count; t++)
             {
                 var top = s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
-                OrContent(MemoryMarshal.Cast<ulong, uint>(rows.Slice(t * width, width)), _machine.Strings[top.Spec], top);
+                ContentTokens(MemoryMarshal.Cast<ulong, uint>(rows.Slice(t * width, width)), top);
             }
 
             _machine.NarrowByGroups(s, rows, width);
@@ -68,5 +62,42 @@ public sealed partial class JsonSchemaConstraint
 
         Walk(_vocabulary.QuoteTrie, 0, 0, mask);
         return true;
+    }
+
+    /// <summary>
+    /// Adds the tokens made only of string content that the string frame <paramref name="top"/> takes: from the
+    /// per-vocabulary cache where the string's automaton is shared, else by walking the trie with the frame alone
+    /// (cheap for the keys of closed objects, whose walk only follows property-name prefixes).
+    /// </summary>
+    private void ContentTokens(Span<uint> mask, in Frame top)
+    {
+        var spec = _machine.Strings[top.Spec];
+        if ((spec.NamesDfa is not null && spec.Reach is null) || spec.SharedDfa)
+        {
+            OrContent(mask, spec, top);
+        }
+        else
+        {
+            WalkContent(_vocabulary.Trie, 0, top, spec, mask);
+        }
+    }
+
+    private static void WalkContent(Vocabulary.TokenTrie trie, int node, Frame frame, Grammar.StringSpec spec, Span<uint> mask)
+    {
+        for (var e = trie.EdgeStart[node]; e < trie.EdgeStart[node + 1]; e++)
+        {
+            var f = frame;
+            if (trie.EdgeByte[e] == '"' || JsonMachine.StepString(ref f, trie.EdgeByte[e], spec) != JsonMachine.StrConsumed)
+            {
+                continue;
+            }
+
+            var child = trie.EdgeChild[e];
+            MarkTokens(trie, child, mask);
+            if (trie.EdgeStart[child] != trie.EdgeStart[child + 1])
+            {
+                WalkContent(trie, child, f, spec, mask);
+            }
+        }
     }
 }

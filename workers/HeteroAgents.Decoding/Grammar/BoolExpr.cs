@@ -34,8 +34,10 @@ internal sealed class BoolExpr
 
     public static BoolExpr Of(int member) => new(BoolOp.Member, member, []);
 
+    /// <summary>Conjunction (true when empty).</summary>
     public static BoolExpr And(params BoolExpr[] args) => args.Length == 1 ? args[0] : new(BoolOp.And, -1, args);
 
+    /// <summary>Disjunction (false when empty).</summary>
     public static BoolExpr Or(params BoolExpr[] args) => args.Length == 1 ? args[0] : new(BoolOp.Or, -1, args);
 
     public static BoolExpr Not(BoolExpr x) => x.Op == BoolOp.Not ? x.Args[0] : new(BoolOp.Not, -1, [x]);
@@ -112,6 +114,54 @@ internal sealed class BoolExpr
                 }
 
                 return or;
+        }
+    }
+
+    /// <summary>
+    /// Three-valued value over up to 128 atoms: an atom in <paramref name="known"/> is true, one in
+    /// <paramref name="open"/> may still become either, the others are false. Returns -1 false, 0 unknown, 1 true.
+    /// </summary>
+    public int Evaluate3(UInt128 known, UInt128 open)
+    {
+        switch (Op)
+        {
+            case BoolOp.Member: return (known >> Member & 1) != 0 ? 1 : (open >> Member & 1) != 0 ? 0 : -1;
+            case BoolOp.True: return 1;
+            case BoolOp.Not: return -Args[0].Evaluate3(known, open);
+            case BoolOp.And:
+                var and = 1;
+                foreach (var a in Args)
+                {
+                    and = Math.Min(and, a.Evaluate3(known, open));
+                    if (and < 0)
+                    {
+                        return -1;
+                    }
+                }
+
+                return and;
+            case BoolOp.Or:
+                var or = -1;
+                foreach (var a in Args)
+                {
+                    or = Math.Max(or, a.Evaluate3(known, open));
+                    if (or > 0)
+                    {
+                        return 1;
+                    }
+                }
+
+                return or;
+            default:
+                int ones = 0, unknowns = 0;
+                foreach (var a in Args)
+                {
+                    var v = a.Evaluate3(known, open);
+                    ones += v > 0 ? 1 : 0;
+                    unknowns += v == 0 ? 1 : 0;
+                }
+
+                return ones > 1 || ones + unknowns == 0 ? -1 : ones == 1 && unknowns == 0 ? 1 : 0;
         }
     }
 

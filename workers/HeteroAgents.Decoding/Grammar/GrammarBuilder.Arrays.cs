@@ -9,7 +9,7 @@ internal sealed partial class GrammarBuilder
 
     private int BuildArray(SchemaInfo s)
     {
-        var itemsFalse = s.Items is { } it && IsNothing(_normalizer.Normalize(it));
+        var itemsFalse = s.Items is { } it && _normalizer.Normalize(it).MatchesNothing;
         var maxItems = s.MaxItems;
         var minItems = s.MinItems;
         if (itemsFalse)
@@ -27,12 +27,12 @@ internal sealed partial class GrammarBuilder
                 return -1;
             }
 
-            if (IsAny(contains))
+            if (contains.MatchesAnything)
             {
                 minItems = Math.Max(minItems, minContains);
                 maxItems = maxContains < 0 ? maxItems : maxItems < 0 ? maxContains : Math.Min(maxItems, maxContains);
             }
-            else if (IsNothing(contains))
+            else if (contains.MatchesNothing)
             {
                 if (minContains > 0)
                 {
@@ -83,15 +83,6 @@ internal sealed partial class GrammarBuilder
         return _countedNodes[key] = id;
     }
 
-    /// <summary>A normalized schema that every value matches.</summary>
-    private static bool IsAny(SchemaInfo n) =>
-        !n.IsFalse && n.Types == JsonTypes.All && n.Enum is null && n.Patterns.Count == 0 && n.MinLength == 0 && n.MaxLength < 0
-        && n.Minimum is null && n.Maximum is null && n.MultipleOf is null && !n.HasObjectConstraints && n.PrefixItems.Count == 0
-        && n.Items is null && n.MinItems == 0 && n.MaxItems < 0 && !n.UniqueItems && n.Contains.Count == 0
-        && n.Alternatives.Count == 0 && n.Checks.Count == 0;
-
-    /// <summary>A normalized schema that no value matches (as far as a glance tells).</summary>
-    private static bool IsNothing(SchemaInfo n) => n.IsFalse || n.Types == JsonTypes.None || n.Enum is { Count: 0 };
 
     private int BuildNumber(SchemaInfo s)
     {
@@ -134,7 +125,7 @@ internal sealed partial class GrammarBuilder
 
         var spec = new NumberSpec
         {
-            IntegerOnly = integerOnly, Minimum = s.Minimum, Maximum = s.Maximum, ExclusiveMinimum = s.ExclusiveMinimum,
+            IntegerOnly = integerOnly, NonInteger = (s.Types & JsonTypes.Integer) == 0, Minimum = s.Minimum, Maximum = s.Maximum, ExclusiveMinimum = s.ExclusiveMinimum,
             ExclusiveMaximum = s.ExclusiveMaximum, MultipleOf = s.MultipleOf, IntMin = intMin, IntMax = intMax,
         };
         if (_numberSpecs.TryGetValue(spec, out var existing))

@@ -14,7 +14,8 @@ internal sealed partial class GrammarBuilder
         var filter = s.PropertyNames is { } pn ? StringLanguage(pn, "propertyNames", s.Pointer) : null;
         var names = s.Properties.Select(p => p.Name).ToList();
         var schemas = s.Properties.Select(p => (SchemaInfo?)p.Schema).ToList();
-        foreach (var r in s.Required.Concat(s.DependentRequired.SelectMany(d => d.Required.Prepend(d.Name))))
+        var presenceNames = s.Presence.SelectMany(c => c.Leaves()).SelectMany(_normalizer.PresenceNames);
+        foreach (var r in s.Required.Concat(s.DependentRequired.SelectMany(d => d.Required.Prepend(d.Name))).Concat(presenceNames))
         {
             if (!names.Contains(r))
             {
@@ -131,7 +132,10 @@ internal sealed partial class GrammarBuilder
             dependencies.Add((p, mask));
         }
 
-        if ((required & forbidden) != 0)
+        var all = names.Count == 128 ? UInt128.MaxValue : (UInt128.One << names.Count) - 1;
+        BoolExpr Atom(string name) => names.IndexOf(name) is var i && i >= 0 && (forbidden >> i & 1) == 0 ? BoolExpr.Of(i) : BoolExpr.Or();
+        var presence = s.Presence.Count == 0 ? null : BoolExpr.And([.. s.Presence.Select(c => c.Map(leaf => _normalizer.PresenceFormula(leaf, Atom)))]);
+        if ((required & forbidden) != 0 || (presence is not null && presence.Evaluate3(required, all & ~forbidden) < 0))
         {
             return -1;
         }
@@ -168,7 +172,7 @@ internal sealed partial class GrammarBuilder
             Names = [.. names], KeyString = keyString, KeyDfa = keyDfa, KeyTargets = targets, RequiredMask = required,
             RequiredBefore = before, AllowsOtherKeys = additional is not null || patterns.Count > 0,
             MinProperties = s.MinProperties, MaxProperties = s.MaxProperties, Forbidden = forbidden,
-            Dependencies = [.. dependencies],
+            Dependencies = [.. dependencies], Presence = presence,
         };
         return index;
     }

@@ -6,6 +6,9 @@ internal sealed record NumberSpec
     /// <summary>The value must be an integer (JSON Schema: 1.0 is an integer too).</summary>
     public bool IntegerOnly { get; init; }
 
+    /// <summary>The value must not be an integer (a number schema from which integers were taken out, e.g. by <c>not</c>).</summary>
+    public bool NonInteger { get; init; }
+
     public decimal? Minimum { get; init; }
 
     public decimal? Maximum { get; init; }

@@ -59,6 +59,11 @@ internal sealed partial class JsonMachine
                     }
 
                     seen |= bit;
+                    if (spec.Presence is { } presence && presence.Evaluate3(seen, ~seen & ~spec.Forbidden) < 0)
+                    {
+                        return Reject; // no set of further names can satisfy the presence conditions
+                    }
+
                     parent.C = (long)(ulong)seen;
                     parent.D = (long)(ulong)(seen >> 64);
                     parent.A = prop;
@@ -120,7 +125,7 @@ internal sealed partial class JsonMachine
             }
         }
 
-        return true;
+        return spec.Presence is null || spec.Presence.Evaluate3(seen, UInt128.Zero) > 0;
     }
 
     private bool CanAddMore(in Frame o, ObjectSpec spec)

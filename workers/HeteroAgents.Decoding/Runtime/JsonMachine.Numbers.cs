@@ -252,6 +252,11 @@ internal sealed partial class JsonMachine
             }
         }
 
+        if (spec.NonInteger && (n.C == 0 || exp >= 0 || truncated || (-exp <= MaxSignificant && n.C % (long)s_pow10[-exp] == 0)))
+        {
+            return false; // an integer (or, with digits beyond those tracked, possibly one)
+        }
+
         if (!spec.TracksValue)
         {
             return true;

@@ -35,6 +35,31 @@ internal sealed class SchemaCond
 
     public static SchemaCond ExactlyOne(params SchemaCond[] args) => new(BoolOp.ExactlyOne, null, args);
 
+    /// <summary>The formula with each leaf replaced by <paramref name="leaf"/>'s formula.</summary>
+    public BoolExpr Map(Func<SchemaInfo, BoolExpr> leaf) => Op switch
+    {
+        BoolOp.Member => leaf(Leaf!),
+        BoolOp.True => BoolExpr.True,
+        BoolOp.And => BoolExpr.And([.. Args.Select(a => a.Map(leaf))]),
+        BoolOp.Or => BoolExpr.Or([.. Args.Select(a => a.Map(leaf))]),
+        BoolOp.Not => BoolExpr.Not(Args[0].Map(leaf)),
+        _ => BoolExpr.ExactlyOne([.. Args.Select(a => a.Map(leaf))]),
+    };
+
+    /// <summary>The value of the condition when each leaf's value is <paramref name="leaf"/>.</summary>
+    public bool Evaluate(Func<SchemaInfo, bool> leaf) => Op switch
+    {
+        BoolOp.Member => leaf(Leaf!),
+        BoolOp.True => true,
+        BoolOp.And => Args.All(a => a.Evaluate(leaf)),
+        BoolOp.Or => Args.Any(a => a.Evaluate(leaf)),
+        BoolOp.Not => !Args[0].Evaluate(leaf),
+        _ => Args.Count(a => a.Evaluate(leaf)) == 1,
+    };
+
+    /// <summary>The leaves (subschemas) of the condition.</summary>
+    public IEnumerable<SchemaInfo> Leaves() => Op == BoolOp.Member ? [Leaf!] : Args.SelectMany(a => a.Leaves());
+
     /// <summary>The formula over member indexes, assigning each distinct leaf an index through <paramref name="index"/>.</summary>
     public BoolExpr ToExpr(Func<SchemaInfo, int> index) => Op switch
     {

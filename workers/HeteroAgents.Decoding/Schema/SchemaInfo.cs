@@ -96,6 +96,12 @@ internal sealed class SchemaInfo
     /// <summary>After normalization: boolean conditions over whole subschemas that must all hold (checked by a group at run time).</summary>
     public List<SchemaCond> Checks { get; } = [];
 
+    /// <summary>
+    /// After normalization: conditions that only depend on which property names an object has (their leaves are
+    /// presence predicates, see <c>SchemaNormalizer.IsPresence</c>); compiled into the object's presence formula.
+    /// </summary>
+    public List<SchemaCond> Presence { get; } = [];
+
     public SchemaInfo? Ref { get; set; }
 
     public List<SchemaInfo> AllOf { get; } = [];
@@ -109,7 +115,17 @@ internal sealed class SchemaInfo
 
     public bool HasObjectConstraints =>
         Properties.Count > 0 || Required.Count > 0 || AdditionalProperties is not null || PatternProperties.Count > 0
-        || MinProperties > 0 || MaxProperties >= 0 || PropertyNames is not null || DependentRequired.Count > 0;
+        || MinProperties > 0 || MaxProperties >= 0 || PropertyNames is not null || DependentRequired.Count > 0 || Presence.Count > 0;
+
+    /// <summary>A normalized schema that every value matches.</summary>
+    public bool MatchesAnything =>
+        !IsFalse && Types == JsonTypes.All && Enum is null && Patterns.Count == 0 && MinLength == 0 && MaxLength < 0
+        && Minimum is null && Maximum is null && MultipleOf is null && !HasObjectConstraints && PrefixItems.Count == 0
+        && Items is null && MinItems == 0 && MaxItems < 0 && !UniqueItems && Contains.Count == 0
+        && Alternatives.Count == 0 && Checks.Count == 0;
+
+    /// <summary>A normalized schema that no value matches (as far as a glance tells).</summary>
+    public bool MatchesNothing => IsFalse || Types == JsonTypes.None || Enum is { Count: 0 };
 
     /// <summary>Whether normalization has anything to do (references, combinators, conditions).</summary>
     public bool HasApplicators =>
@@ -131,6 +147,7 @@ internal sealed class SchemaInfo
         };
         c.Contains.AddRange(Contains);
         c.DependentRequired.AddRange(DependentRequired);
+        c.Presence.AddRange(Presence);
         c.Patterns.AddRange(Patterns);
         c.Properties.AddRange(Properties);
         c.Required.UnionWith(Required);

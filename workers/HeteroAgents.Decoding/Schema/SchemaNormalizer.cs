@@ -87,6 +87,7 @@ internal sealed partial class SchemaNormalizer
                 }
             }
 
+            FoldPresence(b);
             if (s.UnevaluatedProperties is not null || s.UnevaluatedItems is not null)
             {
                 b = ApplyUnevaluated(s, b);
@@ -247,6 +248,7 @@ internal sealed partial class SchemaNormalizer
             r.MaxProperties = b.MaxProperties;
             r.PropertyNames = b.PropertyNames;
             r.DependentRequired.AddRange(b.DependentRequired);
+            r.Presence.AddRange(b.Presence);
             return;
         }
 
@@ -265,6 +267,7 @@ internal sealed partial class SchemaNormalizer
         r.MaxProperties = MinLimit(a.MaxProperties, b.MaxProperties);
         r.PropertyNames = Conj(a.PropertyNames, b.PropertyNames);
         r.DependentRequired.AddRange(b.DependentRequired);
+        r.Presence.AddRange(b.Presence);
     }
 
     private void MergeArrays(SchemaInfo a, SchemaInfo b, SchemaInfo r)
