@@ -76,6 +76,8 @@ public sealed class CombinatorTests
         Accepts(s, "{}", "{\"ab\":1,\"xyz\":[]}");
         Rejects(s, "{\"abcd\":1}", "{\"A\":1}", "{\"a1\":true}");
         Rejects("""{"type":"object","propertyNames":false}""", "{\"a\":1}");
+        Accepts("""{"type":"object","propertyNames":{"not":{"enum":["x","y"]}}}""", "{\"z\":1}", "{\"xy\":1}");
+        Rejects("""{"type":"object","propertyNames":{"not":{"enum":["x","y"]}}}""", "{\"x\":1}", "{\"z\":1,\"y\":2}");
         Accepts("""{"type":"object","propertyNames":false}""", "{}");
     }
 

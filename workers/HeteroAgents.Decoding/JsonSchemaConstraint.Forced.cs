@@ -42,7 +42,11 @@ public sealed partial class JsonSchemaConstraint
             }
 
             result.Add((byte)only);
-            _context.Record(cur.Position, only);
+            if (_machine.NeedsTranscript)
+            {
+                _context.Record(cur.Position, only);
+            }
+
             cur.CopyFrom(chosen);
         }
 

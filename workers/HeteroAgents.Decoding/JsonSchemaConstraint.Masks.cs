@@ -206,7 +206,11 @@ public sealed partial class JsonSchemaConstraint
         {
             var b = trie.EdgeByte[e];
             var f = lexeme;
-            _context.Record(_levels[baseDepth].Position + (depth - baseDepth), b);
+            if (_machine.NeedsTranscript)
+            {
+                _context.Record(_levels[baseDepth].Position + (depth - baseDepth), b);
+            }
+
             bool consumed;
             if (isString)
             {

@@ -125,7 +125,7 @@ internal sealed partial class GrammarBuilder
 
         var spec = new NumberSpec
         {
-            IntegerOnly = integerOnly, NonInteger = (s.Types & JsonTypes.Integer) == 0, Minimum = s.Minimum, Maximum = s.Maximum, ExclusiveMinimum = s.ExclusiveMinimum,
+            IntegerOnly = integerOnly, NonInteger = (s.Types & JsonTypes.Integer) == 0, NotMultipleOf = s.NotMultipleOf.Count == 0 ? [] : [.. s.NotMultipleOf], NotValues = s.NotValues.Count == 0 ? [] : [.. s.NotValues], Minimum = s.Minimum, Maximum = s.Maximum, ExclusiveMinimum = s.ExclusiveMinimum,
             ExclusiveMaximum = s.ExclusiveMaximum, MultipleOf = s.MultipleOf, IntMin = intMin, IntMax = intMax,
         };
         if (_numberSpecs.TryGetValue(spec, out var existing))

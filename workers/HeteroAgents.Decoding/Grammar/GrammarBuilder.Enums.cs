@@ -170,7 +170,8 @@ internal sealed partial class GrammarBuilder
             (!integerOnly || v == decimal.Truncate(v))
             && (rest.Minimum is not { } min || v > min || (v == min && !rest.ExclusiveMinimum))
             && (rest.Maximum is not { } max || v < max || (v == max && !rest.ExclusiveMaximum))
-            && (rest.MultipleOf is not { } m || v % m == 0)).ToList();
+            && (rest.MultipleOf is not { } m || v % m == 0)
+            && !rest.NotMultipleOf.Any(nm => v % nm == 0) && !rest.NotValues.Contains(v)).ToList();
         if (kept.Count == 0)
         {
             return -1;

@@ -19,6 +19,11 @@ internal sealed record NumberSpec
 
     public decimal? MultipleOf { get; init; }
 
+    /// <summary>The value must not be a multiple of any of these, nor equal to any of <see cref="NotValues"/> (from <c>not</c>).</summary>
+    public decimal[] NotMultipleOf { get; init; } = [];
+
+    public decimal[] NotValues { get; init; } = [];
+
     /// <summary>Inclusive integer bounds used to prune integer prefixes that cannot complete in range.</summary>
     public long IntMin { get; init; } = long.MinValue;
 
@@ -27,7 +32,8 @@ internal sealed record NumberSpec
     /// <summary>For numeric enums: the allowed values (sorted); any spelling of one of them matches.</summary>
     public NumberValues? Values { get; init; }
 
-    public bool TracksValue => Minimum is not null || Maximum is not null || MultipleOf is not null || Values is not null;
+    public bool TracksValue => Minimum is not null || Maximum is not null || MultipleOf is not null || Values is not null
+        || NotMultipleOf.Length > 0 || NotValues.Length > 0;
 
     /// <summary>
     /// Bounded integers take no exponent (so that their integer digits can be pruned against the range); their

@@ -288,6 +288,11 @@ internal sealed partial class JsonMachine
             return false;
         }
 
+        if (spec.NotMultipleOf.Any(nm => ExactNumber.IsMultiple(exact, ExactNumber.From(nm))))
+        {
+            return false;
+        }
+
         return spec.MultipleOf is not { } m || ExactNumber.IsMultiple(exact, ExactNumber.From(m));
     }
 
@@ -312,6 +317,19 @@ internal sealed partial class JsonMachine
         }
 
         if (spec.Maximum is { } max && (value > max || (spec.ExclusiveMaximum && value == max)))
+        {
+            return false;
+        }
+
+        foreach (var nm in spec.NotMultipleOf)
+        {
+            if (value % nm == 0)
+            {
+                return false;
+            }
+        }
+
+        if (Array.IndexOf(spec.NotValues, value) >= 0)
         {
             return false;
         }

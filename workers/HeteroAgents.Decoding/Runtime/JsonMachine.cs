@@ -35,6 +35,7 @@ internal sealed partial class JsonMachine
         _numbers = [.. tables.Numbers];
         _literals = [.. tables.Literals];
         _groups = [.. tables.Groups];
+        NeedsTranscript = _arrays.Any(a => a.UniqueItems);
         _compact = options.Whitespace == WhitespaceMode.Compact;
         _maxWhitespace = options.MaxConsecutiveWhitespace;
         _schemaOrder = options.PropertyOrder == PropertyOrderMode.SchemaOrder;
@@ -53,6 +54,9 @@ internal sealed partial class JsonMachine
 
     /// <summary>Whether the grammar has groups (then steps run the join and pruning passes).</summary>
     public bool HasGroups => _groups.Length > 0;
+
+    /// <summary>Whether steps must record their bytes (only <c>uniqueItems</c> reads them back).</summary>
+    public bool NeedsTranscript { get; }
 
     internal StringSpec[] Strings => _strings;
 
@@ -83,11 +87,15 @@ internal sealed partial class JsonMachine
         dst.Overflow = false;
         dst.Position = src.Position + 1;
         var pos = src.Position;
-        dst.Context.Record(pos, b);
+        if (NeedsTranscript)
+        {
+            dst.Context.Record(pos, b);
+        }
+
         var max = MaxFrames;
         for (var t = 0; t < src.Count; t++)
         {
-            if (!dst.EnsureSlot(dst.Count))
+            if (dst.Count >= dst.Depths.Length && !dst.EnsureSlot(dst.Count))
             {
                 break;
             }
@@ -203,9 +211,27 @@ internal sealed partial class JsonMachine
             return false;
         }
 
-        var scratch = s.EofScratch ??= new StateSet(MaxFrames, 4, s.Context);
-        Step(s, Eof, scratch);
-        return scratch.Count > 0;
+        if (_groups.Length > 0)
+        {
+            // Group joins may happen at the end of input: the full step decides.
+            var scratch = s.EofScratch ??= new StateSet(MaxFrames, 4, s.Context);
+            Step(s, Eof, scratch);
+            return scratch.Count > 0;
+        }
+
+        Span<Frame> tmp = stackalloc Frame[MaxFrames];
+        var cursor = new Cursor(s.Context, s.Position);
+        for (var t = 0; t < s.Count; t++)
+        {
+            var depth = s.Depths[t];
+            s.Thread(t).CopyTo(tmp);
+            if (StepInPlace(tmp, ref depth, Eof, cursor) == Ok)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -43,6 +43,11 @@ internal sealed class SchemaInfo
 
     public decimal? MultipleOf { get; set; }
 
+    /// <summary>From negated schemas: numbers must not be multiples of these, nor equal to these values.</summary>
+    public List<decimal> NotMultipleOf { get; } = [];
+
+    public List<decimal> NotValues { get; } = [];
+
     public List<(string Name, SchemaInfo Schema)> Properties { get; } = [];
 
     public HashSet<string> Required { get; } = new(StringComparer.Ordinal);
@@ -120,7 +125,7 @@ internal sealed class SchemaInfo
     /// <summary>A normalized schema that every value matches.</summary>
     public bool MatchesAnything =>
         !IsFalse && Types == JsonTypes.All && Enum is null && Patterns.Count == 0 && MinLength == 0 && MaxLength < 0
-        && Minimum is null && Maximum is null && MultipleOf is null && !HasObjectConstraints && PrefixItems.Count == 0
+        && Minimum is null && Maximum is null && MultipleOf is null && NotMultipleOf.Count == 0 && NotValues.Count == 0 && !HasObjectConstraints && PrefixItems.Count == 0
         && Items is null && MinItems == 0 && MaxItems < 0 && !UniqueItems && Contains.Count == 0
         && Alternatives.Count == 0 && Checks.Count == 0;
 
@@ -148,6 +153,8 @@ internal sealed class SchemaInfo
         c.Contains.AddRange(Contains);
         c.DependentRequired.AddRange(DependentRequired);
         c.Presence.AddRange(Presence);
+        c.NotMultipleOf.AddRange(NotMultipleOf);
+        c.NotValues.AddRange(NotValues);
         c.Patterns.AddRange(Patterns);
         c.Properties.AddRange(Properties);
         c.Required.UnionWith(Required);

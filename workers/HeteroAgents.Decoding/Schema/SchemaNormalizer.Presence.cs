@@ -65,7 +65,7 @@ internal sealed partial class SchemaNormalizer
         {
             var n = Normalize(raw);
             result = n.IsFalse || (n.Enum is null && n.Patterns.Count == 0 && n.MinLength == 0 && n.MaxLength < 0
-                && n.Minimum is null && n.Maximum is null && n.MultipleOf is null && n.PrefixItems.Count == 0 && n.Items is null
+                && n.Minimum is null && n.Maximum is null && n.MultipleOf is null && n.NotMultipleOf.Count == 0 && n.NotValues.Count == 0 && n.PrefixItems.Count == 0 && n.Items is null
                 && n.MinItems == 0 && n.MaxItems < 0 && !n.UniqueItems && n.Contains.Count == 0 && n.PatternProperties.Count == 0
                 && n.AdditionalProperties is null && n.PropertyNames is null && n.MinProperties == 0 && n.MaxProperties < 0
                 && n.Properties.All(p => Normalize(p.Schema) is var ps && (ps.MatchesAnything || ps.MatchesNothing))

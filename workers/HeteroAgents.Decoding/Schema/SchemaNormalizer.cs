@@ -65,7 +65,15 @@ internal sealed partial class SchemaNormalizer
 
             foreach (var n in s.Not)
             {
-                b.Checks.Add(SchemaCond.Not(SchemaCond.Of(n)));
+                // A plain complement where there is one (a not keeps no annotations, so not in annotation-exact mode).
+                if (!AnnotationExact && Negate(n) is { } complement)
+                {
+                    b.Alternatives.Add(complement);
+                }
+                else
+                {
+                    b.Checks.Add(SchemaCond.Not(SchemaCond.Of(n)));
+                }
             }
 
             if (s.If is { } condition && (s.Then is not null || s.Else is not null || AnnotationExact))
@@ -179,6 +187,8 @@ internal sealed partial class SchemaNormalizer
             r.EnumPointer = b.EnumPointer;
         }
 
+        r.NotMultipleOf.AddRange(b.NotMultipleOf);
+        r.NotValues.AddRange(b.NotValues);
         r.MinLength = Math.Max(r.MinLength, b.MinLength);
         r.MaxLength = MinLimit(r.MaxLength, b.MaxLength);
         r.Patterns.AddRange(b.Patterns);
