@@ -54,6 +54,25 @@ public sealed class KeywordTests
     }
 
     [Fact]
+    public void Anchors_anywhere_and_lookarounds_at_anchored_ends()
+    {
+        const string anchors = """{"type":"string","pattern":"(^[_$]?[a-z]\\w+$)|(^\\[.*\\]$|^\\$$)"}""";
+        SchemaAssert.Accepts(anchors, "\"_ab\"", "\"abc1\"", "\"[x]\"", "\"$\"");
+        SchemaAssert.Rejects(anchors, "\"Ab\"", "\"a\"", "\"[x\"", "\"$$\"", "\"x[y]\"");
+        const string ahead = """{"type":"string","pattern":"^(?!@@)[@a-z_]+$"}""";
+        SchemaAssert.Accepts(ahead, "\"@a\"", "\"a@@\"");
+        SchemaAssert.Rejects(ahead, "\"@@a\"", "\"@@\"", "\"A\"");
+        SchemaAssert.Accepts("""{"type":"string","pattern":"^(?!pattern$).*$"}""", "\"patterns\"", "\"\"", "\"x\"");
+        SchemaAssert.Rejects("""{"type":"string","pattern":"^(?!pattern$).*$"}""", "\"pattern\"");
+        SchemaAssert.Accepts("""{"type":"string","pattern":"^(?=.*\\d)[a-z0-9]{3}$"}""", "\"ab1\"", "\"123\"");
+        SchemaAssert.Rejects("""{"type":"string","pattern":"^(?=.*\\d)[a-z0-9]{3}$"}""", "\"abc\"", "\"ab12\"");
+        SchemaAssert.Accepts("""{"type":"string","pattern":"^[a-z.]+(?<!\\.)$"}""", "\"a.b\"");
+        SchemaAssert.Rejects("""{"type":"string","pattern":"^[a-z.]+(?<!\\.)$"}""", "\"a.\"");
+        SchemaAssert.Accepts("""{"type":"object","patternProperties":{"^(?!x-)":{"type":"integer"}},"additionalProperties":{"type":"string"}}""", "{\"a\":1,\"x-a\":\"s\"}");
+        SchemaAssert.Rejects("""{"type":"object","patternProperties":{"^(?!x-)":{"type":"integer"}},"additionalProperties":{"type":"string"}}""", "{\"a\":\"s\"}", "{\"x-a\":1}");
+    }
+
+    [Fact]
     public void Formats()
     {
         SchemaAssert.Accepts("""{"type":"string","format":"date-time"}""", "\"2024-02-29T13:45:00Z\"", "\"2024-01-01T00:00:00.123+05:30\"");

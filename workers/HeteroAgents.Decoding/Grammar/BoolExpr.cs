@@ -22,7 +22,11 @@ internal sealed class BoolExpr
         Op = op;
         Member = member;
         Args = args;
+        Depth = 1 + (args.Length == 0 ? 0 : args.Max(a => a.Depth));
     }
+
+    /// <summary>Nesting depth (scratch rows <see cref="ViableRows"/> needs).</summary>
+    public int Depth { get; }
 
     public BoolOp Op { get; }
 
@@ -87,33 +91,42 @@ internal sealed class BoolExpr
     }
 
     /// <summary>
-    /// Lane-wise viability while the value is unfinished: bit k of the result is set when the formula can still come
-    /// out true given that bit k of <c>alive[m]</c> says whether member m can still match (a member that cannot match
-    /// is false; one that can is unknown). Monotone: negations are never false before the end, so viability only
-    /// needs the members that are still alive.
+    /// Viability while the value is unfinished, lane by lane on whole rows: <paramref name="alive"/> holds one row of
+    /// <paramref name="width"/> words per member, bit k of member m's row saying whether m can still match in lane k
+    /// (a member that cannot is false, one that can is unknown); bit k of the <paramref name="result"/> row is set
+    /// when the formula can still come out true. Monotone: negations are never false before the end, so viability
+    /// only needs the members still alive. Uses <paramref name="scratch"/> (<see cref="Depth"/> × width words).
     /// </summary>
-    public ulong Viable(ReadOnlySpan<ulong> alive)
+    public void ViableRows(ReadOnlySpan<ulong> alive, int width, Span<ulong> result, Span<ulong> scratch)
     {
         switch (Op)
         {
-            case BoolOp.Member: return alive[Member];
-            case BoolOp.True or BoolOp.Not: return ulong.MaxValue;
+            case BoolOp.Member:
+                alive.Slice(Member * width, width).CopyTo(result);
+                return;
+            case BoolOp.True or BoolOp.Not:
+                result.Fill(ulong.MaxValue);
+                return;
             case BoolOp.And:
-                var and = ulong.MaxValue;
-                foreach (var a in Args)
-                {
-                    and &= a.Viable(alive);
-                }
-
-                return and;
+                result.Fill(ulong.MaxValue);
+                break;
             default:
-                var or = 0UL;
-                foreach (var a in Args)
-                {
-                    or |= a.Viable(alive);
-                }
+                result.Clear();
+                break;
+        }
 
-                return or;
+        var temp = scratch[..width];
+        foreach (var a in Args)
+        {
+            a.ViableRows(alive, width, temp, scratch[width..]);
+            if (Op == BoolOp.And)
+            {
+                Rows.And(result, temp);
+            }
+            else
+            {
+                Rows.Or(result, temp);
+            }
         }
     }
 

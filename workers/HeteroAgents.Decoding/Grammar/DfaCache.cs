@@ -12,7 +12,7 @@ internal static class DfaCache
     private static readonly ConcurrentDictionary<string, KeyAutomata> s_keys = new(StringComparer.Ordinal);
 
     /// <summary>The key automata of an object with these property names, patternProperties, additional flag and name filter.</summary>
-    public static KeyAutomata Keys(IReadOnlyList<string> names, IReadOnlyList<string> patternSources, IReadOnlyList<RegexNode> patterns, bool additional, ByteDfa? filter = null)
+    public static KeyAutomata Keys(IReadOnlyList<string> names, IReadOnlyList<string> patternSources, IReadOnlyList<ByteDfa> patterns, bool additional, ByteDfa? filter = null)
     {
         var key = string.Join("\u0001", names) + "\u0002" + string.Join("\u0001", patternSources) + (additional ? "\u0003" : "")
             + (filter is null ? "" : "\u0004" + filter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -22,13 +22,45 @@ internal static class DfaCache
     /// <summary>Any sequence of code points (the content automaton of an unconstrained string).</summary>
     public static ByteDfa AnyString { get; } = Pattern("^(?:[\\s\\S])*$");
 
-    /// <summary>The automaton for a search-semantics pattern; throws <see cref="RegexUnsupportedException"/>.</summary>
+    /// <summary>
+    /// The automaton for a search-semantics pattern (tag 0); lookarounds at the anchored ends of an alternative are
+    /// applied by intersection or difference. Throws <see cref="RegexUnsupportedException"/>.
+    /// </summary>
     public static ByteDfa Pattern(string pattern) => s_patterns.GetOrAdd(pattern, static p =>
     {
-        var nfa = new ByteNfa();
-        nfa.AddPattern(RegexParser.ParseSearchPattern(p), 0);
-        return DfaBuilder.Build(nfa);
+        var alternatives = RegexParser.ParsePattern(p);
+        if (alternatives.All(a => a.Constraints.Count == 0))
+        {
+            var nfa = new ByteNfa();
+            foreach (var a in alternatives)
+            {
+                nfa.AddPattern(a.Core, 0);
+            }
+
+            return DfaBuilder.Build(nfa);
+        }
+
+        ByteDfa? result = null;
+        foreach (var a in alternatives)
+        {
+            var dfa = Whole(a.Core);
+            foreach (var (language, negative) in a.Constraints)
+            {
+                dfa = negative ? Difference(dfa, Whole(language)) : Intersect(dfa, Whole(language));
+            }
+
+            result = result is null ? dfa : Union(result, dfa);
+        }
+
+        return result!;
     });
+
+    private static ByteDfa Whole(RegexNode node)
+    {
+        var nfa = new ByteNfa();
+        nfa.AddPattern(node, 0);
+        return DfaBuilder.Build(nfa);
+    }
 
     /// <summary>The automaton accepting exactly the given byte strings (each tagged 0).</summary>
     public static ByteDfa Literals(IReadOnlyList<byte[]> values)

@@ -43,12 +43,12 @@ internal sealed partial class GrammarBuilder
         }
 
         var additional = s.AdditionalProperties is { } ap && _normalizer.Normalize(ap).IsFalse ? null : s.AdditionalProperties ?? _any;
-        var patterns = new List<(RegexNode Node, SchemaInfo Schema)>();
+        var patterns = new List<(ByteDfa Dfa, SchemaInfo Schema)>();
         foreach (var (pattern, schema, pointer) in s.PatternProperties)
         {
             try
             {
-                patterns.Add((RegexParser.ParseSearchPattern(pattern), schema));
+                patterns.Add((DfaCache.Pattern(pattern), schema));
             }
             catch (RegexUnsupportedException ex)
             {
@@ -177,11 +177,11 @@ internal sealed partial class GrammarBuilder
         return index;
     }
 
-    private static KeyAutomata KeysFor(SchemaInfo s, List<string> names, List<(RegexNode Node, SchemaInfo Schema)> patterns, bool additional, ByteDfa? filter)
+    private static KeyAutomata KeysFor(SchemaInfo s, List<string> names, List<(ByteDfa Dfa, SchemaInfo Schema)> patterns, bool additional, ByteDfa? filter)
     {
         try
         {
-            return DfaCache.Keys(names, s.PatternProperties.Select(p => p.Pattern).ToList(), patterns.Select(p => p.Node).ToList(), additional, filter);
+            return DfaCache.Keys(names, s.PatternProperties.Select(p => p.Pattern).ToList(), patterns.Select(p => p.Dfa).ToList(), additional, filter);
         }
         catch (RegexUnsupportedException ex)
         {
@@ -207,7 +207,7 @@ internal sealed partial class GrammarBuilder
         return keyString;
     }
 
-    private SchemaInfo? ResolveOther(int[] tags, int nameCount, List<(RegexNode Node, SchemaInfo Schema)> patterns, SchemaInfo? additional)
+    private SchemaInfo? ResolveOther(int[] tags, int nameCount, List<(ByteDfa Dfa, SchemaInfo Schema)> patterns, SchemaInfo? additional)
     {
         SchemaInfo? schema = null;
         var matchedPattern = false;

@@ -23,16 +23,16 @@ internal sealed class KeyAutomata
     /// <summary>Per key-DFA state: the property indexes (below 64) whose name can still be completed from it.</summary>
     public required ulong[] Reach { get; init; }
 
-    public static KeyAutomata Build(IReadOnlyList<string> names, IReadOnlyList<RegexNode> patterns, bool additional, ByteDfa? filter)
+    public static KeyAutomata Build(IReadOnlyList<string> names, IReadOnlyList<ByteDfa> patterns, bool additional, ByteDfa? filter)
     {
         var key = new ByteNfa();
         var namesOnly = new ByteNfa();
         var other = new ByteNfa();
         for (var j = 0; j < patterns.Count; j++)
         {
-            key.AddPattern(patterns[j], names.Count + j);
-            namesOnly.AddPattern(patterns[j], names.Count + j);
-            other.AddPattern(patterns[j], names.Count + j);
+            key.AddDfa(patterns[j], names.Count + j);
+            namesOnly.AddDfa(patterns[j], names.Count + j);
+            other.AddDfa(patterns[j], names.Count + j);
         }
 
         if (additional)

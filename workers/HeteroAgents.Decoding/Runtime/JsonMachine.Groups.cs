@@ -194,7 +194,6 @@ internal sealed partial class JsonMachine
             return false;
         }
 
-        Span<ulong> word = stackalloc ulong[64];
         for (var level = deepest; level >= 1; level--)
         {
             foreach (var (depth, spec, instance, _) in instances)
@@ -206,41 +205,26 @@ internal sealed partial class JsonMachine
 
                 var group = _groups[spec];
                 var members = group.Members.Length;
-                var alive = s.Scratch((members + 1) * width);
+                var scratch = s.Scratch((members + 1 + group.Formula.Depth) * width);
+                var alive = scratch[..(members * width)];
                 alive.Clear();
                 for (var t = 0; t < s.Count; t++)
                 {
                     if (InInstance(s, t, depth, spec, instance, out var role))
                     {
-                        var row = rows.Slice(t * width, width);
-                        var into = alive.Slice(role * width, width);
-                        for (var w = 0; w < width; w++)
-                        {
-                            into[w] |= row[w];
-                        }
+                        Rows.Or(alive.Slice(role * width, width), rows.Slice(t * width, width));
                     }
                 }
 
-                var viable = alive.Slice(members * width, width);
-                for (var w = 0; w < width; w++)
-                {
-                    for (var m = 0; m < members; m++)
-                    {
-                        word[m] = alive[(m * width) + w];
-                    }
-
-                    viable[w] = group.Formula.Viable(word[..members]) & word[0];
-                }
-
+                // The instance stays where member 0 is alive and the formula can still come true.
+                var viable = scratch.Slice(members * width, width);
+                group.Formula.ViableRows(alive, width, viable, scratch[((members + 1) * width)..]);
+                Rows.And(viable, alive[..width]);
                 for (var t = 0; t < s.Count; t++)
                 {
                     if (InInstance(s, t, depth, spec, instance, out _))
                     {
-                        var row = rows.Slice(t * width, width);
-                        for (var w = 0; w < width; w++)
-                        {
-                            row[w] &= viable[w];
-                        }
+                        Rows.And(rows.Slice(t * width, width), viable);
                     }
                 }
             }

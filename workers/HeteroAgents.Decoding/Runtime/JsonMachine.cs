@@ -85,6 +85,7 @@ internal sealed partial class JsonMachine
         dst.Count = 0;
         dst.HasArrivals = false;
         dst.Overflow = false;
+        dst.Changed = false;
         dst.Position = src.Position + 1;
         var pos = src.Position;
         if (NeedsTranscript)
@@ -116,9 +117,9 @@ internal sealed partial class JsonMachine
             return;
         }
 
-        if (_groups.Length > 0 && dst.Count > 0)
+        if (_groups.Length > 0 && dst.Count > 0 && dst.Changed)
         {
-            Prune(dst);
+            Prune(dst); // when every thread just took the byte, the instances are as viable as before
         }
 
         if (dst.Count > 1)
@@ -141,15 +142,17 @@ internal sealed partial class JsonMachine
             case Arrived:
                 dst.Depths[slot] = depth;
                 dst.Count = slot + 1;
-                dst.HasArrivals = true;
+                dst.HasArrivals = dst.Changed = true;
                 return;
             case Fork or GroupStart:
+                dst.Changed = true;
                 Expand(dst, depth, b, pos);
                 return;
             case Overflowed:
                 dst.Overflow = true;
                 return;
             default:
+                dst.Changed = true;
                 return;
         }
     }

@@ -35,6 +35,9 @@ internal sealed class StateSet
     /// <summary>Set during a step when some thread reached the end of a group member's value.</summary>
     internal bool HasArrivals { get; set; }
 
+    /// <summary>Set during a step when some thread did not simply take the byte (rejected, forked, arrived).</summary>
+    internal bool Changed { get; set; }
+
     /// <summary>Set during a step when a thread or frame limit was exceeded: the result is emptied.</summary>
     internal bool Overflow { get; set; }
 
