@@ -194,8 +194,40 @@ public sealed partial class JsonSchemaConstraint
     /// Walks below <paramref name="node"/> stepping only the lexeme frame <paramref name="lexeme"/>, the top of every
     /// thread of <c>_levels[baseDepth]</c>. Where the lexeme ends, the full state is rebuilt.
     /// </summary>
-    private void WalkLexeme(TokenTrie trie, int node, int baseDepth, Frame lexeme, Span<uint> mask) =>
+    private void WalkLexeme(TokenTrie trie, int node, int baseDepth, Frame lexeme, Span<uint> mask)
+    {
+        // Entries at this base depth or deeper belong to earlier bases: drop them.
+        for (var i = _closed.Count - 1; i >= 0; i--)
+        {
+            if (_closed[i].Base >= baseDepth)
+            {
+                _pool.Push(_closed[i].State);
+                _closed.RemoveAt(i);
+            }
+        }
+
         WalkLexeme(trie, node, baseDepth, baseDepth, lexeme, mask);
+    }
+
+    /// <summary>
+    /// The state after a shared string lexeme closes, per base depth, lexeme automaton state and whether the string is
+    /// long enough: nothing else of the content matters to what follows (unless items are compared, which reads the
+    /// content). Valid while the base state at that depth stays.
+    /// </summary>
+    private readonly List<(int Base, int A, bool Long, StateSet State)> _closed = [];
+
+    private StateSet? FindClosed(int baseDepth, int a, bool isLong)
+    {
+        foreach (var c in _closed)
+        {
+            if (c.Base == baseDepth && c.A == a && c.Long == isLong)
+            {
+                return c.State;
+            }
+        }
+
+        return null;
+    }
 
     private void WalkLexeme(TokenTrie trie, int node, int baseDepth, int depth, Frame lexeme, Span<uint> mask)
     {
@@ -246,16 +278,34 @@ public sealed partial class JsonSchemaConstraint
             }
 
             // The lexeme ends at this byte: rebuild the full state before it and step the byte for real.
-            var mat = _materialized ??= _machine.NewStateSet(_context);
             var baseSet = _levels[baseDepth];
-            mat.CopyFrom(baseSet);
-            mat.Position = baseSet.Position + (depth - baseDepth);
-            for (var t = 0; t < mat.Count; t++)
-            {
-                mat.Frames[(t * mat.MaxFrames) + mat.Depths[t] - 1] = lexeme;
-            }
             var next = _levels[depth + 1] ??= _machine.NewStateSet(_context);
-            _machine.Step(mat, b, next);
+            var isLong = isString && lexeme.B >= stringSpec!.MinLength;
+            var cacheable = isString && !_machine.NeedsTranscript;
+            if (cacheable && FindClosed(baseDepth, lexeme.A, isLong) is { } known)
+            {
+                next.CopyFrom(known);
+                next.Position = baseSet.Position + (depth - baseDepth) + 1;
+            }
+            else
+            {
+                var mat = _materialized ??= _machine.NewStateSet(_context);
+                mat.CopyFrom(baseSet);
+                mat.Position = baseSet.Position + (depth - baseDepth);
+                for (var t = 0; t < mat.Count; t++)
+                {
+                    mat.Frames[(t * mat.MaxFrames) + mat.Depths[t] - 1] = lexeme;
+                }
+
+                _machine.Step(mat, b, next);
+                if (cacheable)
+                {
+                    var copy = _pool.Count > 0 ? _pool.Pop() : _machine.NewStateSet(_context);
+                    copy.CopyFrom(next);
+                    _closed.Add((baseDepth, lexeme.A, isLong, copy));
+                }
+            }
+
             if (next.Count == 0)
             {
                 continue;

@@ -113,7 +113,13 @@ internal static class DfaCache
 
     private const int MaxProductStates = 20_000;
 
-    private static ByteDfa Product(ByteDfa a, ByteDfa b, ProductMode mode)
+    private static readonly ConcurrentDictionary<(int, int, ProductMode), ByteDfa> s_products = new();
+
+    /// <summary>Products are cached by operand ids, so equal combinations are one shared automaton (with cached content masks).</summary>
+    private static ByteDfa Product(ByteDfa a, ByteDfa b, ProductMode mode) =>
+        s_products.GetOrAdd((a.Id, b.Id, mode), _ => BuildProduct(a, b, mode));
+
+    private static ByteDfa BuildProduct(ByteDfa a, ByteDfa b, ProductMode mode)
     {
         // -1 stands for the dead state of a side (of either side in a union, of the second in a difference).
         var index = new Dictionary<(int, int), int> { [(0, 0)] = 0 };

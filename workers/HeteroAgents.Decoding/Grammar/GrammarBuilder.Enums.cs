@@ -155,7 +155,7 @@ internal sealed partial class GrammarBuilder
         {
             // Only the plain spelling is offered (escapes where a value needs them), as for the keys of closed objects.
             var escapes = fitting.Any(b => b.Any(c => c is (byte)'"' or (byte)'\\' or < 0x20));
-            Tables.Strings.Add(new StringSpec { Dfa = dfa, SharedDfa = rest.Patterns.Count == 0, AllowEscapes = escapes });
+            Tables.Strings.Add(new StringSpec { Dfa = dfa, SharedDfa = true, AllowEscapes = escapes });
             index = _stringSpecs[key] = Tables.Strings.Count - 1;
         }
 

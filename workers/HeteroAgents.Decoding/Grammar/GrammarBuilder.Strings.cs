@@ -22,7 +22,7 @@ internal sealed partial class GrammarBuilder
             return existing;
         }
 
-        Tables.Strings.Add(new StringSpec { Dfa = dfa, MinLength = s.MinLength, MaxLength = s.MaxLength, SharedDfa = s.Patterns.Count <= 1 });
+        Tables.Strings.Add(new StringSpec { Dfa = dfa, MinLength = s.MinLength, MaxLength = s.MaxLength, SharedDfa = true });
         return _stringSpecs[key] = Tables.Strings.Count - 1;
     }
 

@@ -37,6 +37,6 @@ internal sealed class StringSpec
     /// </summary>
     public bool AllowEscapes { get; init; } = true;
 
-    /// <summary>Whether <see cref="Dfa"/> is shared process-wide (its content masks are cached per vocabulary).</summary>
+    /// <summary>Whether <see cref="Dfa"/> is shared process-wide (its content masks are cached per vocabulary); every automaton from <see cref="DfaCache"/> is.</summary>
     public bool SharedDfa { get; init; }
 }

@@ -25,6 +25,11 @@ internal sealed class ContentMaskCache
     /// <summary>The content tokens from <paramref name="dfaState"/>, within <paramref name="remaining"/> code points (-1: any), with or without escapes.</summary>
     public uint[] Get(Regex.ByteDfa dfa, int dfaState, int remaining, bool escapes)
     {
+        if (!ReferenceEquals(dfa, DfaCache.AnyString) && AnyEquivalent(dfa)[dfaState] is var any and >= 0)
+        {
+            return Get(DfaCache.AnyString, any, remaining, escapes); // every continuation is allowed: same tokens as any string
+        }
+
         var buckets = _atMostChars.Value;
         if (remaining >= buckets.Length)
         {
@@ -48,6 +53,98 @@ internal sealed class ContentMaskCache
 
             return mask;
         });
+    }
+
+    private readonly ConcurrentDictionary<int, int[]> _anyEquivalent = new();
+
+    /// <summary>
+    /// Per state of <paramref name="dfa"/>: the state of the any-string automaton reached by the same bytes, when every
+    /// path from there is also a path from this state (then both take the same content tokens); else -1.
+    /// </summary>
+    private int[] AnyEquivalent(Regex.ByteDfa dfa) => _anyEquivalent.GetOrAdd(dfa.Id, _ => UniversalStates(dfa, DfaCache.AnyString));
+
+    internal static int[] UniversalStates(Regex.ByteDfa dfa, Regex.ByteDfa any)
+    {
+        // The any-string state of each reachable state (the same byte history); -2 unseen, -1 ambiguous.
+        var partner = new int[dfa.StateCount];
+        Array.Fill(partner, -2);
+        var queue = new Queue<(int, int)>();
+        partner[0] = 0;
+        queue.Enqueue((0, 0));
+        while (queue.Count > 0)
+        {
+            var (x, y) = queue.Dequeue();
+            for (var c = 0; c < 256; c++)
+            {
+                var nx = dfa.Next[(x << 8) | c];
+                var ny = any.Next[(y << 8) | c];
+                if (nx < 0 || ny < 0 || partner[nx] == -1)
+                {
+                    continue;
+                }
+
+                if (partner[nx] == -2)
+                {
+                    partner[nx] = ny;
+                    queue.Enqueue((nx, ny));
+                }
+                else if (partner[nx] != ny)
+                {
+                    partner[nx] = -1;
+                }
+            }
+        }
+
+        // Greatest fixpoint: a state is universal when every any-string step from its partner is a step it has too,
+        // into a universal state with the matching partner. Bad states propagate backwards once over the edges.
+        var good = new bool[dfa.StateCount];
+        var preds = new List<int>?[dfa.StateCount];
+        var bad = new Stack<int>();
+        for (var x = 0; x < good.Length; x++)
+        {
+            good[x] = partner[x] >= 0;
+            if (!good[x])
+            {
+                bad.Push(x);
+                continue;
+            }
+
+            for (var c = 0; c < 256; c++)
+            {
+                if (any.Next[(partner[x] << 8) | c] is var ny and >= 0)
+                {
+                    var nx = dfa.Next[(x << 8) | c];
+                    if (nx < 0 || partner[nx] != ny)
+                    {
+                        good[x] = false;
+                        bad.Push(x);
+                        break;
+                    }
+
+                    (preds[nx] ??= []).Add(x);
+                }
+            }
+        }
+
+        while (bad.Count > 0)
+        {
+            foreach (var p in preds[bad.Pop()] ?? [])
+            {
+                if (good[p])
+                {
+                    good[p] = false;
+                    bad.Push(p);
+                }
+            }
+        }
+
+        var result = new int[dfa.StateCount];
+        for (var x = 0; x < result.Length; x++)
+        {
+            result[x] = good[x] ? partner[x] : -1;
+        }
+
+        return result;
     }
 
     private uint[] Compute(Regex.ByteDfa dfa, int dfaState, bool escapes)
