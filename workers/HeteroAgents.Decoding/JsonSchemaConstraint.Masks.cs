@@ -101,7 +101,7 @@ public sealed partial class JsonSchemaConstraint
         if (top.State == 0 && ((spec.NamesDfa is not null && spec.Reach is null) || spec.SharedDfa))
         {
             OrContent(mask, spec, top);
-            WalkLexeme(_vocabulary.QuoteTrie, 0, 0, top, mask);
+            OrQuoteTokens(mask, s, top, spec);
         }
         else
         {
