@@ -101,7 +101,7 @@ public sealed partial class JsonSchemaConstraint
         if (top.State == 0 && ((spec.NamesDfa is not null && spec.Reach is null) || spec.SharedDfa))
         {
             OrContent(mask, spec, top);
-            OrQuoteTokens(mask, s, top, spec);
+            OrQuoteTokens(mask, s, shared: true);
         }
         else
         {

@@ -16,15 +16,19 @@ public sealed partial class JsonSchemaConstraint
     private byte[] _quoteKey = new byte[256];
     private uint[]? _quoteScratch;
 
-    private void OrQuoteTokens(Span<uint> mask, StateSet s, in Frame top, Grammar.StringSpec spec)
+    /// <summary>
+    /// Adds the allowed tokens that contain a quote, every thread being inside a string (in its plain lexer state):
+    /// when <paramref name="shared"/>, all threads are in the same string and only that frame is stepped until it closes.
+    /// </summary>
+    private void OrQuoteTokens(Span<uint> mask, StateSet s, bool shared)
     {
         if (_machine.NeedsTranscript)
         {
-            WalkLexeme(_vocabulary.QuoteTrie, 0, 0, top, mask); // closing an item reads its content
+            WalkQuotes(mask, s, shared); // closing an item reads its content
             return;
         }
 
-        var keyLength = QuoteKey(s, top, spec);
+        var keyLength = QuoteKey(s);
         var key = _quoteKey.AsSpan(0, keyLength);
         foreach (var (k, m) in _quoteMasks)
         {
@@ -37,7 +41,7 @@ public sealed partial class JsonSchemaConstraint
 
         var scratch = _quoteScratch ??= new uint[_vocabulary.MaskWords];
         Array.Clear(scratch);
-        WalkLexeme(_vocabulary.QuoteTrie, 0, 0, top, scratch);
+        WalkQuotes(scratch, s, shared);
         if (_quoteMasks.Count >= QuoteCacheEntries)
         {
             _quoteScratch = _quoteMasks[0].Mask;
@@ -52,16 +56,29 @@ public sealed partial class JsonSchemaConstraint
         Or(mask, scratch);
     }
 
+    private void WalkQuotes(Span<uint> mask, StateSet s, bool shared)
+    {
+        if (shared)
+        {
+            WalkLexeme(_vocabulary.QuoteTrie, 0, 0, s.Frames[s.Depths[0] - 1], mask);
+        }
+        else
+        {
+            Walk(_vocabulary.QuoteTrie, 0, 0, mask);
+        }
+    }
+
     /// <summary>
-    /// The walk's inputs as bytes: every thread's frames below the string, and the string frame's spec and lexer
+    /// The walk's inputs as bytes: per thread, its frames below the string and the string frame's spec and lexer
     /// state (its length only where the string has length bounds, its allowed keys only for keys of closed objects).
     /// </summary>
-    private int QuoteKey(StateSet s, in Frame top, Grammar.StringSpec spec)
+    private int QuoteKey(StateSet s)
     {
-        var length = 24;
+        const int TopBytes = 24;
+        var length = 4;
         for (var t = 0; t < s.Count; t++)
         {
-            length += 4 + ((s.Depths[t] - 1) * Marshal.SizeOf<Frame>());
+            length += 4 + TopBytes + ((s.Depths[t] - 1) * Marshal.SizeOf<Frame>());
         }
 
         if (_quoteKey.Length < length)
@@ -70,19 +87,21 @@ public sealed partial class JsonSchemaConstraint
         }
 
         var key = _quoteKey.AsSpan();
-        var bounded = spec.MinLength > 0 || spec.MaxLength >= 0;
-        MemoryMarshal.Write(key, top.Spec);
-        MemoryMarshal.Write(key[4..], top.A);
-        MemoryMarshal.Write(key[8..], bounded ? top.B : 0);
-        MemoryMarshal.Write(key[12..], spec.Reach is null ? 0L : top.D);
-        MemoryMarshal.Write(key[20..], s.Count);
-        var at = 24;
+        MemoryMarshal.Write(key, s.Count);
+        var at = 4;
         for (var t = 0; t < s.Count; t++)
         {
-            var below = s.Thread(t)[..^1];
-            MemoryMarshal.Write(key[at..], below.Length);
-            at += 4;
-            var bytes = MemoryMarshal.AsBytes(below);
+            var thread = s.Thread(t);
+            ref readonly var top = ref thread[^1];
+            var spec = _machine.Strings[top.Spec];
+            var bounded = spec.MinLength > 0 || spec.MaxLength >= 0;
+            MemoryMarshal.Write(key[at..], top.Spec);
+            MemoryMarshal.Write(key[(at + 4)..], top.A);
+            MemoryMarshal.Write(key[(at + 8)..], bounded ? top.B : 0);
+            MemoryMarshal.Write(key[(at + 12)..], spec.Reach is null ? 0L : top.D);
+            MemoryMarshal.Write(key[(at + 20)..], thread.Length);
+            at += TopBytes;
+            var bytes = MemoryMarshal.AsBytes(thread[..^1]);
             bytes.CopyTo(key[at..]);
             at += bytes.Length;
         }

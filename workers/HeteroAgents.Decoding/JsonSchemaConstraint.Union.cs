@@ -60,7 +60,7 @@ public sealed partial class JsonSchemaConstraint
             }
         }
 
-        Walk(_vocabulary.QuoteTrie, 0, 0, mask);
+        OrQuoteTokens(mask, s, shared: false);
         return true;
     }
 
