@@ -49,17 +49,23 @@ internal sealed partial class SchemaNormalizer
 
             foreach (var group in s.OneOf)
             {
-                if (group.Count == 1 || SafeAllDisjoint(group))
+                var components = group.Count == 1 ? [group] : OverlapComponents(group);
+                if (components.Count == group.Count)
                 {
-                    b.Alternatives.Add(group);
+                    b.Alternatives.Add(group); // pairwise disjoint: oneOf is anyOf
                 }
                 else if (AnnotationExact)
                 {
                     b.Alternatives.Add(OneOfAlternatives(group, s.Pointer));
                 }
-                else
+                else if (components.Count == 1)
                 {
                     b.Checks.Add(SchemaCond.ExactlyOne([.. group.Select(SchemaCond.Of)]));
+                }
+                else
+                {
+                    // Components are disjoint from each other: one alternative per component, checked inside it.
+                    b.Alternatives.Add([.. components.Select(c => c.Count == 1 ? c[0] : ExactlyOneOf(c, s.Pointer))]);
                 }
             }
 
@@ -212,16 +218,11 @@ internal sealed partial class SchemaNormalizer
         return r;
     }
 
-    private bool SafeAllDisjoint(List<SchemaInfo> group)
+    private static SchemaInfo ExactlyOneOf(List<SchemaInfo> members, string pointer)
     {
-        try
-        {
-            return AllDisjoint(group);
-        }
-        catch (SchemaCompilationException)
-        {
-            return false; // e.g. a branch refers back to this schema: no proof, so the exact check is used
-        }
+        var c = new SchemaInfo(pointer);
+        c.OneOf.Add(members);
+        return c;
     }
 
     private static int MinLimit(int x, int y) => x < 0 ? y : y < 0 ? x : Math.Min(x, y);
