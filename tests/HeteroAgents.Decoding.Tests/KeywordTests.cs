@@ -104,6 +104,8 @@ public sealed class KeywordTests
         SchemaAssert.Rejects(s, "-1.51", "10", "10.0", "1e1", "100");
         SchemaAssert.Accepts("""{"type":"number","multipleOf":0.01}""", "1.25", "3");
         SchemaAssert.Rejects("""{"type":"number","multipleOf":0.01}""", "1.255");
+        SchemaAssert.Accepts("""{"allOf":[{"multipleOf":0.5},{"multipleOf":0.3}]}""", "1.5", "3", "0");
+        SchemaAssert.Rejects("""{"allOf":[{"multipleOf":0.5},{"multipleOf":0.3}]}""", "0.5", "0.3", "1", "0.9");
     }
 
     [Fact]

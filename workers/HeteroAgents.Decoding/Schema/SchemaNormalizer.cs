@@ -210,7 +210,7 @@ internal sealed partial class SchemaNormalizer
 
         if (b.MultipleOf is { } bm)
         {
-            r.MultipleOf = r.MultipleOf is { } rm && rm != bm ? (rm % bm == 0 ? rm : bm) : bm;
+            r.MultipleOf = r.MultipleOf is { } rm && rm != bm ? LeastCommonMultiple(rm, bm) : bm;
         }
 
         MergeObjects(a, b, r);
@@ -225,11 +225,27 @@ internal sealed partial class SchemaNormalizer
         return c;
     }
 
+    /// <summary>
+    /// The least common multiple of two positive decimals (a multiple of both is a multiple of it), exact: both are
+    /// scaled to integers, their integer lcm scaled back. Null when it does not fit a decimal.
+    /// </summary>
+    private static decimal? LeastCommonMultiple(decimal a, decimal b)
+    {
+        var scale = Math.Max(a.Scale, b.Scale);
+        var factor = System.Numerics.BigInteger.Pow(10, scale);
+        var x = Runtime.ExactNumber.From(a).Mantissa * System.Numerics.BigInteger.Pow(10, scale - a.Scale);
+        var y = Runtime.ExactNumber.From(b).Mantissa * System.Numerics.BigInteger.Pow(10, scale - b.Scale);
+        var lcm = x / System.Numerics.BigInteger.GreatestCommonDivisor(x, y) * y;
+        return lcm <= new System.Numerics.BigInteger(decimal.MaxValue)
+            && decimal.TryParse(lcm.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var integer)
+            ? integer / (decimal)factor : null;
+    }
+
     private static int MinLimit(int x, int y) => x < 0 ? y : y < 0 ? x : Math.Min(x, y);
 
     private static bool Mergeable(SchemaInfo a, SchemaInfo b)
     {
-        if (a.MultipleOf is { } am && b.MultipleOf is { } bm && am % bm != 0 && bm % am != 0)
+        if (a.MultipleOf is { } am && b.MultipleOf is { } bm && LeastCommonMultiple(am, bm) is null)
         {
             return false;
         }
