@@ -3,16 +3,16 @@ namespace HeteroAgents.Decoding.Tests;
 public sealed class JsonSchemaCompilerTests
 {
     [Theory]
-    [InlineData("""{"not":{"type":"string"}}""", "not", "#")]
-    [InlineData("""{"type":"array","uniqueItems":true}""", "uniqueItems", "#")]
-    [InlineData("""{"properties":{"a":{"if":{"type":"string"},"then":{"minLength":1}}}}""", "if", "#/properties/a")]
     [InlineData("""{"$ref":"http://example.com/other.json"}""", "$ref", "#")]
-    [InlineData("""{"properties":{"x":{"type":"string","pattern":"(?=a)b"}}}""", "pattern", "#/properties/x")]
-    [InlineData("""{"type":"string","format":"ipv6"}""", "format", "#")]
-    [InlineData("""{"oneOf":[{"type":"string"},{"type":"string","maxLength":3}]}""", "oneOf", "#")]
+    [InlineData("""{"properties":{"x":{"type":"string","pattern":"(a)\\1"}}}""", "pattern", "#/properties/x")]
+    [InlineData("""{"type":"string","format":"idn-hostname"}""", "format", "#")]
     [InlineData("""{"$defs":{"a":{"$ref":"#/$defs/a"}},"$ref":"#/$defs/a"}""", "$ref", "#/$defs/a")]
-    [InlineData("""{"type":"object","propertyNames":{"maxLength":3}}""", "propertyNames", "#")]
+    [InlineData("""{"type":"object","propertyNames":{"oneOf":[{"minLength":2},{"pattern":"a"}]}}""", "propertyNames", "#")]
     [InlineData("""{"$ref":"#/definitions/missing"}""", "$ref", "#")]
+    [InlineData("""{"$recursiveRef":"#"}""", "$recursiveRef", "#")]
+    [InlineData("""{"minimum":0.12345678901234567890123456789012}""", "minimum", "#")]
+    [InlineData("""{"$schema":"http://json-schema.org/draft-07/schema#","contentMediaType":"application/json"}""", "contentMediaType", "#")]
+    [InlineData("""{"enum":[1e40]}""", "enum", "#")]
     public void Unsupported_or_invalid_schemas_fail_naming_keyword_and_pointer(string schema, string keyword, string pointer)
     {
         var ex = SchemaAssert.CompileFails(schema);

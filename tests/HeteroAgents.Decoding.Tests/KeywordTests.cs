@@ -54,6 +54,25 @@ public sealed class KeywordTests
     }
 
     [Fact]
+    public void Anchors_anywhere_and_lookarounds_at_anchored_ends()
+    {
+        const string anchors = """{"type":"string","pattern":"(^[_$]?[a-z]\\w+$)|(^\\[.*\\]$|^\\$$)"}""";
+        SchemaAssert.Accepts(anchors, "\"_ab\"", "\"abc1\"", "\"[x]\"", "\"$\"");
+        SchemaAssert.Rejects(anchors, "\"Ab\"", "\"a\"", "\"[x\"", "\"$$\"", "\"x[y]\"");
+        const string ahead = """{"type":"string","pattern":"^(?!@@)[@a-z_]+$"}""";
+        SchemaAssert.Accepts(ahead, "\"@a\"", "\"a@@\"");
+        SchemaAssert.Rejects(ahead, "\"@@a\"", "\"@@\"", "\"A\"");
+        SchemaAssert.Accepts("""{"type":"string","pattern":"^(?!pattern$).*$"}""", "\"patterns\"", "\"\"", "\"x\"");
+        SchemaAssert.Rejects("""{"type":"string","pattern":"^(?!pattern$).*$"}""", "\"pattern\"");
+        SchemaAssert.Accepts("""{"type":"string","pattern":"^(?=.*\\d)[a-z0-9]{3}$"}""", "\"ab1\"", "\"123\"");
+        SchemaAssert.Rejects("""{"type":"string","pattern":"^(?=.*\\d)[a-z0-9]{3}$"}""", "\"abc\"", "\"ab12\"");
+        SchemaAssert.Accepts("""{"type":"string","pattern":"^[a-z.]+(?<!\\.)$"}""", "\"a.b\"");
+        SchemaAssert.Rejects("""{"type":"string","pattern":"^[a-z.]+(?<!\\.)$"}""", "\"a.\"");
+        SchemaAssert.Accepts("""{"type":"object","patternProperties":{"^(?!x-)":{"type":"integer"}},"additionalProperties":{"type":"string"}}""", "{\"a\":1,\"x-a\":\"s\"}");
+        SchemaAssert.Rejects("""{"type":"object","patternProperties":{"^(?!x-)":{"type":"integer"}},"additionalProperties":{"type":"string"}}""", "{\"a\":\"s\"}", "{\"x-a\":1}");
+    }
+
+    [Fact]
     public void Formats()
     {
         SchemaAssert.Accepts("""{"type":"string","format":"date-time"}""", "\"2024-02-29T13:45:00Z\"", "\"2024-01-01T00:00:00.123+05:30\"");
@@ -85,14 +104,16 @@ public sealed class KeywordTests
         SchemaAssert.Rejects(s, "-1.51", "10", "10.0", "1e1", "100");
         SchemaAssert.Accepts("""{"type":"number","multipleOf":0.01}""", "1.25", "3");
         SchemaAssert.Rejects("""{"type":"number","multipleOf":0.01}""", "1.255");
+        SchemaAssert.Accepts("""{"allOf":[{"multipleOf":0.5},{"multipleOf":0.3}]}""", "1.5", "3", "0");
+        SchemaAssert.Rejects("""{"allOf":[{"multipleOf":0.5},{"multipleOf":0.3}]}""", "0.5", "0.3", "1", "0.9");
     }
 
     [Fact]
     public void Integer_ranges_prune_prefixes()
     {
         const string s = """{"type":"integer","minimum":-5,"maximum":120}""";
-        SchemaAssert.Accepts(s, "-5", "0", "120", "99");
-        SchemaAssert.Rejects(s, "-6", "121", "1.5", "1e2", "-0.0", "1000");
+        SchemaAssert.Accepts(s, "-5", "0", "120", "99", "-0.0", "7.00");
+        SchemaAssert.Rejects(s, "-6", "121", "1.5", "1e2", "1000", "120.5");
         // draft-04 boolean exclusiveMinimum
         SchemaAssert.Rejects("""{"type":"integer","minimum":0,"exclusiveMinimum":true}""", "0");
         SchemaAssert.Accepts("""{"type":"integer","minimum":0,"exclusiveMinimum":true}""", "1");

@@ -29,7 +29,7 @@ public sealed class CompiledGrammar
 
     /// <summary>Whether <paramref name="utf8Json"/> is a complete document the grammar accepts (same automaton as decoding).</summary>
     public bool Validate(ReadOnlySpan<byte> utf8Json) =>
-        Machine.Accepts(Machine.Root, utf8Json, Machine.NewStateSet(), Machine.NewStateSet());
+        Machine.Accepts(utf8Json);
 
     /// <summary>Whether <paramref name="json"/> is a complete document the grammar accepts.</summary>
     public bool Validate(string json)

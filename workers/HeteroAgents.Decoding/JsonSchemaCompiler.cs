@@ -33,29 +33,19 @@ public static class JsonSchemaCompiler
     {
         options ??= new JsonSchemaCompilerOptions();
         options.Validate();
-        var root = new SchemaReader(schema).ReadRoot();
-        var builder = new GrammarBuilder();
-        builder.Tables.Root = builder.NodeFor(root);
-        var machine = new JsonMachine(builder.Tables, options);
-        FilterEnums(builder, machine);
-        return new CompiledGrammar(new JsonMachine(builder.Tables, options), options);
-    }
-
-    /// <summary>Keeps only the enum/const values that satisfy the rest of their schema (checked with the automaton itself).</summary>
-    private static void FilterEnums(GrammarBuilder builder, JsonMachine machine)
-    {
-        var a = machine.NewStateSet();
-        var b = machine.NewStateSet();
-        foreach (var (node, values, baseNode) in builder.DeferredEnums)
+        try
         {
-            var kept = values.Where(v => machine.Accepts(baseNode, v, a, b)).ToList();
-            if (kept.Count == 0)
-            {
-                continue; // no literal: the node admits nothing
-            }
-
-            builder.Tables.Literals.Add(DfaCache.Literals(kept));
-            builder.Tables.Nodes[node].Literal = builder.Tables.Literals.Count - 1;
+            var reader = new SchemaReader(schema, options);
+            var root = reader.ReadRoot();
+            var builder = new GrammarBuilder(reader.UsesUnevaluated);
+            builder.Tables.Root = builder.NodeFor(root);
+            builder.CheckValueCycles();
+            return new CompiledGrammar(new JsonMachine(builder.Tables, options), options);
+        }
+        catch (Regex.RegexUnsupportedException ex)
+        {
+            // Every automaton is built here, never while computing masks; a limit reached anywhere fails the compilation.
+            throw new SchemaCompilationException("pattern", "#", ex.Message);
         }
     }
 }

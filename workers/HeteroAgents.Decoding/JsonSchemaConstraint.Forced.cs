@@ -10,10 +10,11 @@ public sealed partial class JsonSchemaConstraint
     public byte[] GetForcedBytes()
     {
         var result = new List<byte>();
-        var cur = _machine.NewStateSet();
+        var items = _context.ItemCount;
+        var cur = _machine.NewStateSet(_context);
         cur.CopyFrom(_state);
-        var probe = _machine.NewStateSet();
-        var chosen = _machine.NewStateSet();
+        var probe = _machine.NewStateSet(_context);
+        var chosen = _machine.NewStateSet(_context);
         while (!_ended && result.Count < 256 && !_machine.IsAccepting(cur))
         {
             var only = -1;
@@ -41,9 +42,15 @@ public sealed partial class JsonSchemaConstraint
             }
 
             result.Add((byte)only);
+            if (_machine.NeedsTranscript)
+            {
+                _context.Record(cur.Position, only);
+            }
+
             cur.CopyFrom(chosen);
         }
 
+        _context.Truncate(items);
         return [.. result];
     }
 

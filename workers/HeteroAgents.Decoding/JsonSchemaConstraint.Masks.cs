@@ -27,11 +27,19 @@ public sealed partial class JsonSchemaConstraint
             return;
         }
 
-        var level0 = _levels[0] ??= _machine.NewStateSet();
+        var level0 = _levels[0] ??= _machine.NewStateSet(_context);
         level0.CopyFrom(_state);
-        if (!TryLexemeFastPath(mask, level0))
+        var items = _context.ItemCount;
+        try
         {
-            Walk(_vocabulary.Trie, 0, 0, mask);
+            if (!TryLexemeFastPath(mask, level0))
+            {
+                Walk(_vocabulary.Trie, 0, 0, mask);
+            }
+        }
+        finally
+        {
+            _context.Truncate(items); // item-log entries of the walk's speculative states
         }
 
         if (_machine.IsAccepting(_state))
@@ -90,26 +98,10 @@ public sealed partial class JsonSchemaConstraint
         }
 
         var spec = _machine.Strings[top.Spec];
-        if (top.State == 0 && spec.NamesDfa is not null && spec.Reach is null)
+        if (top.State == 0 && ((spec.NamesDfa is not null && spec.Reach is null) || spec.SharedDfa))
         {
-            var cache = _vocabulary.ContentMasks;
-            if (spec.AnyState![top.A] >= 0)
-            {
-                Or(mask, cache.Get(Grammar.DfaCache.AnyString, spec.AnyState[top.A], -1));
-            }
-
-            if (spec.NamesState![top.A] >= 0)
-            {
-                Or(mask, cache.Get(spec.NamesDfa, spec.NamesState[top.A], -1));
-            }
-
-            WalkLexeme(_vocabulary.QuoteTrie, 0, 0, top, mask);
-        }
-        else if (top.State == 0 && spec.SharedDfa)
-        {
-            var remaining = spec.MaxLength < 0 ? -1 : spec.MaxLength - top.B;
-            Or(mask, _vocabulary.ContentMasks.Get(spec.Dfa, top.A, remaining));
-            WalkLexeme(_vocabulary.QuoteTrie, 0, 0, top, mask);
+            OrContent(mask, spec, top);
+            OrQuoteTokens(mask, s, shared: true);
         }
         else
         {
@@ -136,38 +128,6 @@ public sealed partial class JsonSchemaConstraint
         }
     }
 
-    /// <summary>
-    /// Parallel threads (anyOf) each inside a different string: a token made only of content is allowed iff some
-    /// thread's content mask has it, so the mask is the union of the cached content masks plus a full-state walk of
-    /// the tokens that contain a quote.
-    /// </summary>
-    private bool TryStringUnionFastPath(Span<uint> mask, StateSet s)
-    {
-        for (var t = 0; t < s.Count; t++)
-        {
-            ref var top = ref s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
-            if (top.Kind != Frame.String || top.State != 0)
-            {
-                return false;
-            }
-
-            var spec = _machine.Strings[top.Spec];
-            if (!(spec.NamesDfa is not null && spec.Reach is null) && !spec.SharedDfa)
-            {
-                return false;
-            }
-        }
-
-        for (var t = 0; t < s.Count; t++)
-        {
-            var top = s.Frames[(t * s.MaxFrames) + s.Depths[t] - 1];
-            OrContent(mask, _machine.Strings[top.Spec], top);
-        }
-
-        Walk(_vocabulary.QuoteTrie, 0, 0, mask);
-        return true;
-    }
-
     private void OrContent(Span<uint> mask, Grammar.StringSpec spec, in Frame top)
     {
         var cache = _vocabulary.ContentMasks;
@@ -175,17 +135,17 @@ public sealed partial class JsonSchemaConstraint
         {
             if (spec.AnyState![top.A] >= 0)
             {
-                Or(mask, cache.Get(Grammar.DfaCache.AnyString, spec.AnyState[top.A], -1));
+                Or(mask, cache.Get(spec.AnyDfa!, spec.AnyState[top.A], -1, spec.AllowEscapes));
             }
 
             if (spec.NamesState![top.A] >= 0)
             {
-                Or(mask, cache.Get(spec.NamesDfa, spec.NamesState[top.A], -1));
+                Or(mask, cache.Get(spec.NamesDfa, spec.NamesState[top.A], -1, spec.AllowEscapes));
             }
         }
         else
         {
-            Or(mask, cache.Get(spec.Dfa, top.A, spec.MaxLength < 0 ? -1 : spec.MaxLength - top.B));
+            Or(mask, cache.Get(spec.Dfa, top.A, spec.MaxLength < 0 ? -1 : spec.MaxLength - top.B, spec.AllowEscapes));
         }
     }
 
@@ -202,7 +162,7 @@ public sealed partial class JsonSchemaConstraint
     private void Walk(TokenTrie trie, int node, int depth, Span<uint> mask)
     {
         var cur = _levels[depth];
-        var next = _levels[depth + 1] ??= _machine.NewStateSet();
+        var next = _levels[depth + 1] ??= _machine.NewStateSet(_context);
         var edgeEnd = trie.EdgeStart[node + 1];
         for (var e = trie.EdgeStart[node]; e < edgeEnd; e++)
         {
@@ -234,8 +194,40 @@ public sealed partial class JsonSchemaConstraint
     /// Walks below <paramref name="node"/> stepping only the lexeme frame <paramref name="lexeme"/>, the top of every
     /// thread of <c>_levels[baseDepth]</c>. Where the lexeme ends, the full state is rebuilt.
     /// </summary>
-    private void WalkLexeme(TokenTrie trie, int node, int baseDepth, Frame lexeme, Span<uint> mask) =>
+    private void WalkLexeme(TokenTrie trie, int node, int baseDepth, Frame lexeme, Span<uint> mask)
+    {
+        // Entries at this base depth or deeper belong to earlier bases: drop them.
+        for (var i = _closed.Count - 1; i >= 0; i--)
+        {
+            if (_closed[i].Base >= baseDepth)
+            {
+                _pool.Push(_closed[i].State);
+                _closed.RemoveAt(i);
+            }
+        }
+
         WalkLexeme(trie, node, baseDepth, baseDepth, lexeme, mask);
+    }
+
+    /// <summary>
+    /// The state after a shared string lexeme closes, per base depth, lexeme automaton state and whether the string is
+    /// long enough: nothing else of the content matters to what follows (unless items are compared, which reads the
+    /// content). Valid while the base state at that depth stays.
+    /// </summary>
+    private readonly List<(int Base, int A, bool Long, StateSet State)> _closed = [];
+
+    private StateSet? FindClosed(int baseDepth, int a, bool isLong)
+    {
+        foreach (var c in _closed)
+        {
+            if (c.Base == baseDepth && c.A == a && c.Long == isLong)
+            {
+                return c.State;
+            }
+        }
+
+        return null;
+    }
 
     private void WalkLexeme(TokenTrie trie, int node, int baseDepth, int depth, Frame lexeme, Span<uint> mask)
     {
@@ -246,6 +238,11 @@ public sealed partial class JsonSchemaConstraint
         {
             var b = trie.EdgeByte[e];
             var f = lexeme;
+            if (_machine.NeedsTranscript)
+            {
+                _context.Record(_levels[baseDepth].Position + (depth - baseDepth), b);
+            }
+
             bool consumed;
             if (isString)
             {
@@ -281,15 +278,34 @@ public sealed partial class JsonSchemaConstraint
             }
 
             // The lexeme ends at this byte: rebuild the full state before it and step the byte for real.
-            var mat = _materialized ??= _machine.NewStateSet();
             var baseSet = _levels[baseDepth];
-            mat.CopyFrom(baseSet);
-            for (var t = 0; t < mat.Count; t++)
+            var next = _levels[depth + 1] ??= _machine.NewStateSet(_context);
+            var isLong = isString && lexeme.B >= stringSpec!.MinLength;
+            var cacheable = isString && !_machine.NeedsTranscript;
+            if (cacheable && FindClosed(baseDepth, lexeme.A, isLong) is { } known)
             {
-                mat.Frames[(t * mat.MaxFrames) + mat.Depths[t] - 1] = lexeme;
+                next.CopyFrom(known);
+                next.Position = baseSet.Position + (depth - baseDepth) + 1;
             }
-            var next = _levels[depth + 1] ??= _machine.NewStateSet();
-            _machine.Step(mat, b, next);
+            else
+            {
+                var mat = _materialized ??= _machine.NewStateSet(_context);
+                mat.CopyFrom(baseSet);
+                mat.Position = baseSet.Position + (depth - baseDepth);
+                for (var t = 0; t < mat.Count; t++)
+                {
+                    mat.Frames[(t * mat.MaxFrames) + mat.Depths[t] - 1] = lexeme;
+                }
+
+                _machine.Step(mat, b, next);
+                if (cacheable)
+                {
+                    var copy = _pool.Count > 0 ? _pool.Pop() : _machine.NewStateSet(_context);
+                    copy.CopyFrom(next);
+                    _closed.Add((baseDepth, lexeme.A, isLong, copy));
+                }
+            }
+
             if (next.Count == 0)
             {
                 continue;

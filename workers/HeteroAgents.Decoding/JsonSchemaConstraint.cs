@@ -10,6 +10,7 @@ public sealed partial class JsonSchemaConstraint : ITokenConstraint
 {
     private readonly JsonMachine _machine;
     private readonly TokenVocabulary _vocabulary;
+    private readonly RunContext _context = new();
     private readonly List<(StateSet State, bool Ended)> _history = [];
     private readonly Stack<StateSet> _pool = new();
     private readonly StateSet[] _levels;
@@ -22,10 +23,10 @@ public sealed partial class JsonSchemaConstraint : ITokenConstraint
     {
         _machine = grammar.Machine;
         _vocabulary = vocabulary;
-        _state = _machine.NewStateSet();
+        _state = _machine.NewStateSet(_context);
         _machine.Reset(_state);
-        _scratchA = _machine.NewStateSet();
-        _scratchB = _machine.NewStateSet();
+        _scratchA = _machine.NewStateSet(_context);
+        _scratchB = _machine.NewStateSet(_context);
         _levels = new StateSet[vocabulary.MaxTokenBytes + 2];
     }
 
@@ -111,7 +112,7 @@ public sealed partial class JsonSchemaConstraint : ITokenConstraint
 
     private void Save()
     {
-        var copy = _pool.Count > 0 ? _pool.Pop() : _machine.NewStateSet();
+        var copy = _pool.Count > 0 ? _pool.Pop() : _machine.NewStateSet(_context);
         copy.CopyFrom(_state);
         _history.Add((copy, _ended));
     }

@@ -74,7 +74,8 @@ internal sealed class MaskBenchCommand : IBenchmarkCommand
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                outcome = new SchemaOutcome(Path.GetFileName(file), "engine_error", ex.GetType().Name + ": " + ex.Message, 0, 0, []);
+                var where = string.Join(" < ", (ex.StackTrace ?? "").Split('\n').Take(3).Select(l => l.Trim()));
+                outcome = new SchemaOutcome(Path.GetFileName(file), "engine_error", ex.GetType().Name + ": " + ex.Message + " at " + where, 0, 0, []);
             }
 
             running.TryRemove(file, out _);

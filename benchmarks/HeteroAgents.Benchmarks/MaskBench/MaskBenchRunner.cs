@@ -38,6 +38,7 @@ internal sealed class MaskBenchRunner(Tokenizer tokenizer, TokenVocabulary vocab
             var ids = tokenizer.EncodeToIds(text);
             var constraint = grammar.CreateConstraint(vocabulary);
             var accepted = true;
+            var consumed = new System.Text.StringBuilder();
             foreach (var id in ids)
             {
                 var ms = Stopwatch.GetTimestamp();
@@ -59,8 +60,11 @@ internal sealed class MaskBenchRunner(Tokenizer tokenizer, TokenVocabulary vocab
                 if (!advanced)
                 {
                     accepted = false;
+                    consumed.Append(" <<refused>> ").Append(System.Text.Encoding.UTF8.GetString(vocabulary.GetBytes(id)));
                     break;
                 }
+
+                consumed.Append(System.Text.Encoding.UTF8.GetString(vocabulary.GetBytes(id)));
 
                 if (deadline.ElapsedMilliseconds > options.TimeoutMs)
                 {
@@ -83,7 +87,7 @@ internal sealed class MaskBenchRunner(Tokenizer tokenizer, TokenVocabulary vocab
 
             if (valid && !accepted)
             {
-                return new SchemaOutcome(name, "validation_error", $"test {t}: valid instance rejected: {Clip(text)}", compileUs, firstMaskUs, masks);
+                return new SchemaOutcome(name, "validation_error", $"test {t}: valid instance rejected: ...{Tail(consumed.ToString())}", compileUs, firstMaskUs, masks);
             }
 
             if (!valid && accepted)
@@ -103,6 +107,8 @@ internal sealed class MaskBenchRunner(Tokenizer tokenizer, TokenVocabulary vocab
 
         return new SchemaOutcome(name, "passing", null, compileUs, firstMaskUs, masks);
     }
+
+    private static string Tail(string s) => s.Length <= 300 ? s : s[^300..];
 
     private static string Clip(string s) => s.Length <= 200 ? s : s[..200] + "...";
 }

@@ -58,6 +58,20 @@ public sealed class DecodingJsonSchemaConstraintFactoryTests
     }
 
     [Fact]
+    public void Number_bounds_from_the_options_reach_the_compiled_grammar()
+    {
+        var factory = new DecodingJsonSchemaConstraintFactory(
+            ModelTokenVocabulary.For(TinyModel.Shared), new DecodingConstraintOptions { MaxNumberDigits = 3, MaxNumberExponent = 5 });
+        var grammar = factory.Grammars.GetOrCompile("""{"type":"number","maximum":1e4}""");
+
+        Assert.True(grammar.Validate("123"));
+        Assert.True(grammar.Validate("1.5e3"));
+        Assert.False(grammar.Validate("1234"));
+        Assert.False(grammar.Validate("1e6"));
+        Assert.False(grammar.Validate("2e4"));
+    }
+
+    [Fact]
     public void Each_schema_is_compiled_once_and_the_cache_is_bounded()
     {
         var factory = new DecodingJsonSchemaConstraintFactory(ModelTokenVocabulary.For(TinyModel.Shared), new DecodingConstraintOptions { GrammarCacheCapacity = 2 });

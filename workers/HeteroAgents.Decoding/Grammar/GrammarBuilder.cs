@@ -6,18 +6,18 @@ namespace HeteroAgents.Decoding.Grammar;
 /// <summary>Builds <see cref="GrammarTables"/> from normalized schemas.</summary>
 internal sealed partial class GrammarBuilder
 {
-    private const int MaxAlternatives = 64;
-    private readonly SchemaNormalizer _normalizer = new();
+    private const int MaxNodes = 200_000;
+    private readonly SchemaNormalizer _normalizer;
     private readonly Dictionary<int, int> _nodeBySchema = [];
-    private readonly List<(int Node, List<byte[]> Values, int BaseNode)> _deferredEnums = [];
     private readonly SchemaInfo _any = new("#");
     private readonly Dictionary<(int, int, int), int> _stringSpecs = [];
     private readonly Dictionary<NumberSpec, int> _numberSpecs = [];
 
+    /// <summary>Creates a builder; <paramref name="annotationExact"/> when the schema uses unevaluatedProperties/unevaluatedItems.</summary>
+    public GrammarBuilder(bool annotationExact = false) => _normalizer = new SchemaNormalizer { AnnotationExact = annotationExact };
+
     public GrammarTables Tables { get; } = new();
 
-    /// <summary>Enum nodes whose values still need filtering against the rest of their schema.</summary>
-    public IReadOnlyList<(int Node, List<byte[]> Values, int BaseNode)> DeferredEnums => _deferredEnums;
 
     public int NodeFor(SchemaInfo? raw)
     {
@@ -29,19 +29,26 @@ internal sealed partial class GrammarBuilder
 
         id = NewNode();
         _nodeBySchema[raw.Id] = id;
-        var branches = Expand(_normalizer.Normalize(raw), raw.Pointer)
+        var normalized = _normalizer.LimitAlternatives(_normalizer.Normalize(raw));
+        if (normalized.Checks.Count > 0 && !normalized.IsFalse && normalized.Types != JsonTypes.None)
+        {
+            BuildGroup(id, normalized, raw.Pointer);
+            return id;
+        }
+
+        var branches = _normalizer.Expand(normalized, raw.Pointer)
             .Where(b => !b.IsFalse && (b.Types != JsonTypes.None))
             .ToList();
         if (branches.Count == 1)
         {
-            FillLeaf(Tables.Nodes[id], branches[0]);
+            FillLeaf(id, branches[0]);
         }
         else if (branches.Count > 1)
         {
             var leaves = branches.Select(b =>
             {
                 var leaf = NewNode();
-                FillLeaf(Tables.Nodes[leaf], b);
+                FillLeaf(leaf, b);
                 return leaf;
             }).ToArray();
             if (!TryCombine(Tables.Nodes[id], leaves))
@@ -55,36 +62,53 @@ internal sealed partial class GrammarBuilder
 
     private int NewNode()
     {
+        if (Tables.Nodes.Count >= MaxNodes)
+        {
+            throw new SchemaCompilationException("", "#", $"the grammar would need more than {MaxNodes} value nodes");
+        }
+
         Tables.Nodes.Add(new ValueNode());
         return Tables.Nodes.Count - 1;
     }
 
-    private List<SchemaInfo> Expand(SchemaInfo n, string pointer)
+    /// <summary>
+    /// A group node: the value must match <paramref name="n"/> without its checks (member 0) and every check, each a
+    /// formula over whole subschemas (the other members).
+    /// </summary>
+    private void BuildGroup(int id, SchemaInfo n, string pointer)
     {
-        if (n.Alternatives.Count == 0)
+        var baseSchema = n.CopyBase();
+        baseSchema.Alternatives.AddRange(n.Alternatives);
+        var members = new List<SchemaInfo> { baseSchema };
+        var index = new Dictionary<int, int>();
+        int Index(SchemaInfo leaf)
         {
-            return [n];
-        }
-
-        var rest = n.CopyBase();
-        rest.Alternatives.AddRange(n.Alternatives.Skip(1));
-        var result = new List<SchemaInfo>();
-        foreach (var member in n.Alternatives[0])
-        {
-            var merged = _normalizer.Merge(rest, _normalizer.Normalize(member));
-            if (merged.IsFalse)
+            if (!index.TryGetValue(leaf.Id, out var i))
             {
-                continue;
+                i = members.Count;
+                members.Add(leaf);
+                index[leaf.Id] = i;
             }
 
-            result.AddRange(Expand(merged, pointer));
-            if (result.Count > MaxAlternatives)
-            {
-                throw new SchemaCompilationException("anyOf", pointer, $"more than {MaxAlternatives} alternatives after expanding anyOf/oneOf");
-            }
+            return i;
         }
 
-        return result;
+        var formula = BoolExpr.And([.. n.Checks.Select(c => c.ToExpr(Index))]);
+        if (members.Count > 64)
+        {
+            throw new SchemaCompilationException("allOf", pointer, "more than 63 subschemas checked together at one value");
+        }
+
+        var g = Tables.Groups.Count;
+        Tables.Groups.Add(null!);
+        Tables.Nodes[id].Group = g;
+        var nodes = new int[members.Count];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = NodeFor(members[i]);
+        }
+
+        Tables.Groups[g] = new GroupSpec { Members = nodes, Formula = formula, Pointer = pointer };
     }
 
     /// <summary>Merges leaves into one node when their first bytes never overlap (e.g. anyOf [X, null]).</summary>
@@ -95,7 +119,7 @@ internal sealed partial class GrammarBuilder
         foreach (var l in leaves)
         {
             var n = Tables.Nodes[l];
-            if (n.IsEnum || n.Branches is not null)
+            if (n.Branches is not null || n.Group >= 0)
             {
                 return false;
             }
@@ -158,18 +182,21 @@ internal sealed partial class GrammarBuilder
         return idx;
     }
 
-    private void FillLeaf(ValueNode node, SchemaInfo s)
+    private void FillLeaf(int id, SchemaInfo s)
     {
-        if (s.Enum is not null)
+        if (s.Checks.Count > 0)
         {
-            var baseSchema = s.CopyBase();
-            baseSchema.Enum = null;
-            var baseNode = NewNode();
-            FillLeaf(Tables.Nodes[baseNode], baseSchema);
-            node.IsEnum = true;
-            _deferredEnums.Add((Tables.Nodes.IndexOf(node), s.Enum, baseNode));
+            BuildGroup(id, s, s.Pointer);
             return;
         }
+
+        if (s.Enum is not null)
+        {
+            FillEnum(id, s);
+            return;
+        }
+
+        var node = Tables.Nodes[id];
 
         var t = s.Types;
         if ((t & JsonTypes.Object) != 0)
@@ -194,36 +221,5 @@ internal sealed partial class GrammarBuilder
 
         var kinds = ((t & JsonTypes.Boolean) != 0 ? 3 : 0) | ((t & JsonTypes.Null) != 0 ? 4 : 0);
         node.Literal = kinds == 0 ? -1 : KeywordLiteral(kinds);
-    }
-
-    private int BuildString(SchemaInfo s)
-    {
-        var dfa = DfaCache.AnyString;
-        foreach (var (pattern, keyword, pointer) in s.Patterns)
-        {
-            try
-            {
-                var p = DfaCache.Pattern(pattern);
-                dfa = ReferenceEquals(dfa, DfaCache.AnyString) ? p : DfaCache.Intersect(dfa, p);
-            }
-            catch (RegexUnsupportedException ex)
-            {
-                throw new SchemaCompilationException(keyword, pointer, ex.Message);
-            }
-        }
-
-        if (s.MaxLength >= 0 && s.MaxLength < s.MinLength)
-        {
-            return -1;
-        }
-
-        var key = (dfa.Id, s.MinLength, s.MaxLength);
-        if (_stringSpecs.TryGetValue(key, out var existing))
-        {
-            return existing;
-        }
-
-        Tables.Strings.Add(new StringSpec { Dfa = dfa, MinLength = s.MinLength, MaxLength = s.MaxLength, SharedDfa = s.Patterns.Count <= 1 });
-        return _stringSpecs[key] = Tables.Strings.Count - 1;
     }
 }

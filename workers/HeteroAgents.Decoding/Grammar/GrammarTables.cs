@@ -17,5 +17,7 @@ internal sealed class GrammarTables
 
     public List<ByteDfa> Literals { get; } = [];
 
+    public List<GroupSpec> Groups { get; } = [];
+
     public int Root { get; set; }
 }

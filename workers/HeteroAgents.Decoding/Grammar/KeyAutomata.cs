@@ -23,16 +23,16 @@ internal sealed class KeyAutomata
     /// <summary>Per key-DFA state: the property indexes (below 64) whose name can still be completed from it.</summary>
     public required ulong[] Reach { get; init; }
 
-    public static KeyAutomata Build(IReadOnlyList<string> names, IReadOnlyList<RegexNode> patterns, bool additional)
+    public static KeyAutomata Build(IReadOnlyList<string> names, IReadOnlyList<ByteDfa> patterns, bool additional, ByteDfa? filter)
     {
         var key = new ByteNfa();
         var namesOnly = new ByteNfa();
         var other = new ByteNfa();
         for (var j = 0; j < patterns.Count; j++)
         {
-            key.AddPattern(patterns[j], names.Count + j);
-            namesOnly.AddPattern(patterns[j], names.Count + j);
-            other.AddPattern(patterns[j], names.Count + j);
+            key.AddDfa(patterns[j], names.Count + j);
+            namesOnly.AddDfa(patterns[j], names.Count + j);
+            other.AddDfa(patterns[j], names.Count + j);
         }
 
         if (additional)
@@ -51,10 +51,19 @@ internal sealed class KeyAutomata
 
         var keyDfa = DfaBuilder.Build(key);
         var namesDfa = DfaBuilder.Build(namesOnly);
-        var (namesState, anyState) = MapKeyStates(keyDfa, namesDfa, additional ? DfaCache.AnyString : null);
+        var otherDfa = DfaBuilder.Build(other);
+        if (filter is not null)
+        {
+            // propertyNames: every part only takes the names the filter allows.
+            keyDfa = DfaCache.Intersect(keyDfa, filter);
+            namesDfa = DfaCache.Intersect(namesDfa, filter);
+            otherDfa = DfaCache.Intersect(otherDfa, filter);
+        }
+
+        var (namesState, anyState) = MapKeyStates(keyDfa, namesDfa, additional ? filter ?? DfaCache.AnyString : null);
         return new KeyAutomata
         {
-            Key = keyDfa, Names = namesDfa, Other = DfaBuilder.Build(other), NamesState = namesState, AnyState = anyState,
+            Key = keyDfa, Names = namesDfa, Other = otherDfa, NamesState = namesState, AnyState = anyState,
             Reach = Reachable(keyDfa, names.Count),
         };
     }

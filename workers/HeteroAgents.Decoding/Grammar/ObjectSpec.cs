@@ -25,4 +25,16 @@ internal sealed class ObjectSpec
     public int MinProperties { get; init; }
 
     public int MaxProperties { get; init; } = -1;
+
+    /// <summary>Properties whose presence makes the object invalid (schema false, or a dependency that can never be met).</summary>
+    public UInt128 Forbidden { get; init; }
+
+    /// <summary><c>dependentRequired</c>: when the property is present, the properties in the mask must be too (checked at the end).</summary>
+    public (int Property, UInt128 Required)[] Dependencies { get; init; } = [];
+
+    /// <summary>
+    /// A formula over which named properties are present (atom i: property i), from conditions made of presence
+    /// predicates; checked three-valued as keys arrive (a key that makes it false is refused) and exactly at the end.
+    /// </summary>
+    public BoolExpr? Presence { get; init; }
 }

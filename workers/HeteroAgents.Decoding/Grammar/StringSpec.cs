@@ -25,6 +25,9 @@ internal sealed class StringSpec
 
     public int[]? AnyState { get; init; }
 
+    /// <summary>For keys: the automaton of the "any other key" part (any string, or the names <c>propertyNames</c> allows).</summary>
+    public ByteDfa? AnyDfa { get; init; }
+
     /// <summary>For keys of objects that allow no other keys: per DFA state, the properties still reachable (see <see cref="KeyAutomata.Reach"/>).</summary>
     public ulong[]? Reach { get; init; }
 
@@ -34,6 +37,6 @@ internal sealed class StringSpec
     /// </summary>
     public bool AllowEscapes { get; init; } = true;
 
-    /// <summary>Whether <see cref="Dfa"/> is shared process-wide (its content masks are cached per vocabulary).</summary>
+    /// <summary>Whether <see cref="Dfa"/> is shared process-wide (its content masks are cached per vocabulary); every automaton from <see cref="DfaCache"/> is.</summary>
     public bool SharedDfa { get; init; }
 }

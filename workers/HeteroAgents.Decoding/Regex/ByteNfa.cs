@@ -1,12 +1,17 @@
 namespace HeteroAgents.Decoding.Regex;
 
-/// <summary>A Thompson NFA over bytes, built from regex nodes and literal byte strings, with tagged accept states.</summary>
+/// <summary>
+/// A Thompson NFA over bytes, built from regex nodes, literal byte strings and embedded DFAs, with tagged accept states.
+/// Anchors are conditional epsilon edges: <c>^</c> only at the start of the input, <c>$</c> only at its end.
+/// </summary>
 internal sealed class ByteNfa
 {
     private const int MaxStates = 60_000;
     private readonly List<List<(byte Lo, byte Hi, int To)>> _edges = [];
     private readonly List<List<int>> _eps = [];
     private readonly List<int> _tag = [];
+    private readonly List<List<int>> _bol = [];
+    private readonly List<List<int>> _eol = [];
 
     public ByteNfa() => Start = NewState();
 
@@ -20,6 +25,15 @@ internal sealed class ByteNfa
 
     public int Tag(int s) => _tag[s];
 
+    /// <summary>Epsilon edges taken only at the start of the input (<c>^</c>).</summary>
+    public IReadOnlyList<int> StartEpsilons(int s) => _bol[s];
+
+    /// <summary>Epsilon edges taken only at the end of the input (<c>$</c>).</summary>
+    public IReadOnlyList<int> EndEpsilons(int s) => _eol[s];
+
+    /// <summary>Whether some anchor edge exists (the DFA builder then tracks start and end).</summary>
+    public bool HasAnchors { get; private set; }
+
     public int NewState()
     {
         if (_edges.Count >= MaxStates)
@@ -30,6 +44,8 @@ internal sealed class ByteNfa
         _edges.Add([]);
         _eps.Add([]);
         _tag.Add(-1);
+        _bol.Add([]);
+        _eol.Add([]);
         return _edges.Count - 1;
     }
 
@@ -39,6 +55,45 @@ internal sealed class ByteNfa
         var end = NewState();
         Build(node, Start, end);
         _tag[end] = tag;
+    }
+
+    /// <summary>Adds a branch from <see cref="Start"/> running <paramref name="dfa"/>, accepting with <paramref name="tag"/> where it accepts.</summary>
+    public void AddDfa(ByteDfa dfa, int tag)
+    {
+        var states = new int[dfa.StateCount];
+        for (var i = 0; i < states.Length; i++)
+        {
+            states[i] = NewState();
+        }
+
+        var end = NewState();
+        _tag[end] = tag;
+        _eps[Start].Add(states[0]);
+        for (var i = 0; i < states.Length; i++)
+        {
+            if (dfa.IsAccepting(i))
+            {
+                _eps[states[i]].Add(end);
+            }
+
+            for (var b = 0; b < 256; b++)
+            {
+                var t = dfa.Next[(i << 8) | b];
+                if (t < 0)
+                {
+                    continue;
+                }
+
+                var hi = b;
+                while (hi < 255 && dfa.Next[(i << 8) | (hi + 1)] == t)
+                {
+                    hi++;
+                }
+
+                _edges[states[i]].Add(((byte)b, (byte)hi, states[t]));
+                b = hi;
+            }
+        }
     }
 
     /// <summary>Adds a branch from <see cref="Start"/> matching exactly <paramref name="bytes"/>.</summary>
@@ -105,6 +160,10 @@ internal sealed class ByteNfa
                 break;
             case RegexRepeat rep:
                 BuildRepeat(rep, from, to);
+                break;
+            case RegexAnchor anchor:
+                (anchor.IsStart ? _bol : _eol)[from].Add(to);
+                HasAnchors = true;
                 break;
             default:
                 throw new RegexUnsupportedException($"unsupported regex construct {node.GetType().Name}");

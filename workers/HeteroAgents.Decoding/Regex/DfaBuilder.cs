@@ -17,7 +17,9 @@ internal static class DfaBuilder
         var stamp = 0;
         var stack = new Stack<int>();
 
-        int[] Closure(IEnumerable<int> seeds)
+        // atStart: the closure of the start state also takes ^ edges; atEnd: the closure that decides acceptance also
+        // takes $ edges (after one, no byte may follow, so such states are only looked at for their tags).
+        int[] Closure(IEnumerable<int> seeds, bool atStart, bool atEnd)
         {
             stamp++;
             var result = new List<int>();
@@ -35,13 +37,23 @@ internal static class DfaBuilder
                 }
 
                 mark[s] = stamp;
-                // Keep only states that matter: those with byte edges or an accept tag.
-                if (nfa.Edges(s).Count > 0 || nfa.Tag(s) >= 0)
+                // Keep only states that matter: those with byte edges, an accept tag, or a $ edge.
+                if (nfa.Edges(s).Count > 0 || nfa.Tag(s) >= 0 || nfa.EndEpsilons(s).Count > 0)
                 {
                     result.Add(s);
                 }
 
                 foreach (var e in nfa.Epsilons(s))
+                {
+                    stack.Push(e);
+                }
+
+                foreach (var e in atStart ? nfa.StartEpsilons(s) : [])
+                {
+                    stack.Push(e);
+                }
+
+                foreach (var e in atEnd ? nfa.EndEpsilons(s) : [])
                 {
                     stack.Push(e);
                 }
@@ -66,7 +78,8 @@ internal static class DfaBuilder
             id = sets.Count;
             index[closure] = id;
             sets.Add(closure);
-            var tags = closure.Select(nfa.Tag).Where(t => t >= 0).Distinct().Order().ToArray();
+            var final = nfa.HasAnchors ? Closure(closure, false, true) : closure;
+            var tags = final.Select(nfa.Tag).Where(t => t >= 0).Distinct().Order().ToArray();
             if (tags.Length == 0)
             {
                 accept.Add(-1);
@@ -93,7 +106,7 @@ internal static class DfaBuilder
         }
 
         var queue = new Queue<int>();
-        Intern(Closure([nfa.Start]), queue);
+        Intern(Closure([nfa.Start], true, false), queue);
         var targets = new List<int>?[256];
         while (queue.Count > 0)
         {
@@ -125,7 +138,7 @@ internal static class DfaBuilder
                     continue;
                 }
 
-                var target = Intern(Closure(t), queue);
+                var target = Intern(Closure(t, false, false), queue);
                 next[(d << 8) | b] = target;
                 previous = t;
                 previousTarget = target;

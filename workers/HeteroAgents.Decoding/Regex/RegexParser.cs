@@ -4,9 +4,9 @@ namespace HeteroAgents.Decoding.Regex;
 
 /// <summary>
 /// Parses the ECMAScript regular expression subset used by JSON Schema <c>pattern</c>: literals, classes,
-/// escapes (<c>\d \w \s \D \W \S \uXXXX \xHH</c>), groups (capturing, non-capturing, named), alternation,
-/// greedy and lazy quantifiers, and <c>^</c>/<c>$</c> at the ends of top-level alternatives. Lookaround,
-/// back-references, word boundaries and Unicode property escapes are rejected.
+/// escapes (<c>\d \w \s \D \W \S \uXXXX \xHH \p{..} \P{..}</c>), groups (capturing, non-capturing, named), alternation,
+/// greedy and lazy quantifiers, <c>^</c>/<c>$</c> anywhere, and lookarounds at the anchored ends of top-level
+/// alternatives. Other lookarounds, back-references, word boundaries and script properties are rejected.
 /// </summary>
 internal sealed class RegexParser
 {
@@ -15,8 +15,25 @@ internal sealed class RegexParser
 
     private RegexParser(string pattern) => _p = pattern;
 
-    /// <summary>Parses a JSON Schema pattern into a node that matches whole strings (search semantics made explicit).</summary>
+    /// <summary>Parses a JSON Schema pattern without lookarounds into a node that matches whole strings.</summary>
     public static RegexNode ParseSearchPattern(string pattern)
+    {
+        var alternatives = ParsePattern(pattern);
+        if (alternatives.Any(a => a.Constraints.Count > 0))
+        {
+            throw new RegexUnsupportedException("lookaround is only supported through the pattern automaton");
+        }
+
+        return alternatives.Count == 1 ? alternatives[0].Core : new RegexAlternation([.. alternatives.Select(a => a.Core)]);
+    }
+
+    /// <summary>
+    /// Parses a JSON Schema pattern (search semantics: it may match anywhere) into whole-string alternatives. Anchors
+    /// anywhere are zero-width assertions of the automaton; lookaheads right after a leading <c>^</c> and lookbehinds
+    /// right before a trailing <c>$</c> become languages the whole string must (not) belong to. Other lookarounds
+    /// are rejected.
+    /// </summary>
+    public static List<PatternAlternative> ParsePattern(string pattern)
     {
         var parser = new RegexParser(pattern);
         var node = parser.ParseAlternation();
@@ -27,25 +44,36 @@ internal sealed class RegexParser
 
         var alternatives = node is RegexAlternation alt ? alt.Items : [node];
         var anyStar = new RegexRepeat(new RegexCharSet(CharRanges.Any), 0, -1);
-        var result = new List<RegexNode>();
+        var result = new List<PatternAlternative>();
         foreach (var a in alternatives)
         {
             var items = a is RegexConcat c ? c.Items.ToList() : [a];
+            var constraints = new List<(RegexNode, bool)>();
             var anchoredStart = items.Count > 0 && items[0] is RegexAnchor { IsStart: true };
             if (anchoredStart)
             {
                 items.RemoveAt(0);
+                while (items.Count > 0 && items[0] is RegexLookaround { Ahead: true } ahead)
+                {
+                    constraints.Add((new RegexConcat([ahead.Inner, anyStar]), ahead.Negative));
+                    items.RemoveAt(0);
+                }
             }
 
             var anchoredEnd = items.Count > 0 && items[^1] is RegexAnchor { IsStart: false };
             if (anchoredEnd)
             {
                 items.RemoveAt(items.Count - 1);
+                while (items.Count > 0 && items[^1] is RegexLookaround { Ahead: false } behind)
+                {
+                    constraints.Add((new RegexConcat([anyStar, behind.Inner]), behind.Negative));
+                    items.RemoveAt(items.Count - 1);
+                }
             }
 
-            if (ContainsAnchor(items))
+            if (ContainsLookaround(items) || constraints.Any(x => ContainsLookaround([x.Item1])))
             {
-                throw new RegexUnsupportedException("anchors (^ or $) are only supported at the start or end of the pattern");
+                throw new RegexUnsupportedException("lookaround is only supported right after a leading ^ (lookahead) or right before a trailing $ (lookbehind)");
             }
 
             if (!anchoredStart)
@@ -58,18 +86,18 @@ internal sealed class RegexParser
                 items.Add(anyStar);
             }
 
-            result.Add(new RegexConcat(items));
+            result.Add(new PatternAlternative(new RegexConcat(items), constraints));
         }
 
-        return result.Count == 1 ? result[0] : new RegexAlternation(result);
+        return result;
     }
 
-    private static bool ContainsAnchor(IEnumerable<RegexNode> nodes) => nodes.Any(n => n switch
+    private static bool ContainsLookaround(IEnumerable<RegexNode> nodes) => nodes.Any(n => n switch
     {
-        RegexAnchor => true,
-        RegexConcat c => ContainsAnchor(c.Items),
-        RegexAlternation a => ContainsAnchor(a.Items),
-        RegexRepeat r => ContainsAnchor([r.Item]),
+        RegexLookaround => true,
+        RegexConcat c => ContainsLookaround(c.Items),
+        RegexAlternation a => ContainsLookaround(a.Items),
+        RegexRepeat r => ContainsLookaround([r.Item]),
         _ => false,
     });
 
@@ -130,9 +158,9 @@ internal sealed class RegexParser
                 return atom;
             }
 
-            if (atom is RegexAnchor)
+            if (atom is RegexAnchor or RegexLookaround)
             {
-                throw new RegexUnsupportedException("quantified anchor");
+                throw new RegexUnsupportedException("quantified anchor or lookaround");
             }
 
             if (More && Peek == '?')
@@ -210,9 +238,23 @@ internal sealed class RegexParser
 
                         _i = close + 1;
                     }
+                    else if (More && (Peek is '=' or '!' || (Peek == '<' && _i + 1 < _p.Length && _p[_i + 1] is '=' or '!')))
+                    {
+                        var behind = Peek == '<';
+                        _i += behind ? 1 : 0;
+                        var negative = _p[_i++] == '!';
+                        var look = ParseAlternation();
+                        if (!More || Peek != ')')
+                        {
+                            throw new RegexUnsupportedException("missing ')'");
+                        }
+
+                        _i++;
+                        return new RegexLookaround(look, !behind, negative);
+                    }
                     else
                     {
-                        throw new RegexUnsupportedException("lookaround and inline flags are not supported");
+                        throw new RegexUnsupportedException("inline flags are not supported");
                     }
                 }
 
@@ -356,6 +398,16 @@ internal sealed class RegexParser
             case 'W': return new RegexCharSet(CharRanges.Negate(CharRanges.Word));
             case 's': return new RegexCharSet(CharRanges.Space);
             case 'S': return new RegexCharSet(CharRanges.Negate(CharRanges.Space));
+            case 'p' or 'P':
+                var close = More && Peek == '{' ? _p.IndexOf('}', _i) : -1;
+                if (close < 0)
+                {
+                    throw new RegexUnsupportedException($"\\{c} needs a {{property}}");
+                }
+
+                var ranges = UnicodeProperties.Ranges(_p[(_i + 1)..close]);
+                _i = close + 1;
+                return new RegexCharSet(c == 'p' ? ranges : CharRanges.Negate(ranges));
         }
 
         isSingle = true;

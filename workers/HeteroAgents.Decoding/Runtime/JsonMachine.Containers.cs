@@ -15,24 +15,31 @@ internal sealed partial class JsonMachine
 
     private static UInt128 Seen(in Frame f) => new((ulong)f.D, (ulong)f.C);
 
-    private bool ChildDone(Span<Frame> f, int depth)
+    /// <summary>
+    /// The value above <paramref name="depth"/> ended (<paramref name="consumed"/>: with the current byte, which is
+    /// otherwise still to be stepped by the parent). Updates the parent; returns <see cref="Ok"/>, <see cref="Reject"/>,
+    /// or <see cref="Arrived"/> when the parent is a group frame (the join happens after the step).
+    /// </summary>
+    private int ChildDone(Span<Frame> f, int depth, bool consumed, int report, in Cursor c)
     {
         ref var parent = ref f[depth - 1];
         switch (parent.Kind)
         {
             case Frame.Root:
                 parent.State = 1;
-                return true;
+                return Ok;
+            case Frame.Group:
+                parent.A = consumed ? 1 : 2;
+                parent.E = report;
+                return Arrived;
             case Frame.Array:
-                parent.State = AAfterValue;
-                parent.W = 0;
-                return true;
+                return ItemDone(ref parent, consumed, report, c) ? Ok : Reject;
             case Frame.Object:
                 if (parent.State == OInValue)
                 {
                     parent.State = OAfterValue;
                     parent.W = 0;
-                    return true;
+                    return Ok;
                 }
 
                 var spec = _objects[parent.Spec];
@@ -41,17 +48,22 @@ internal sealed partial class JsonMachine
                 {
                     var bit = UInt128.One << prop;
                     var seen = Seen(parent);
-                    if ((seen & bit) != 0)
+                    if ((seen & bit) != 0 || (spec.Forbidden & bit) != 0)
                     {
-                        return false;
+                        return Reject;
                     }
 
                     if (_schemaOrder && (prop <= parent.A || (seen & spec.RequiredBefore[prop]) != spec.RequiredBefore[prop]))
                     {
-                        return false;
+                        return Reject;
                     }
 
                     seen |= bit;
+                    if (spec.Presence is { } presence && presence.Evaluate3(seen, ~seen & ~spec.Forbidden) < 0)
+                    {
+                        return Reject; // no set of further names can satisfy the presence conditions
+                    }
+
                     parent.C = (long)(ulong)seen;
                     parent.D = (long)(ulong)(seen >> 64);
                     parent.A = prop;
@@ -60,15 +72,15 @@ internal sealed partial class JsonMachine
                 parent.B++;
                 if (spec.MaxProperties >= 0 && parent.B > spec.MaxProperties)
                 {
-                    return false;
+                    return Reject;
                 }
 
                 parent.E = node;
                 parent.State = OAfterKey;
                 parent.W = 0;
-                return true;
+                return Ok;
             default:
-                return false;
+                return Reject;
         }
     }
 
@@ -78,7 +90,7 @@ internal sealed partial class JsonMachine
         var seen = Seen(o);
         var n = spec.Names.Length;
         var all = n >= 128 ? UInt128.MaxValue : (UInt128.One << n) - 1;
-        var open = all & ~seen;
+        var open = all & ~seen & ~spec.Forbidden;
         if (_schemaOrder)
         {
             if (o.A >= 0)
@@ -97,8 +109,24 @@ internal sealed partial class JsonMachine
         return (ulong)open;
     }
 
-    private bool CanClose(in Frame o, ObjectSpec spec) =>
-        (Seen(o) & spec.RequiredMask) == spec.RequiredMask && o.B >= spec.MinProperties;
+    private static bool CanClose(in Frame o, ObjectSpec spec)
+    {
+        var seen = Seen(o);
+        if ((seen & spec.RequiredMask) != spec.RequiredMask || o.B < spec.MinProperties)
+        {
+            return false;
+        }
+
+        foreach (var (property, required) in spec.Dependencies)
+        {
+            if ((seen >> property & 1) != 0 && (seen & required) != required)
+            {
+                return false;
+            }
+        }
+
+        return spec.Presence is null || spec.Presence.Evaluate3(seen, UInt128.Zero) > 0;
+    }
 
     private bool CanAddMore(in Frame o, ObjectSpec spec)
     {
@@ -113,7 +141,7 @@ internal sealed partial class JsonMachine
         }
 
         var all = spec.Names.Length == 128 ? UInt128.MaxValue : (UInt128.One << spec.Names.Length) - 1;
-        var open = all & ~Seen(o);
+        var open = all & ~Seen(o) & ~spec.Forbidden;
         if (_schemaOrder && o.A >= 0)
         {
             open &= ~((UInt128.One << (o.A + 1)) - 1);
@@ -122,7 +150,7 @@ internal sealed partial class JsonMachine
         return open != 0;
     }
 
-    private int StepObject(Span<Frame> f, ref int depth, int b)
+    private int StepObject(Span<Frame> f, ref int depth, int b, in Cursor c)
     {
         ref var o = ref f[depth - 1];
         if (b == Eof)
@@ -141,7 +169,7 @@ internal sealed partial class JsonMachine
             case OAfterOpen or OAfterComma when b == '"':
                 if (depth >= MaxFrames)
                 {
-                    return Reject;
+                    return Overflowed;
                 }
 
                 o.State = OInKey;
@@ -156,16 +184,22 @@ internal sealed partial class JsonMachine
                 }
 
                 depth--;
-                return ChildDone(f, depth) ? Ok : Reject;
+                return ChildDone(f, depth, true, 0, c);
             case OAfterKey when b == ':':
-                if (depth >= MaxFrames)
+                if (o.N >= _maxNesting)
                 {
                     return Reject;
                 }
 
+                if (depth >= MaxFrames)
+                {
+                    return Overflowed;
+                }
+
                 o.State = OInValue;
                 o.W = 0;
-                f[depth++] = Frame.Of(Frame.Value, o.E);
+                f[depth] = Frame.Of(Frame.Value, o.E);
+                f[depth++].N = o.N + 1;
                 return Ok;
             case OAfterValue when b == ',':
                 if (!CanAddMore(o, spec))
@@ -181,7 +215,7 @@ internal sealed partial class JsonMachine
         }
     }
 
-    private int StepArray(Span<Frame> f, ref int depth, int b)
+    private int StepArray(Span<Frame> f, ref int depth, int b, in Cursor c)
     {
         ref var a = ref f[depth - 1];
         if (b == Eof)
@@ -197,40 +231,54 @@ internal sealed partial class JsonMachine
         var spec = _arrays[a.Spec];
         if (b == ']' && a.State != AInValue)
         {
-            if (a.B < spec.MinItems)
+            if (!CanCloseArray(a, spec))
             {
                 return Reject;
             }
 
             depth--;
-            return ChildDone(f, depth) ? Ok : Reject;
+            return ChildDone(f, depth, true, 0, c);
         }
 
         if (a.State == AAfterValue && b == ',')
         {
-            if ((spec.MaxItems >= 0 && a.B >= spec.MaxItems) || spec.ItemNode(a.B) < 0 || depth >= MaxFrames)
+            if ((spec.MaxItems >= 0 && a.B >= spec.MaxItems) || spec.ItemNode(a.B) < 0 || a.N >= _maxNesting)
             {
                 return Reject;
             }
 
+            if (depth >= MaxFrames)
+            {
+                return Overflowed;
+            }
+
             a.State = AInValue;
             a.W = 0;
-            f[depth++] = Frame.Of(Frame.Value, spec.ItemNode(a.B));
+            a.D = c.Position + 1; // the item starts after the comma
+            f[depth] = Frame.Of(Frame.Value, spec.ItemNode(a.B));
+            f[depth++].N = a.N + 1;
             a.B++;
             return Ok;
         }
 
         if (a.State == AAfterOpen)
         {
-            if (spec.MaxItems == 0 || spec.ItemNode(0) < 0 || depth >= MaxFrames)
+            if (spec.MaxItems == 0 || spec.ItemNode(0) < 0 || a.N >= _maxNesting)
             {
                 return Reject;
+            }
+
+            if (depth >= MaxFrames)
+            {
+                return Overflowed;
             }
 
             a.State = AInValue;
             a.W = 0;
             a.B = 1;
-            f[depth++] = Frame.Of(Frame.Value, spec.ItemNode(0));
+            a.D = c.Position;
+            f[depth] = Frame.Of(Frame.Value, spec.ItemNode(0));
+            f[depth++].N = a.N + 1;
             return Again;
         }
 

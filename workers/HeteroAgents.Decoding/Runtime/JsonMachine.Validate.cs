@@ -3,13 +3,13 @@ namespace HeteroAgents.Decoding.Runtime;
 /// <summary>Whole-document runs.</summary>
 internal sealed partial class JsonMachine
 {
-    /// <summary>Runs <paramref name="utf8"/> through the automaton from value node <paramref name="node"/> (compact-mode whitespace rules apply as configured).</summary>
+    /// <summary>
+    /// Runs <paramref name="utf8"/> through the automaton from value node <paramref name="node"/> (whitespace rules
+    /// apply as configured). <paramref name="a"/> and <paramref name="b"/> must share one <see cref="RunContext"/>.
+    /// </summary>
     public bool Accepts(int node, ReadOnlySpan<byte> utf8, StateSet a, StateSet b)
     {
-        a.Count = 1;
-        a.Depths[0] = 2;
-        a.Frames[0] = Frame.Of(Frame.Root, 0);
-        a.Frames[1] = Frame.Of(Frame.Value, node);
+        Start(a, node);
         foreach (var x in utf8)
         {
             Step(a, x, b);
@@ -22,5 +22,12 @@ internal sealed partial class JsonMachine
         }
 
         return IsAccepting(a);
+    }
+
+    /// <summary>Runs <paramref name="utf8"/> from the root with fresh state sets.</summary>
+    public bool Accepts(ReadOnlySpan<byte> utf8)
+    {
+        var context = new RunContext();
+        return Accepts(Root, utf8, NewStateSet(context), NewStateSet(context));
     }
 }

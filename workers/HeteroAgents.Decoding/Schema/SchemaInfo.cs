@@ -27,8 +27,11 @@ internal sealed class SchemaInfo
 
     public int MaxLength { get; set; } = -1;
 
-    /// <summary>Regex patterns (search semantics) with the keyword and pointer they came from (pattern or format).</summary>
-    public List<(string Pattern, string Keyword, string Pointer)> Patterns { get; } = [];
+    /// <summary>
+    /// Regex patterns (search semantics) with the keyword and pointer they came from (pattern or format); a negated
+    /// one must not match.
+    /// </summary>
+    public List<(string Pattern, string Keyword, string Pointer, bool Negated)> Patterns { get; } = [];
 
     public decimal? Minimum { get; set; }
 
@@ -39,6 +42,11 @@ internal sealed class SchemaInfo
     public bool ExclusiveMaximum { get; set; }
 
     public decimal? MultipleOf { get; set; }
+
+    /// <summary>From negated schemas: numbers must not be multiples of these, nor equal to these values.</summary>
+    public List<decimal> NotMultipleOf { get; } = [];
+
+    public List<decimal> NotValues { get; } = [];
 
     public List<(string Name, SchemaInfo Schema)> Properties { get; } = [];
 
@@ -62,6 +70,43 @@ internal sealed class SchemaInfo
 
     public int MaxItems { get; set; } = -1;
 
+    /// <summary>Items must be pairwise distinct (<c>uniqueItems: true</c>).</summary>
+    public bool UniqueItems { get; set; }
+
+    /// <summary><c>contains</c> schemas, each with how many items must (at least/most, -1: any number) match it.</summary>
+    public List<(SchemaInfo Schema, int Min, int Max)> Contains { get; } = [];
+
+    /// <summary>Every property name must be valid against this schema (as a string).</summary>
+    public SchemaInfo? PropertyNames { get; set; }
+
+    /// <summary>When the named property is present, the listed ones are required too (free order).</summary>
+    public List<(string Name, string[] Required)> DependentRequired { get; } = [];
+
+    /// <summary>Before normalization: <c>not</c>, <c>if</c>/<c>then</c>/<c>else</c>, <c>dependentSchemas</c>.</summary>
+    public List<SchemaInfo> Not { get; } = [];
+
+    public SchemaInfo? If { get; set; }
+
+    public SchemaInfo? Then { get; set; }
+
+    public SchemaInfo? Else { get; set; }
+
+    public List<(string Name, SchemaInfo Schema)> DependentSchemas { get; } = [];
+
+    /// <summary>Before normalization: applied to properties/items no successful subschema evaluated.</summary>
+    public SchemaInfo? UnevaluatedProperties { get; set; }
+
+    public SchemaInfo? UnevaluatedItems { get; set; }
+
+    /// <summary>After normalization: boolean conditions over whole subschemas that must all hold (checked by a group at run time).</summary>
+    public List<SchemaCond> Checks { get; } = [];
+
+    /// <summary>
+    /// After normalization: conditions that only depend on which property names an object has (their leaves are
+    /// presence predicates, see <c>SchemaNormalizer.IsPresence</c>); compiled into the object's presence formula.
+    /// </summary>
+    public List<SchemaCond> Presence { get; } = [];
+
     public SchemaInfo? Ref { get; set; }
 
     public List<SchemaInfo> AllOf { get; } = [];
@@ -75,7 +120,22 @@ internal sealed class SchemaInfo
 
     public bool HasObjectConstraints =>
         Properties.Count > 0 || Required.Count > 0 || AdditionalProperties is not null || PatternProperties.Count > 0
-        || MinProperties > 0 || MaxProperties >= 0;
+        || MinProperties > 0 || MaxProperties >= 0 || PropertyNames is not null || DependentRequired.Count > 0 || Presence.Count > 0;
+
+    /// <summary>A normalized schema that every value matches.</summary>
+    public bool MatchesAnything =>
+        !IsFalse && Types == JsonTypes.All && Enum is null && Patterns.Count == 0 && MinLength == 0 && MaxLength < 0
+        && Minimum is null && Maximum is null && MultipleOf is null && NotMultipleOf.Count == 0 && NotValues.Count == 0 && !HasObjectConstraints && PrefixItems.Count == 0
+        && Items is null && MinItems == 0 && MaxItems < 0 && !UniqueItems && Contains.Count == 0
+        && Alternatives.Count == 0 && Checks.Count == 0;
+
+    /// <summary>A normalized schema that no value matches (as far as a glance tells).</summary>
+    public bool MatchesNothing => IsFalse || Types == JsonTypes.None || Enum is { Count: 0 };
+
+    /// <summary>Whether normalization has anything to do (references, combinators, conditions).</summary>
+    public bool HasApplicators =>
+        Ref is not null || AllOf.Count > 0 || AnyOf.Count > 0 || OneOf.Count > 0 || Not.Count > 0 || If is not null
+        || DependentSchemas.Count > 0 || UnevaluatedProperties is not null || UnevaluatedItems is not null;
 
     public static SchemaInfo False(string pointer) => new(pointer) { IsFalse = true, Types = JsonTypes.None };
 
@@ -88,7 +148,13 @@ internal sealed class SchemaInfo
             Minimum = Minimum, Maximum = Maximum, ExclusiveMinimum = ExclusiveMinimum, ExclusiveMaximum = ExclusiveMaximum,
             MultipleOf = MultipleOf, AdditionalProperties = AdditionalProperties, MinProperties = MinProperties,
             MaxProperties = MaxProperties, Items = Items, MinItems = MinItems, MaxItems = MaxItems,
+            UniqueItems = UniqueItems, PropertyNames = PropertyNames,
         };
+        c.Contains.AddRange(Contains);
+        c.DependentRequired.AddRange(DependentRequired);
+        c.Presence.AddRange(Presence);
+        c.NotMultipleOf.AddRange(NotMultipleOf);
+        c.NotValues.AddRange(NotValues);
         c.Patterns.AddRange(Patterns);
         c.Properties.AddRange(Properties);
         c.Required.UnionWith(Required);

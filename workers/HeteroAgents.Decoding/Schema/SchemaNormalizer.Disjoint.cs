@@ -3,20 +3,46 @@ namespace HeteroAgents.Decoding.Schema;
 /// <summary>Proofs that <c>oneOf</c> branches cannot both match one instance.</summary>
 internal sealed partial class SchemaNormalizer
 {
-    private void CheckDisjoint(List<SchemaInfo> group, string pointer)
+    /// <summary>
+    /// The branches of a oneOf grouped into components of the "may overlap" relation: branches of different
+    /// components are provably disjoint, so "exactly one" only needs checking inside each component.
+    /// </summary>
+    private List<List<SchemaInfo>> OverlapComponents(List<SchemaInfo> group)
     {
-        var normalized = group.Select(Normalize).ToList();
-        for (var i = 0; i < normalized.Count; i++)
+        var normalized = new List<SchemaInfo>();
+        foreach (var b in group)
         {
-            for (var j = i + 1; j < normalized.Count; j++)
+            try
             {
-                if (!Disjoint(normalized[i], normalized[j]))
+                normalized.Add(Normalize(b));
+            }
+            catch (SchemaCompilationException)
+            {
+                return [group]; // e.g. a branch refers back to this schema: no proof
+            }
+        }
+
+        var component = Enumerable.Range(0, group.Count).ToArray();
+        int Find(int i) => component[i] == i ? i : component[i] = Find(component[i]);
+        try
+        {
+            for (var i = 0; i < normalized.Count; i++)
+            {
+                for (var j = i + 1; j < normalized.Count; j++)
                 {
-                    throw new SchemaCompilationException("oneOf", pointer,
-                        $"branches {i} and {j} may both match one value; oneOf is supported only for provably disjoint branches");
+                    if (Find(i) != Find(j) && !Disjoint(normalized[i], normalized[j]))
+                    {
+                        component[Find(i)] = Find(j);
+                    }
                 }
             }
         }
+        catch (SchemaCompilationException)
+        {
+            return [group];
+        }
+
+        return [.. Enumerable.Range(0, group.Count).GroupBy(Find).Select(g => g.Select(i => group[i]).ToList())];
     }
 
     private static JsonTypes TypesOf(SchemaInfo s)
@@ -78,7 +104,7 @@ internal sealed partial class SchemaNormalizer
 
         if (x.Enum is not null && y.Enum is not null)
         {
-            return !x.Enum.Any(a => y.Enum.Any(b => a.AsSpan().SequenceEqual(b)));
+            return !x.Enum.Any(a => y.Enum.Any(b => JsonValues.Equal(a, b)));
         }
 
         return overlap == JsonTypes.Object && ObjectsDisjoint(x, y);
@@ -92,21 +118,62 @@ internal sealed partial class SchemaNormalizer
     {
         foreach (var name in x.Required)
         {
-            var py = y.Properties.FirstOrDefault(p => p.Name == name).Schema;
-            if (py is not null)
-            {
-                if (Normalize(py).IsFalse)
-                {
-                    return true;
-                }
-            }
-            else if (y.PatternProperties.Count == 0 && y.AdditionalProperties is { } ap && Normalize(ap).IsFalse)
+            // The value x's required name must have in y: if nothing can be both, no object matches both.
+            if (ValueSchema(y, name) is { } py && (Normalize(py).MatchesNothing
+                || (x.Properties.FirstOrDefault(p => p.Name == name).Schema is { } px && Disjoint(Normalize(px), Normalize(py)))))
             {
                 return true;
             }
         }
 
-        return false;
+        return y.Presence.Count > 0 && PresenceExcludes(y, x.Required);
+    }
+
+    /// <summary>The schema y gives a property's value (explicit, else its patterns, else additionalProperties); null when any value.</summary>
+    private SchemaInfo? ValueSchema(SchemaInfo y, string name)
+    {
+        if (y.Properties.FirstOrDefault(p => p.Name == name).Schema is { } explicitSchema)
+        {
+            return explicitSchema;
+        }
+
+        SchemaInfo? matched = null;
+        foreach (var (pattern, schema, _) in y.PatternProperties)
+        {
+            try
+            {
+                var dfa = Grammar.DfaCache.Pattern(pattern);
+                var state = dfa.Run(System.Text.Encoding.UTF8.GetBytes(name));
+                if (state >= 0 && dfa.IsAccepting(state))
+                {
+                    matched = Conj(matched, schema) ?? schema;
+                }
+            }
+            catch (Regex.RegexUnsupportedException)
+            {
+                return null; // no proof
+            }
+        }
+
+        return matched ?? y.AdditionalProperties;
+    }
+
+    /// <summary>Whether y's presence conditions are false whenever the names in <paramref name="present"/> are present.</summary>
+    private bool PresenceExcludes(SchemaInfo y, IEnumerable<string> present)
+    {
+        var names = y.Presence.SelectMany(c => c.Leaves()).SelectMany(PresenceNames).Concat(present).Distinct(StringComparer.Ordinal).Take(128).ToList();
+        Grammar.BoolExpr Atom(string n) => names.IndexOf(n) is var i && i >= 0 ? Grammar.BoolExpr.Of(i) : Grammar.BoolExpr.Or();
+        var formula = Grammar.BoolExpr.And([.. y.Presence.Select(c => c.Map(leaf => PresenceFormula(leaf, Atom)))]);
+        var known = UInt128.Zero;
+        foreach (var n in present)
+        {
+            if (names.IndexOf(n) is var i and >= 0)
+            {
+                known |= UInt128.One << i;
+            }
+        }
+
+        return formula.Evaluate3(known, ~known) < 0;
     }
 
     private bool HasDiscriminator(SchemaInfo x, SchemaInfo y)

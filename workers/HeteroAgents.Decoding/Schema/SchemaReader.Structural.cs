@@ -5,16 +5,18 @@ namespace HeteroAgents.Decoding.Schema;
 /// <summary>Object, array, combinator and reference keywords.</summary>
 internal sealed partial class SchemaReader
 {
-    private void ReadStructural(SchemaInfo s, string keyword, JsonElement v, string ptr)
+    private void ReadStructural(SchemaInfo s, string keyword, JsonElement v, ReadContext context)
     {
-        var kp = Child(ptr, keyword);
+        var ptr = context.At;
+        var kp = Child(context.Ptr, keyword);
+        var scope = context.Scope;
         switch (keyword)
         {
             case "properties":
                 RequireObject(v, keyword, ptr);
                 foreach (var p in v.EnumerateObject())
                 {
-                    s.Properties.Add((p.Name, Read(p.Value, Child(kp, p.Name))));
+                    s.Properties.Add((p.Name, Read(p.Value, Child(kp, p.Name), scope)));
                 }
 
                 break;
@@ -36,12 +38,12 @@ internal sealed partial class SchemaReader
                 }
 
                 break;
-            case "additionalProperties": s.AdditionalProperties = Read(v, kp); break;
+            case "additionalProperties": s.AdditionalProperties = Read(v, kp, scope); break;
             case "patternProperties":
                 RequireObject(v, keyword, ptr);
                 foreach (var p in v.EnumerateObject())
                 {
-                    s.PatternProperties.Add((p.Name, Read(p.Value, Child(kp, p.Name)), kp));
+                    s.PatternProperties.Add((p.Name, Read(p.Value, Child(kp, p.Name), scope), kp));
                 }
 
                 break;
@@ -53,18 +55,18 @@ internal sealed partial class SchemaReader
                     var i = 0;
                     foreach (var item in v.EnumerateArray())
                     {
-                        s.PrefixItems.Add(Read(item, Child(kp, (i++).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                        s.PrefixItems.Add(Read(item, Child(kp, (i++).ToString(System.Globalization.CultureInfo.InvariantCulture)), scope));
                     }
 
                     // draft-07 tuple form: items after the tuple are governed by additionalItems (default: any).
-                    if (Resolve(ptr).TryGetProperty("additionalItems", out var ai))
+                    if (context.Element.TryGetProperty("additionalItems", out var ai))
                     {
-                        s.Items = Read(ai, Child(ptr, "additionalItems"));
+                        s.Items = Read(ai, Child(context.Ptr, "additionalItems"), scope);
                     }
                 }
                 else
                 {
-                    s.Items = Read(v, kp);
+                    s.Items = Read(v, kp, scope);
                 }
 
                 break;
@@ -72,46 +74,76 @@ internal sealed partial class SchemaReader
                 var n = 0;
                 foreach (var item in v.EnumerateArray())
                 {
-                    s.PrefixItems.Add(Read(item, Child(kp, (n++).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                    s.PrefixItems.Add(Read(item, Child(kp, (n++).ToString(System.Globalization.CultureInfo.InvariantCulture)), scope));
                 }
 
                 break;
             case "minItems": s.MinItems = ReadCount(v, keyword, ptr); break;
             case "maxItems": s.MaxItems = ReadCount(v, keyword, ptr); break;
             case "uniqueItems":
-                if (v.ValueKind == JsonValueKind.True)
+                s.UniqueItems = v.ValueKind == JsonValueKind.True;
+                break;
+            case "unevaluatedProperties":
+                s.UnevaluatedProperties = Read(v, kp, scope);
+                UsesUnevaluated = true;
+                break;
+            case "unevaluatedItems":
+                s.UnevaluatedItems = Read(v, kp, scope);
+                UsesUnevaluated = true;
+                break;
+            case "not": s.Not.Add(Read(v, kp, scope)); break;
+            case "propertyNames": s.PropertyNames = Read(v, kp, scope); break;
+            case "dependentSchemas" or "dependentRequired" or "dependencies":
+                RequireObject(v, keyword, ptr);
+                foreach (var p in v.EnumerateObject())
                 {
-                    throw new SchemaCompilationException(keyword, ptr, "uniqueItems: true is not supported");
+                    if (p.Value.ValueKind == JsonValueKind.Array && keyword != "dependentSchemas")
+                    {
+                        var names = p.Value.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.String ? n.GetString()!
+                            : throw new SchemaCompilationException(keyword, ptr, $"{keyword} must list property names")).ToArray();
+                        s.DependentRequired.Add((p.Name, names));
+                    }
+                    else if (keyword != "dependentRequired")
+                    {
+                        s.DependentSchemas.Add((p.Name, Read(p.Value, Child(kp, p.Name), scope)));
+                    }
+                    else
+                    {
+                        throw new SchemaCompilationException(keyword, ptr, "dependentRequired values must be arrays of property names");
+                    }
                 }
 
                 break;
             case "$ref":
-                s.Ref = ResolveRef(ReadString(v, keyword, ptr), ptr);
+                s.AllOf.Add(ReadRef(ReadString(v, keyword, ptr), scope, keyword, ptr));
+                break;
+            case "$dynamicRef":
+                s.AllOf.Add(ReadDynamicRef(ReadString(v, keyword, ptr), scope, ptr));
                 break;
             case "allOf":
-                s.AllOf.AddRange(ReadList(v, keyword, kp));
+                s.AllOf.AddRange(ReadList(v, keyword, kp, scope));
                 break;
             case "anyOf":
-                s.AnyOf.Add(ReadList(v, keyword, kp));
+                s.AnyOf.Add(ReadList(v, keyword, kp, scope));
                 break;
             case "oneOf":
-                s.OneOf.Add(ReadList(v, keyword, kp));
+                s.OneOf.Add(ReadList(v, keyword, kp, scope));
                 break;
         }
     }
 
-    private List<SchemaInfo> ReadList(JsonElement v, string keyword, string kp)
+    private List<SchemaInfo> ReadList(JsonElement v, string keyword, string kp, SchemaScope scope)
     {
         if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() == 0)
         {
-            throw new SchemaCompilationException(keyword, kp, $"{keyword} must be a non-empty array");
+            throw new SchemaCompilationException(keyword, Display(scope.Document, kp), $"{keyword} must be a non-empty array");
         }
 
         var list = new List<SchemaInfo>();
         var i = 0;
         foreach (var item in v.EnumerateArray())
         {
-            list.Add(Read(item, kp + "/" + (i++).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            list.Add(Read(item, kp + "/" + (i++).ToString(System.Globalization.CultureInfo.InvariantCulture), scope));
         }
 
         return list;
@@ -123,60 +155,5 @@ internal sealed partial class SchemaReader
         {
             throw new SchemaCompilationException(keyword, ptr, $"{keyword} must be an object");
         }
-    }
-
-    private SchemaInfo ResolveRef(string reference, string ptr)
-    {
-        var r = reference;
-        if (_rootId is not null && r.StartsWith(_rootId, StringComparison.Ordinal))
-        {
-            r = r[_rootId.Length..];
-        }
-
-        if (r.Length == 0)
-        {
-            r = "#";
-        }
-
-        if (!r.StartsWith('#') || (r.Length > 1 && r[1] != '/'))
-        {
-            throw new SchemaCompilationException("$ref", ptr, $"only local JSON-pointer references are supported, not '{reference}'");
-        }
-
-        var target = Uri.UnescapeDataString(r);
-        if (_byPointer.TryGetValue(target, out var known))
-        {
-            return known;
-        }
-
-        return Read(Resolve(target, ptr), target);
-    }
-
-    private JsonElement Resolve(string pointer, string? from = null)
-    {
-        var e = _root;
-        if (pointer == "#")
-        {
-            return e;
-        }
-
-        foreach (var raw in pointer[2..].Split('/'))
-        {
-            var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty(token, out var next))
-            {
-                e = next;
-            }
-            else if (e.ValueKind == JsonValueKind.Array && int.TryParse(token, out var idx) && idx >= 0 && idx < e.GetArrayLength())
-            {
-                e = e[idx];
-            }
-            else
-            {
-                throw new SchemaCompilationException("$ref", from ?? pointer, $"reference '{pointer}' does not resolve");
-            }
-        }
-
-        return e;
     }
 }

@@ -2,85 +2,89 @@ using System.Text.Json;
 
 namespace HeteroAgents.Decoding.Schema;
 
-/// <summary>Reads a JSON Schema document into <see cref="SchemaInfo"/> objects, resolving local <c>$ref</c>s.</summary>
+/// <summary>Reads a JSON Schema document into <see cref="SchemaInfo"/> objects, resolving references (see the Refs part).</summary>
 internal sealed partial class SchemaReader
 {
     /// <summary>Assertion keywords the engine does not implement: their presence fails compilation.</summary>
     private static readonly HashSet<string> s_unsupported = new(StringComparer.Ordinal)
     {
-        "not", "contains", "minContains", "maxContains", "dependencies", "dependentRequired", "dependentSchemas",
-        "propertyNames", "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef", "$dynamicAnchor",
-        "$recursiveAnchor",
+        "$recursiveRef", "$recursiveAnchor",
     };
 
-    private readonly JsonElement _root;
-    private readonly Dictionary<string, SchemaInfo> _byPointer = new(StringComparer.Ordinal);
-    private readonly string? _rootId;
+    private readonly Dictionary<string, SchemaInfo> _read = new(StringComparer.Ordinal);
 
-    /// <summary>Draft-07 and earlier ignore every keyword next to <c>$ref</c>; later drafts apply them.</summary>
-    private readonly bool _refOverridesSiblings;
+    private readonly JsonSchemaCompilerOptions _options;
+    private readonly SchemaScope _rootScope;
 
-    public SchemaReader(JsonElement root)
+    public SchemaReader(JsonElement root, JsonSchemaCompilerOptions options)
     {
-        _root = root;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String)
-        {
-            _rootId = id.GetString()!.TrimEnd('#');
-        }
-
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$schema", out var dialect) && dialect.ValueKind == JsonValueKind.String)
-        {
-            var d = dialect.GetString()!;
-            _refOverridesSiblings = d.Contains("draft-0", StringComparison.Ordinal);
-        }
+        _options = options;
+        _assertFormat = options.AssertFormat;
+        AddDocument(DefaultBase, root);
+        _rootScope = SchemaScope.Root(0, BaseAt(0, "#"));
     }
 
-    public SchemaInfo ReadRoot() => Read(_root, "#");
+    /// <summary>Whether a schema read so far uses <c>unevaluatedProperties</c> or <c>unevaluatedItems</c>.</summary>
+    public bool UsesUnevaluated { get; private set; }
 
-    private SchemaInfo Read(JsonElement e, string ptr)
+    public SchemaInfo ReadRoot() => Read(_documents[0].Root, "#", _rootScope);
+
+    /// <summary>The pointer shown in messages: the fragment for the schema itself, with the document URI for others.</summary>
+    private string Display(int doc, string ptr) => doc == 0 ? ptr : _documents[doc].Uri + ptr;
+
+    private SchemaInfo Read(JsonElement e, string ptr, SchemaScope scope)
     {
-        if (_byPointer.TryGetValue(ptr, out var known))
+        var at = Display(scope.Document, ptr);
+        var key = scope.Document.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + ptr + "|" + ScopeKey(scope);
+        if (_read.TryGetValue(key, out var known))
         {
             return known;
         }
 
         if (e.ValueKind == JsonValueKind.True)
         {
-            return _byPointer[ptr] = new SchemaInfo(ptr);
+            return _read[key] = new SchemaInfo(at);
         }
 
         if (e.ValueKind == JsonValueKind.False)
         {
-            return _byPointer[ptr] = SchemaInfo.False(ptr);
+            return _read[key] = SchemaInfo.False(at);
         }
 
         if (e.ValueKind != JsonValueKind.Object)
         {
-            throw new SchemaCompilationException("", ptr, $"a schema must be an object or a boolean, not {e.ValueKind}");
+            throw new SchemaCompilationException("", at, $"a schema must be an object or a boolean, not {e.ValueKind}");
         }
 
-        var s = new SchemaInfo(ptr);
-        _byPointer[ptr] = s;
-        if (ptr != "#" && e.TryGetProperty("$id", out var subId) && subId.ValueKind == JsonValueKind.String
-            && !subId.GetString()!.StartsWith('#'))
+        var s = new SchemaInfo(at);
+        _read[key] = s;
+        scope = scope.Enter(scope.Document, BaseAt(scope.Document, ptr));
+        var context = new ReadContext(e, ptr, at, scope);
+        var dialect = _dialects[scope.Document];
+        if (dialect.RefOverridesSiblings && e.TryGetProperty("$ref", out var onlyRef))
         {
-            throw new SchemaCompilationException("$id", ptr, "embedded schema resources (nested $id) are not supported");
-        }
-
-        if (e.TryGetProperty("if", out _) && (e.TryGetProperty("then", out _) || e.TryGetProperty("else", out _)))
-        {
-            throw new SchemaCompilationException("if", ptr, "conditional subschemas (if/then/else) are not supported");
-        }
-
-        if (_refOverridesSiblings && e.TryGetProperty("$ref", out var onlyRef))
-        {
-            ReadKeyword(s, "$ref", onlyRef, ptr);
+            ReadKeyword(s, "$ref", onlyRef, context);
             return s;
         }
 
         foreach (var p in e.EnumerateObject())
         {
-            ReadKeyword(s, p.Name, p.Value, ptr);
+            ReadKeyword(s, p.Name, p.Value, context);
+        }
+
+        if (!dialect.Ignored.Contains("if") && e.TryGetProperty("if", out var condition))
+        {
+            s.If = Read(condition, Child(ptr, "if"), scope);
+            s.Then = e.TryGetProperty("then", out var then) ? Read(then, Child(ptr, "then"), scope) : null;
+            s.Else = e.TryGetProperty("else", out var otherwise) ? Read(otherwise, Child(ptr, "else"), scope) : null;
+        }
+
+        if (!dialect.Ignored.Contains("contains") && e.TryGetProperty("contains", out var contains))
+        {
+            // minContains/maxContains without contains assert nothing.
+            var min = !dialect.Ignored.Contains("minContains") && e.TryGetProperty("minContains", out var least) ? ReadCount(least, "minContains", at) : 1;
+            var max = !dialect.Ignored.Contains("maxContains") && e.TryGetProperty("maxContains", out var most) ? ReadCount(most, "maxContains", at) : -1;
+            s.Contains.Add((Read(contains, Child(ptr, "contains"), scope), min, max));
         }
 
         if (e.TryGetProperty("nullable", out var nullable) && nullable.ValueKind == JsonValueKind.True && s.Types != JsonTypes.All)
@@ -97,8 +101,15 @@ internal sealed partial class SchemaReader
 
     private static string Child(string ptr, string token) => ptr + "/" + token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
-    private void ReadKeyword(SchemaInfo s, string keyword, JsonElement v, string ptr)
+    private void ReadKeyword(SchemaInfo s, string keyword, JsonElement v, ReadContext context)
     {
+        var ptr = context.At;
+        var dialect = _dialects[context.Scope.Document];
+        if (dialect.Ignored.Contains(keyword))
+        {
+            return;
+        }
+
         if (s_unsupported.Contains(keyword))
         {
             throw new SchemaCompilationException(keyword, ptr, $"keyword '{keyword}' is not supported");
@@ -118,20 +129,28 @@ internal sealed partial class SchemaReader
                 break;
             case "const":
                 var spellings = EnumSpellings(v).ToList();
-                s.Enum = s.Enum is null ? spellings : s.Enum.Where(x => spellings.Any(c => x.AsSpan().SequenceEqual(c))).ToList();
+                s.Enum = s.Enum is null ? spellings : s.Enum.Where(x => spellings.Any(c => JsonValues.Equal(x, c))).ToList();
                 s.EnumPointer = ptr;
                 break;
             case "minLength": s.MinLength = ReadCount(v, keyword, ptr); break;
             case "maxLength": s.MaxLength = ReadCount(v, keyword, ptr); break;
             case "pattern":
-                s.Patterns.Add((ReadString(v, keyword, ptr), keyword, ptr));
+                s.Patterns.Add((ReadString(v, keyword, ptr), keyword, ptr, false));
                 break;
             case "format":
-                if (v.ValueKind == JsonValueKind.String && FormatPatterns.For(v.GetString()!, ptr) is { } fp)
+                if (_assertFormat && v.ValueKind == JsonValueKind.String && FormatPatterns.For(v.GetString()!, ptr) is { } rule)
                 {
-                    s.Patterns.Add((fp, keyword, ptr));
+                    s.Patterns.Add((rule.Pattern, keyword, ptr, false));
+                    s.Patterns.AddRange(rule.Forbidden.Select(f => (f, keyword, ptr, true)));
+                    if (rule.MaxLength >= 0)
+                    {
+                        s.MaxLength = s.MaxLength < 0 ? rule.MaxLength : Math.Min(s.MaxLength, rule.MaxLength);
+                    }
                 }
 
+                break;
+            case "contentEncoding" or "contentMediaType" when dialect.Draft <= 7 && _assertFormat:
+                ReadContent(s, keyword, v, ptr);
                 break;
             case "minimum": s.Minimum = ReadNumber(v, keyword, ptr); break;
             case "maximum": s.Maximum = ReadNumber(v, keyword, ptr); break;
@@ -174,33 +193,31 @@ internal sealed partial class SchemaReader
 
                 break;
             default:
-                ReadStructural(s, keyword, v, ptr);
+                ReadStructural(s, keyword, v, context);
                 break;
         }
     }
 
-    /// <summary>
-    /// The spellings of an enum/const value the literal automaton accepts: its canonical text, and for numbers also
-    /// the equal plain forms (2 and 2.0 are the same JSON Schema value). Other spellings (2e0) are not offered.
-    /// </summary>
+    /// <summary>The compact JSON text of an enum/const value (values are compared by <see cref="JsonValues.Equal"/>).</summary>
     private static IEnumerable<byte[]> EnumSpellings(JsonElement v)
     {
-        var canonical = CompactJson.ToUtf8(v);
-        yield return canonical;
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d))
-        {
-            yield break;
-        }
+        yield return CompactJson.ToUtf8(v);
+    }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal) { System.Text.Encoding.UTF8.GetString(canonical) };
-        var plain = (d / 1.000000000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var forms = d == decimal.Truncate(d) ? new[] { plain, plain + ".0" } : [plain];
-        foreach (var f in forms)
+    /// <summary>
+    /// Draft-07 lets validators assert <c>contentEncoding</c>/<c>contentMediaType</c>; with format assertion on,
+    /// base64 is asserted and a JSON media type (not a regular language) fails compilation. Later drafts only annotate.
+    /// </summary>
+    private static void ReadContent(SchemaInfo s, string keyword, JsonElement v, string ptr)
+    {
+        var value = v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+        if (keyword == "contentEncoding" && value == "base64")
         {
-            if (seen.Add(f))
-            {
-                yield return System.Text.Encoding.UTF8.GetBytes(f);
-            }
+            s.Patterns.Add(("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", keyword, ptr, false));
+        }
+        else if (keyword == "contentMediaType" && value.EndsWith("json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SchemaCompilationException(keyword, ptr, $"asserting that strings hold '{value}' documents is not supported (set AssertFormat false to treat it as an annotation)");
         }
     }
 
@@ -243,12 +260,13 @@ internal sealed partial class SchemaReader
 
     private static decimal ReadNumber(JsonElement v, string keyword, string ptr)
     {
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d))
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)
+            && JsonValues.Equal(CompactJson.ToUtf8(v), System.Text.Encoding.UTF8.GetBytes(d.ToString(System.Globalization.CultureInfo.InvariantCulture))))
         {
             return d;
         }
 
-        throw new SchemaCompilationException(keyword, ptr, "must be a number within the decimal range (about ±7.9e28)");
+        throw new SchemaCompilationException(keyword, ptr, "must be a number a decimal holds exactly (at most 28 significant digits, about ±7.9e28)");
     }
 
     private static string ReadString(JsonElement v, string keyword, string ptr) =>

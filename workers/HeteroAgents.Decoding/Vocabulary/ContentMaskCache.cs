@@ -13,7 +13,7 @@ namespace HeteroAgents.Decoding.Vocabulary;
 internal sealed class ContentMaskCache
 {
     private readonly TokenVocabulary _vocabulary;
-    private readonly ConcurrentDictionary<(int Dfa, int State, int Remaining), uint[]> _masks = new();
+    private readonly ConcurrentDictionary<(int Dfa, int State, int Remaining, bool Escapes), uint[]> _masks = new();
     private readonly Lazy<uint[][]> _atMostChars;
 
     public ContentMaskCache(TokenVocabulary vocabulary)
@@ -22,22 +22,28 @@ internal sealed class ContentMaskCache
         _atMostChars = new Lazy<uint[][]>(BuildCharBuckets);
     }
 
-    public uint[] Get(Regex.ByteDfa dfa, int dfaState, int remaining)
+    /// <summary>The content tokens from <paramref name="dfaState"/>, within <paramref name="remaining"/> code points (-1: any), with or without escapes.</summary>
+    public uint[] Get(Regex.ByteDfa dfa, int dfaState, int remaining, bool escapes)
     {
+        if (!ReferenceEquals(dfa, DfaCache.AnyString) && AnyEquivalent(dfa)[dfaState] is var any and >= 0)
+        {
+            return Get(DfaCache.AnyString, any, remaining, escapes); // every continuation is allowed: same tokens as any string
+        }
+
         var buckets = _atMostChars.Value;
         if (remaining >= buckets.Length)
         {
             remaining = -1;
         }
 
-        return _masks.GetOrAdd((dfa.Id, dfaState, remaining), key =>
+        return _masks.GetOrAdd((dfa.Id, dfaState, remaining, escapes), key =>
         {
             if (key.Remaining < 0)
             {
-                return Compute(dfa, dfaState);
+                return Compute(dfa, dfaState, escapes);
             }
 
-            var unbounded = Get(dfa, dfaState, -1);
+            var unbounded = Get(dfa, dfaState, -1, escapes);
             var within = buckets[key.Remaining];
             var mask = new uint[unbounded.Length];
             for (var i = 0; i < mask.Length; i++)
@@ -49,9 +55,101 @@ internal sealed class ContentMaskCache
         });
     }
 
-    private uint[] Compute(Regex.ByteDfa dfa, int dfaState)
+    private readonly ConcurrentDictionary<int, int[]> _anyEquivalent = new();
+
+    /// <summary>
+    /// Per state of <paramref name="dfa"/>: the state of the any-string automaton reached by the same bytes, when every
+    /// path from there is also a path from this state (then both take the same content tokens); else -1.
+    /// </summary>
+    private int[] AnyEquivalent(Regex.ByteDfa dfa) => _anyEquivalent.GetOrAdd(dfa.Id, _ => UniversalStates(dfa, DfaCache.AnyString));
+
+    internal static int[] UniversalStates(Regex.ByteDfa dfa, Regex.ByteDfa any)
     {
-        var probe = new StringSpec { Dfa = dfa, MinLength = 0, MaxLength = -1 };
+        // The any-string state of each reachable state (the same byte history); -2 unseen, -1 ambiguous.
+        var partner = new int[dfa.StateCount];
+        Array.Fill(partner, -2);
+        var queue = new Queue<(int, int)>();
+        partner[0] = 0;
+        queue.Enqueue((0, 0));
+        while (queue.Count > 0)
+        {
+            var (x, y) = queue.Dequeue();
+            for (var c = 0; c < 256; c++)
+            {
+                var nx = dfa.Next[(x << 8) | c];
+                var ny = any.Next[(y << 8) | c];
+                if (nx < 0 || ny < 0 || partner[nx] == -1)
+                {
+                    continue;
+                }
+
+                if (partner[nx] == -2)
+                {
+                    partner[nx] = ny;
+                    queue.Enqueue((nx, ny));
+                }
+                else if (partner[nx] != ny)
+                {
+                    partner[nx] = -1;
+                }
+            }
+        }
+
+        // Greatest fixpoint: a state is universal when every any-string step from its partner is a step it has too,
+        // into a universal state with the matching partner. Bad states propagate backwards once over the edges.
+        var good = new bool[dfa.StateCount];
+        var preds = new List<int>?[dfa.StateCount];
+        var bad = new Stack<int>();
+        for (var x = 0; x < good.Length; x++)
+        {
+            good[x] = partner[x] >= 0;
+            if (!good[x])
+            {
+                bad.Push(x);
+                continue;
+            }
+
+            for (var c = 0; c < 256; c++)
+            {
+                if (any.Next[(partner[x] << 8) | c] is var ny and >= 0)
+                {
+                    var nx = dfa.Next[(x << 8) | c];
+                    if (nx < 0 || partner[nx] != ny)
+                    {
+                        good[x] = false;
+                        bad.Push(x);
+                        break;
+                    }
+
+                    (preds[nx] ??= []).Add(x);
+                }
+            }
+        }
+
+        while (bad.Count > 0)
+        {
+            foreach (var p in preds[bad.Pop()] ?? [])
+            {
+                if (good[p])
+                {
+                    good[p] = false;
+                    bad.Push(p);
+                }
+            }
+        }
+
+        var result = new int[dfa.StateCount];
+        for (var x = 0; x < result.Length; x++)
+        {
+            result[x] = good[x] ? partner[x] : -1;
+        }
+
+        return result;
+    }
+
+    private uint[] Compute(Regex.ByteDfa dfa, int dfaState, bool escapes)
+    {
+        var probe = new StringSpec { Dfa = dfa, MinLength = 0, MaxLength = -1, AllowEscapes = escapes };
         var mask = new uint[_vocabulary.MaskWords];
         var levels = new Frame[_vocabulary.MaxTokenBytes + 2];
         levels[0] = new Frame { Kind = Frame.String, A = dfaState };

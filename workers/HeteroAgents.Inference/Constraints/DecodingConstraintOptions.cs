@@ -24,4 +24,16 @@ public sealed class DecodingConstraintOptions
     /// </summary>
     [Range(1, 1_000_000)]
     public int? MaxStringLength { get; set; }
+
+    /// <summary>
+    /// The most digits a generated number may have before its exponent (default 64). With
+    /// <see cref="MaxNumberExponent"/> and a magnitude of at most <see cref="double.MaxValue"/>, every number the
+    /// decoder lets a model write parses to a finite double; bounds such as <c>maximum</c> stay exact.
+    /// </summary>
+    [Range(1, 300)]
+    public int MaxNumberDigits { get; set; } = 64;
+
+    /// <summary>The largest exponent (absolute value) a generated number may have (default 308).</summary>
+    [Range(0, 10_000)]
+    public int MaxNumberExponent { get; set; } = 308;
 }

@@ -19,7 +19,10 @@ public sealed class DecodingJsonSchemaConstraintFactory : IJsonSchemaConstraintF
         ArgumentNullException.ThrowIfNull(vocabulary);
         options ??= new DecodingConstraintOptions();
         Vocabulary = vocabulary;
-        var compilerOptions = new JsonSchemaCompilerOptions { Whitespace = options.Whitespace };
+        var compilerOptions = new JsonSchemaCompilerOptions
+        {
+            Whitespace = options.Whitespace, MaxNumberDigits = options.MaxNumberDigits, MaxNumberExponent = options.MaxNumberExponent,
+        };
         var cap = options.MaxStringLength;
         _grammars = new CompiledGrammarCache(options.GrammarCacheCapacity, schema =>
             JsonSchemaCompiler.Compile(cap is { } max ? StringLengthCap.Apply(schema, max) : schema, compilerOptions));
