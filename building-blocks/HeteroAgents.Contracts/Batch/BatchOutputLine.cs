@@ -27,12 +27,18 @@ public sealed record BatchOutputLine(
     long? LatencyMs,
     TaskError? Error)
 {
+    /// <summary>How the worker routed the SLM answer (<see cref="RoutingInfo"/>); null for failed lines and outcomes without it.</summary>
+    public RoutingInfo? Routing { get; init; }
+
     /// <summary>The output line for a completed task.</summary>
     public static BatchOutputLine From(TaskCompleted completed, EscalationInfo? escalation = null)
     {
         ArgumentNullException.ThrowIfNull(completed);
         return new(completed.CustomId, completed.TaskType.ToWireName(), BatchTaskStatus.Completed, completed.ServedBy,
-            completed.Result, completed.Confidence, escalation, completed.Usage, completed.LatencyMs, null);
+            completed.Result, completed.Confidence, escalation, completed.Usage, completed.LatencyMs, null)
+        {
+            Routing = completed.Routing,
+        };
     }
 
     /// <summary>The output line for an escalation that no frontier model resolved.</summary>
@@ -41,7 +47,10 @@ public sealed record BatchOutputLine(
         ArgumentNullException.ThrowIfNull(escalated);
         return new(escalated.CustomId, escalated.TaskType.ToWireName(), BatchTaskStatus.Escalated, escalated.ServedBy,
             null, escalated.Confidence, new EscalationInfo(escalated.Reason, escalated.Detail, Resolved: false),
-            escalated.Usage, escalated.LatencyMs, null);
+            escalated.Usage, escalated.LatencyMs, null)
+        {
+            Routing = escalated.Routing,
+        };
     }
 
     /// <summary>The output line for a failed task.</summary>
