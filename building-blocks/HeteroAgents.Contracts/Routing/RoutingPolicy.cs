@@ -28,15 +28,15 @@ public sealed class RoutingPolicy
 
     /// <summary>
     /// The settings every policy starts from, and the policy a worker uses when none is configured. Thresholds:
-    /// classify 0.7 (the chosen label's probability), extract 0.5 and tool call 0.5 (the weakest value's token
+    /// classify 0.7 (the chosen label's probability), extract 0.6 and tool call 0.6 (the weakest value's token
     /// probability), summarize 0.6 (the share of the summary's content words found in the source). An unknown
     /// confidence escalates, except for summaries, whose grounding score is always known. No audit.
     /// </summary>
     public static IReadOnlyDictionary<TaskType, RoutingRule> BuiltInRules { get; } = new Dictionary<TaskType, RoutingRule>
     {
         [TaskType.Classify] = new(0.7, UnknownConfidenceAction.Escalate, 0),
-        [TaskType.Extract] = new(0.5, UnknownConfidenceAction.Escalate, 0),
-        [TaskType.ToolCall] = new(0.5, UnknownConfidenceAction.Escalate, 0),
+        [TaskType.Extract] = new(0.6, UnknownConfidenceAction.Escalate, 0),
+        [TaskType.ToolCall] = new(0.6, UnknownConfidenceAction.Escalate, 0),
         [TaskType.Summarize] = new(0.6, UnknownConfidenceAction.Complete, 0),
     };
 

@@ -42,7 +42,7 @@ public sealed class RoutingPolicyReaderTests
         Assert.Equal((0.8, UnknownConfidenceAction.Complete, "defaults.classify.min_confidence"), (chat.MinConfidence, chat.UnknownConfidence, chat.MinConfidenceKey));
 
         var other = policy.Resolve("unknown-workload", TaskType.ToolCall);
-        Assert.Equal((0.5, UnknownConfidenceAction.Escalate, 0.0, "built-in"), (other.MinConfidence, other.UnknownConfidence, other.AuditShare, other.MinConfidenceKey));
+        Assert.Equal((0.6, UnknownConfidenceAction.Escalate, 0.0, "built-in"), (other.MinConfidence, other.UnknownConfidence, other.AuditShare, other.MinConfidenceKey));
         Assert.Equal(policy.Resolve(null, TaskType.Summarize), policy.Resolve("invoices", TaskType.Summarize) with { Workload = null });
     }
 
@@ -92,7 +92,7 @@ public sealed class RoutingPolicyReaderTests
         foreach (var type in TaskTypes.All)
         {
             var rule = RoutingPolicy.BuiltIn.Resolve(null, type);
-            Assert.InRange(rule.MinConfidence, 0.5, 0.7);
+            Assert.InRange(rule.MinConfidence, 0.6, 0.7);
             Assert.Equal(type == TaskType.Summarize ? UnknownConfidenceAction.Complete : UnknownConfidenceAction.Escalate, rule.UnknownConfidence);
             Assert.Equal(0, rule.AuditShare);
             Assert.Equal(RoutingPolicy.BuiltInVersion, rule.PolicyVersion);
