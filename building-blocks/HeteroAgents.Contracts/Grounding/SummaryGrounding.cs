@@ -66,7 +66,7 @@ public static partial class SummaryGrounding
         missing.AddRange(NumberReader.Find(new string(rest)).Where(n => !numbers.Value.Contains(n)).Select(n => n.Text));
 
         var sourceWords = Words().Matches(source).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        var sourceStems = sourceWords.Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var sourceStems = new Lazy<HashSet<string>>(() => sourceWords.Select(Stem).ToHashSet(StringComparer.Ordinal));
         var unsupported = new List<string>();
         var content = 0;
         var found = 0;
@@ -84,7 +84,7 @@ public static partial class SummaryGrounding
             }
 
             content++;
-            if (sourceWords.Contains(lower) || sourceStems.Contains(Stem(lower)))
+            if (sourceWords.Contains(lower) || sourceStems.Value.Contains(Stem(lower)))
             {
                 found++;
             }
