@@ -1,5 +1,6 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Worker.Hosting;
+using HeteroAgents.Worker.Tests.Hosting;
 using HeteroAgents.Worker.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,23 +12,7 @@ namespace HeteroAgents.Worker.Tests.Routing;
 
 public sealed class RoutingPolicyProviderTests
 {
-    private static async Task<Exception?> StartAsync(IDictionary<string, string?> settings)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddHeteroWorker(builder.Configuration);
-        using var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-            await host.StopAsync();
-            return null;
-        }
-        catch (OptionsValidationException ex)
-        {
-            return ex;
-        }
-    }
+    private static Task<Exception?> StartAsync(IDictionary<string, string?> settings) => WorkerServiceCollectionExtensionsTests.StartAsync(settings);
 
     [Fact]
     public void Without_a_source_the_built_in_policy_applies()
