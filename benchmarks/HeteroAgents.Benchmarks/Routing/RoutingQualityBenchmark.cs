@@ -100,6 +100,7 @@ internal sealed class RoutingQualityBenchmark : IBenchmarkCommand
         await RoutingQualityCases.WriteBatchAsync(cases, input, cancellationToken);
         settings["Hetero:Messaging:Transport"] = "InMemory";
         settings["Hetero:Batch:Store"] = "InMemory";
+        settings["Hetero:Flywheel:Logging:DataDirectory"] = Path.Combine(directory, "flywheel");
         using var log = new StringWriter();
         var exit = await HeteroCli.RunAsync(["batch", "run", input, "--out", output, "--no-progress"],
             new CliContext { Out = log, Error = log, Interactive = false, Configuration = settings });

@@ -26,6 +26,7 @@ public sealed class RoutingQualityTests(ITestOutputHelper output) : IDisposable
         using var stderr = new StringWriter();
         settings["Hetero:Messaging:Transport"] = "InMemory";
         settings["Hetero:Batch:Store"] = "InMemory";
+        settings["Hetero:Flywheel:Logging:DataDirectory"] = Path.Combine(_directory, "flywheel");
         var exit = await HeteroCli.RunAsync(["batch", "run", input, "--out", result, "--no-progress"],
             new CliContext { Out = stdout, Error = stderr, Interactive = false, Configuration = settings });
         Assert.True(exit == 0, stderr.ToString());
