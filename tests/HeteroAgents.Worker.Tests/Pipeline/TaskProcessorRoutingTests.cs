@@ -70,15 +70,20 @@ public sealed class TaskProcessorRoutingTests
     }
 
     [Fact]
-    public async Task A_policy_file_decides_the_threshold_and_its_version_is_echoed()
+    public async Task A_policy_file_decides_the_threshold_per_workload_and_its_version_is_echoed()
     {
-        var path = RoutingTestPolicies.WriteFile("""{"version":"2026-12-05.2","defaults":{"classify":{"min_confidence":0.3}}}""");
-        await using var worker = await WorkerHarness.StartAsync(new ScriptedChatClient().Reply("""{"label":"shipping"}""", confidence: 0.4),
+        var path = RoutingTestPolicies.WriteFile("""
+            {"version":"2026-12-05.2","defaults":{"classify":{"min_confidence":0.3}},"workloads":{"billing":{"classify":{"min_confidence":0.9}}}}
+            """);
+        await using var worker = await WorkerHarness.StartAsync(new ScriptedChatClient(_ => ScriptedChatClient.CreateResponse("""{"label":"shipping"}""", confidence: 0.4)),
             new Dictionary<string, string?> { ["Hetero:Routing:PolicyFile"] = path });
 
         var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(SampleTasks.Classify()));
-
         Assert.Equal(new RoutingInfo("2026-12-05.2", null, 0.3, "backend", null), completed.Routing);
+
+        var billing = Assert.IsType<TaskEscalated>(await worker.RunAsync(SampleTasks.Classify(customId: "c-billing") with { WorkloadId = "billing" }));
+        Assert.Equal(new RoutingInfo("2026-12-05.2", "billing", 0.9, "backend", null), billing.Routing);
+        Assert.EndsWith("(policy 2026-12-05.2, workloads.billing.classify.min_confidence)", billing.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ConfidenceGateTests
     [InlineData(0.99, false)]
     public void By_default_an_unsure_classification_escalates_and_a_confident_one_completes(double confidence, bool escalates)
     {
-        var decision = Gate().Decide(SampleTasks.Classify(), null, Confidence(confidence));
+        var decision = Gate().Decide(SampleTasks.Classify(), Confidence(confidence));
 
         Assert.Equal(escalates, decision.Escalate);
         Assert.Equal(new RoutingInfo(RoutingPolicy.BuiltInVersion, null, 0.7, ConfidenceSources.Backend, null), decision.Routing);
@@ -32,7 +32,7 @@ public sealed class ConfidenceGateTests
     [Fact]
     public void An_unknown_confidence_escalates_by_default_naming_the_policy_setting()
     {
-        var decision = Gate().Decide(SampleTasks.Extract(), null, Confidence(null));
+        var decision = Gate().Decide(SampleTasks.Extract(), Confidence(null));
 
         Assert.True(decision.Escalate);
         Assert.Equal("check confidence failed: confidence unknown (the backend reported no probabilities) and policy builtin-1 has unknown_confidence = escalate for extract", decision.Detail);
@@ -44,7 +44,7 @@ public sealed class ConfidenceGateTests
     {
         var estimate = new ConfidenceEstimate(0.3, ConfidenceSources.ValueTokens, new Dictionary<string, double> { ["$.order_id"] = 0.3, ["$.qty"] = 0.9 });
 
-        var decision = Gate().Decide(SampleTasks.Extract(), null, estimate);
+        var decision = Gate().Decide(SampleTasks.Extract(), estimate);
 
         Assert.EndsWith("(policy builtin-1, built-in); weakest value $.order_id (0.3)", decision.Detail, StringComparison.Ordinal);
         Assert.Same(estimate.Fields, decision.Routing.FieldConfidence);
@@ -58,9 +58,9 @@ public sealed class ConfidenceGateTests
              "workloads":{"strict":{"classify":{"min_confidence":0.95}}}}
             """);
 
-        Assert.False(gate.Decide(SampleTasks.Classify(), null, Confidence(0.4)).Escalate);
-        Assert.False(gate.Decide(SampleTasks.Classify(), null, Confidence(null)).Escalate);
-        var strict = gate.Decide(SampleTasks.Classify(), "strict", Confidence(0.9));
+        Assert.False(gate.Decide(SampleTasks.Classify(), Confidence(0.4)).Escalate);
+        Assert.False(gate.Decide(SampleTasks.Classify(), Confidence(null)).Escalate);
+        var strict = gate.Decide(SampleTasks.Classify() with { WorkloadId = "strict" }, Confidence(0.9));
         Assert.True(strict.Escalate);
         Assert.Contains("(policy p7, workloads.strict.classify.min_confidence)", strict.Detail, StringComparison.Ordinal);
         Assert.Equal(new RoutingInfo("p7", "strict", 0.95, ConfidenceSources.Backend, null), strict.Routing);
@@ -70,14 +70,14 @@ public sealed class ConfidenceGateTests
     public void A_confidence_threshold_setting_replaces_every_min_confidence_and_zero_turns_the_gate_off()
     {
         var fixedGate = Gate(threshold: 0.9);
-        var decision = fixedGate.Decide(SampleTasks.Summarize(), null, new ConfidenceEstimate(0.85, ConfidenceSources.Grounding));
+        var decision = fixedGate.Decide(SampleTasks.Summarize(), new ConfidenceEstimate(0.85, ConfidenceSources.Grounding));
         Assert.True(decision.Escalate);
         Assert.Contains("below the threshold 0.9 (Hetero:Worker:ConfidenceThreshold)", decision.Detail, StringComparison.Ordinal);
 
         var off = Gate(threshold: 0);
         foreach (var estimate in new[] { Confidence(null), Confidence(0.01) })
         {
-            var passed = off.Decide(SampleTasks.Classify(), null, estimate);
+            var passed = off.Decide(SampleTasks.Classify(), estimate);
             Assert.False(passed.Escalate);
             Assert.Null(passed.Routing.Threshold);
         }
@@ -89,11 +89,11 @@ public sealed class ConfidenceGateTests
         var gate = Gate(policy: """{"version":"a","defaults":{"classify":{"audit_share":0.25}}}""");
         var tasks = Enumerable.Range(0, 400).Select(i => SampleTasks.Classify(customId: "audit-" + i)).ToList();
 
-        var picked = tasks.Count(t => gate.Decide(t, null, Confidence(0.9)).Routing.Audit);
+        var picked = tasks.Count(t => gate.Decide(t, Confidence(0.9)).Routing.Audit);
 
         Assert.InRange(picked, 70, 130);
-        Assert.All(tasks, t => Assert.Equal(gate.Decide(t, null, Confidence(0.9)).Routing.Audit, AuditSampler.Picks(t.TaskId, 0.25)));
-        Assert.False(gate.Decide(tasks[0], null, Confidence(0.1)).Routing.Audit); // escalated answers are not audited
-        Assert.DoesNotContain(tasks, t => Gate().Decide(t, null, Confidence(0.9)).Routing.Audit);
+        Assert.All(tasks, t => Assert.Equal(gate.Decide(t, Confidence(0.9)).Routing.Audit, AuditSampler.Picks(t.TaskId, 0.25)));
+        Assert.False(gate.Decide(tasks[0], Confidence(0.1)).Routing.Audit); // escalated answers are not audited
+        Assert.DoesNotContain(tasks, t => Gate().Decide(t, Confidence(0.9)).Routing.Audit);
     }
 }

@@ -78,7 +78,7 @@ public sealed partial class TaskProcessor<TTask>(
     private async Task<ITaskOutcome> RunAsync(TTask task, TaskOutcomeBuilder outcome, CancellationToken cancellationToken)
     {
         // Every escalation echoes the policy in force; after the model call, with the answer's confidence.
-        outcome.Routing = confidenceGate.Decide(task, workload: null, ConfidenceEstimate.Unknown).Routing;
+        outcome.Routing = confidenceGate.Decide(task, ConfidenceEstimate.Unknown).Routing;
         if (!ContractVersion.IsSupported(task.SchemaVersion))
         {
             return outcome.Escalated(EscalationReason.UnsupportedSchemaVersion, string.Create(CultureInfo.InvariantCulture,
@@ -114,7 +114,7 @@ public sealed partial class TaskProcessor<TTask>(
         var parsed = ResultParser.TryParse(raw, out var result, out var parseError);
         var estimate = confidenceEstimator.Estimate(task, response, parsed ? result : null);
         var confidence = estimate.Value;
-        var gate = confidenceGate.Decide(task, workload: null, estimate);
+        var gate = confidenceGate.Decide(task, estimate);
         outcome.Routing = gate.Routing;
         if (!parsed)
         {

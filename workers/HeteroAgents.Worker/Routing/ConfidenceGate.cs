@@ -17,14 +17,12 @@ public sealed class ConfidenceGate(RoutingPolicyProvider policies, IOptions<Work
 {
     private const string ThresholdSetting = WorkerOptions.SectionName + ":ConfidenceThreshold";
 
-    /// <summary>Decides for an answer to <paramref name="task"/> whose confidence is <paramref name="estimate"/>.</summary>
-    /// <param name="task">The task.</param>
-    /// <param name="workload">The task's workload id, when it has one.</param>
-    /// <param name="estimate">The answer's confidence.</param>
-    public GateDecision Decide(ITaskMessage task, string? workload, ConfidenceEstimate estimate)
+    /// <summary>Decides for an answer to <paramref name="task"/> (in its <see cref="ITaskMessage.WorkloadId"/>) whose confidence is <paramref name="estimate"/>.</summary>
+    public GateDecision Decide(ITaskMessage task, ConfidenceEstimate estimate)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(estimate);
+        var workload = task.WorkloadId;
         var policy = policies.Current;
         var rule = policy.Resolve(workload, task.Type);
         var setting = options.Value.ConfidenceThreshold;
