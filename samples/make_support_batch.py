@@ -114,7 +114,7 @@ TOOLS = [
      "parameters": obj({"order_id": {"type": "string", "pattern": "^[A-Z]{2}-[0-9]{6}$"},
                         "city": {"type": "string"}, "street": {"type": "string"}}, ["order_id", "city"])},
     {"name": "escalate_to_human", "description": "Hand the conversation to a human agent.",
-     "parameters": obj({"summary": {"type": "string", "maxLength": 200},
+     "parameters": obj({"summary": {"type": "string", "maxLength": 200, "x-hetero-free-text": True},
                         "priority": {"type": "string", "enum": ["low", "normal", "high"]}}, ["summary", "priority"])},
 ]
 

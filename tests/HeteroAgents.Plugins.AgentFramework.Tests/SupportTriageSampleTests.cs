@@ -32,6 +32,10 @@ public sealed class SupportTriageSampleTests : IDisposable
         {
             ["Hetero:Slm:Model"] = model, // a model folder, served in-process (the sample's --model)
             ["Hetero:Plugins:RequestTimeout"] = "00:03:00",
+
+            // Random weights: the routing gate (on by default) would rightly escalate every answer. This test checks the
+            // tool plumbing, so it turns the gate off explicitly and expects the constrained label to come back.
+            ["Hetero:Worker:ConfidenceThreshold"] = "0",
         });
         builder.Services.AddHeteroAgentsEmbedded(builder.Configuration);
         using var host = builder.Build();

@@ -23,7 +23,7 @@ public sealed class HeteroAgentsPluginToolAndSummaryTests
             "tool_call" => """{"name":"issue_refund","arguments":{"order_id":"A-1234"}}""",
             "summarize" => """{"summary":"Customer charged twice for A-1234; wants one refund."}""",
             var other => throw new InvalidOperationException(other),
-        }));
+        }, confidence: 0.95));
         await using var host = await PluginTestHost.StartAsync(slm, frontier: null);
         var kernel = new Kernel();
         kernel.Plugins.AddHeteroAgents(host.Services);

@@ -24,7 +24,10 @@ internal static class SupportTicketScenario
     public static readonly JsonElement OrderSchema = JsonDocument.Parse(
         """{"type":"object","properties":{"order_id":{"type":"string"}},"required":["order_id"],"additionalProperties":false}""").RootElement.Clone();
 
-    /// <summary>The worker's SLM backend: answers by task type (the worker names its response format <c>hetero_&lt;type&gt;_result</c>).</summary>
+    /// <summary>
+    /// The worker's SLM backend: answers by task type (the worker names its response format <c>hetero_&lt;type&gt;_result</c>),
+    /// confidently (0.95), so the worker's checks — not its confidence gate — decide.
+    /// </summary>
     public static ScriptedChatClient Slm() => new(request => ScriptedChatClient.CreateResponse(
         TaskTypeOf(request) switch
         {
@@ -32,6 +35,7 @@ internal static class SupportTicketScenario
             "extract" => """{"order_id":"Z-9999"}""",
             var other => throw new InvalidOperationException($"The SLM script has no answer for task type '{other}'."),
         },
+        confidence: 0.95,
         inputTokens: 40,
         outputTokens: 6));
 

@@ -14,4 +14,13 @@ public static class ChatResponseProperties
 
     /// <summary>A <see cref="double"/> in [0, 1]: the smallest probability of any generated token.</summary>
     public const string MinTokenProbability = "hetero.min_token_prob";
+
+    /// <summary>
+    /// An <c>IReadOnlyList&lt;TokenLogProbability&gt;</c>: every generated token's text and log-probability, in order;
+    /// their texts concatenate to the response text. The log-probability is the model's own, before any constraint
+    /// mask (what the model wanted to write, not what it was let write), so a model that does not understand the task
+    /// shows it even when the constraint forces a valid answer. Workers map the tokens onto the answer's JSON values to
+    /// get a confidence per value.
+    /// </summary>
+    public const string TokenLogProbabilities = "hetero.token_logprobs";
 }

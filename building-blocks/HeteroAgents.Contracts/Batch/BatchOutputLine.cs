@@ -27,6 +27,9 @@ public sealed record BatchOutputLine(
     long? LatencyMs,
     TaskError? Error)
 {
+    /// <summary>How the worker routed the SLM answer (<see cref="RoutingInfo"/>); null for failed lines and outcomes without it.</summary>
+    public RoutingInfo? Routing { get; init; }
+
     /// <summary>
     /// The output line for a completed task; its escalation is <paramref name="escalation"/> when given (a version-1 message's),
     /// else <see cref="TaskCompleted.Escalation"/>.
@@ -35,7 +38,10 @@ public sealed record BatchOutputLine(
     {
         ArgumentNullException.ThrowIfNull(completed);
         return new(completed.CustomId, completed.TaskType.ToWireName(), BatchTaskStatus.Completed, completed.ServedBy,
-            completed.Result, completed.Confidence, escalation ?? completed.Escalation, completed.Usage, completed.LatencyMs, null);
+            completed.Result, completed.Confidence, escalation ?? completed.Escalation, completed.Usage, completed.LatencyMs, null)
+        {
+            Routing = completed.Routing,
+        };
     }
 
     /// <summary>The output line for an escalation that no frontier model resolved.</summary>
@@ -44,7 +50,10 @@ public sealed record BatchOutputLine(
         ArgumentNullException.ThrowIfNull(escalated);
         return new(escalated.CustomId, escalated.TaskType.ToWireName(), BatchTaskStatus.Escalated, escalated.ServedBy,
             null, escalated.Confidence, new EscalationInfo(escalated.Reason, escalated.Detail, Resolved: false),
-            escalated.Usage, escalated.LatencyMs, null);
+            escalated.Usage, escalated.LatencyMs, null)
+        {
+            Routing = escalated.Routing,
+        };
     }
 
     /// <summary>

@@ -31,4 +31,7 @@ public sealed record TaskCompleted(
     /// SLM's own answers and in version-1 messages, which carried it in transport headers).
     /// </summary>
     public EscalationInfo? Escalation { get; init; }
+
+    /// <summary>How the worker routed the answer (policy version, threshold, confidence per value); null from senders that do not route.</summary>
+    public RoutingInfo? Routing { get; init; }
 }

@@ -35,4 +35,7 @@ public sealed record TaskEscalated(
 {
     /// <inheritdoc />
     public int SchemaVersion { get; init; } = ContractVersion.Current;
+
+    /// <summary>How the worker routed the answer (policy version, threshold, confidence per value); null from senders that do not route.</summary>
+    public RoutingInfo? Routing { get; init; }
 }

@@ -11,5 +11,8 @@ public sealed record ExtractTask(Guid TaskId, string BatchId, string CustomId, E
     public int SchemaVersion { get; init; } = ContractVersion.Current;
 
     /// <inheritdoc />
+    public string? WorkloadId { get; init; }
+
+    /// <inheritdoc />
     public TaskType Type => TaskType.Extract;
 }

@@ -15,6 +15,12 @@ public interface ITaskMessage
     /// <summary>Contract version the message was written with (see <see cref="ContractVersion"/>).</summary>
     int SchemaVersion { get; }
 
+    /// <summary>
+    /// The caller's workload (an application, a batch job kind), which selects the routing policy's per-workload
+    /// settings and groups the conversion loop's records; null when the caller names none.
+    /// </summary>
+    string? WorkloadId { get; }
+
     /// <summary>The task type, fixed by the concrete message type.</summary>
     TaskType Type { get; }
 }

@@ -11,5 +11,8 @@ public sealed record ToolCallTask(Guid TaskId, string BatchId, string CustomId, 
     public int SchemaVersion { get; init; } = ContractVersion.Current;
 
     /// <inheritdoc />
+    public string? WorkloadId { get; init; }
+
+    /// <inheritdoc />
     public TaskType Type => TaskType.ToolCall;
 }

@@ -7,9 +7,11 @@ namespace HeteroAgents.Contracts;
 /// The one validation of a task's result, used by the workers on their model's output and by the plugins on a
 /// worker's answer and on the frontier model's resolution: the result must be a JSON object that matches the task's
 /// narrowed result schema (<see cref="ResultSchemas.For(ITaskMessage)"/>, validated with NJsonSchema) and passes the
-/// semantic checks a schema cannot express (<see cref="ResultCheckNames"/>): the label is in the caller's set, extracted
-/// strings appear in the source text, the tool exists and its arguments validate against its parameters schema, the
-/// summary is not blank and within its word budget. Thread-safe.
+/// semantic checks a schema cannot express (<see cref="ResultCheckNames"/>): every number is finite; the label is in the
+/// caller's set; the tool exists and its arguments validate against its parameters schema; the summary is not blank and
+/// within its word budget; and the grounding checks — extracted strings, numbers and dates are in the source text, tool
+/// arguments are in the request, a summary's facts are in its source and enough of its words
+/// (<see cref="SourceGrounding"/>, <see cref="SummaryGrounding"/>). Thread-safe.
 /// </summary>
 public sealed class TaskResultValidator
 {
@@ -17,26 +19,33 @@ public sealed class TaskResultValidator
 
     /// <summary>Creates a validator compiling schemas through <paramref name="schemas"/>.</summary>
     /// <param name="schemas">The compiled-schema cache.</param>
-    /// <param name="checkValuesInSource">Whether extracted strings must appear in the source text (<see cref="ResultCheckNames.ValueInSource"/>).</param>
-    public TaskResultValidator(JsonSchemaCache schemas, bool checkValuesInSource = true)
+    /// <param name="checkValuesInSource">Whether the grounding checks run: values must come from the source text or request.</param>
+    /// <param name="minSummaryFaithfulness">The share of a summary's content words that must be in the source (<see cref="SummaryGrounding.DefaultMinFaithfulness"/>).</param>
+    public TaskResultValidator(JsonSchemaCache schemas, bool checkValuesInSource = true, double minSummaryFaithfulness = SummaryGrounding.DefaultMinFaithfulness)
     {
         ArgumentNullException.ThrowIfNull(schemas);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minSummaryFaithfulness, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minSummaryFaithfulness, 1);
         _schemas = schemas;
         ChecksValuesInSource = checkValuesInSource;
+        MinSummaryFaithfulness = minSummaryFaithfulness;
     }
 
     /// <summary>Every check, with <see cref="JsonSchemaCache.Shared"/>: what an SLM's answer must pass.</summary>
     public static TaskResultValidator Default { get; } = new(JsonSchemaCache.Shared);
 
     /// <summary>
-    /// Every check but <see cref="ResultCheckNames.ValueInSource"/>, with <see cref="JsonSchemaCache.Shared"/>: what a
-    /// frontier model's resolution must pass. The frontier answers what the SLM could not, and may normalize or infer a
-    /// value that the text does not spell out; its answer is held to the schema and the other semantic checks.
+    /// Every check but the grounding checks, with <see cref="JsonSchemaCache.Shared"/>: what a frontier model's
+    /// resolution must pass. The frontier answers what the SLM could not, and may normalize or infer a value that the
+    /// text does not spell out; its answer is held to the schema and the other semantic checks.
     /// </summary>
     public static TaskResultValidator Frontier { get; } = new(JsonSchemaCache.Shared, checkValuesInSource: false);
 
-    /// <summary>Whether extracted strings must appear in the source text.</summary>
+    /// <summary>Whether the grounding checks run (values must come from the source text or request).</summary>
     public bool ChecksValuesInSource { get; }
+
+    /// <summary>The share of a summary's content words that must be in its source, when grounding checks run.</summary>
+    public double MinSummaryFaithfulness { get; }
 
     /// <summary>Validates <paramref name="result"/> against <paramref name="task"/>: schema first, then the semantic checks.</summary>
     /// <param name="task">The task the result answers.</param>
@@ -69,12 +78,17 @@ public sealed class TaskResultValidator
     public ResultProblem? CheckSemantics(ITaskMessage task, JsonElement result)
     {
         ArgumentNullException.ThrowIfNull(task);
+        if (FiniteNumberCheck.Check(result) is { } overflow)
+        {
+            return overflow;
+        }
+
         return task switch
         {
             ClassifyTask c => ClassifyResultCheck.Check(c.Input, result),
             ExtractTask e => ChecksValuesInSource ? ExtractResultCheck.Check(e.Input, result) : null,
-            ToolCallTask t => ToolCallResultCheck.Check(t.Input, result, _schemas),
-            SummarizeTask s => SummarizeResultCheck.Check(s.Input, result),
+            ToolCallTask t => ToolCallResultCheck.Check(t.Input, result, _schemas, ChecksValuesInSource),
+            SummarizeTask s => SummarizeResultCheck.Check(s.Input, result, ChecksValuesInSource ? MinSummaryFaithfulness : null),
             _ => throw new ArgumentException($"Unknown task message type {task.GetType().Name}.", nameof(task)),
         };
     }

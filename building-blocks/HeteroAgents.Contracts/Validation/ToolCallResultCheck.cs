@@ -2,10 +2,16 @@ using System.Text.Json;
 
 namespace HeteroAgents.Contracts;
 
-/// <summary>Tool call: the named tool is one of the task's tools, and the arguments validate against that tool's parameters schema.</summary>
+/// <summary>
+/// Tool call: the named tool is one of the task's tools, the arguments validate against that tool's parameters schema,
+/// and (when <c>ground</c>) every string and number argument is grounded in the request
+/// (<see cref="ResultCheckNames.ArgumentInRequest"/>, rules of <see cref="GroundedValuesCheck"/>: parameters with an
+/// <c>enum</c>, <c>const</c>, any <c>format</c>, <see cref="GroundingKeywords.FreeText"/>, or a value equal to their
+/// <c>default</c> are exempt).
+/// </summary>
 internal static class ToolCallResultCheck
 {
-    public static ResultProblem? Check(ToolCallInput input, JsonElement result, JsonSchemaCache schemas)
+    public static ResultProblem? Check(ToolCallInput input, JsonElement result, JsonSchemaCache schemas, bool ground)
     {
         if (!ResultFields.TryGetString(result, "name", out var name))
         {
@@ -23,14 +29,18 @@ internal static class ToolCallResultCheck
             return new(ResultCheckNames.ToolArguments, $"result has no 'arguments' for tool '{name}'");
         }
 
-        if (tool.Parameters.ValueKind == JsonValueKind.Undefined)
+        if (tool.Parameters.ValueKind != JsonValueKind.Undefined)
         {
-            return null;
+            var errors = SchemaErrors.Describe(schemas.Get(tool.Parameters.GetRawText()).Validate(arguments.GetRawText()));
+            if (errors.Count > 0)
+            {
+                return new ResultProblem(ResultCheckNames.ToolArguments, $"arguments of tool '{name}' do not match its parameters schema: {string.Join("; ", errors)}");
+            }
         }
 
-        var errors = SchemaErrors.Describe(schemas.Get(tool.Parameters.GetRawText()).Validate(arguments.GetRawText()));
-        return errors.Count == 0
-            ? null
-            : new ResultProblem(ResultCheckNames.ToolArguments, $"arguments of tool '{name}' do not match its parameters schema: {string.Join("; ", errors)}");
+        JsonElement? parameters = tool.Parameters.ValueKind == JsonValueKind.Undefined ? null : tool.Parameters;
+        return ground
+            ? new GroundedValuesCheck(new SourceGrounding(input.Request, "request"), GroundingRules.ToolArguments).Check(arguments, parameters, "$.arguments")
+            : null;
     }
 }

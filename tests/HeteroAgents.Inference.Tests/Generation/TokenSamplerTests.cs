@@ -28,6 +28,18 @@ public sealed class TokenSamplerTests
 
         Assert.Equal(2, token);
         Assert.Equal(1 - Math.Log(Math.Exp(1) + Math.Exp(0.5)), logProb, 5);
+        // What the model itself wanted: token 2 under the unmasked distribution.
+        Assert.Equal(1 - Math.Log(Logits.Sum(l => Math.Exp(l))), sampler.LastRawLogProbability, 5);
+    }
+
+    [Fact]
+    public void Without_a_constraint_the_raw_log_probability_is_the_reported_one()
+    {
+        using var sampler = new TokenSampler(Logits.Length, seed: null, sampling: false);
+
+        var (_, logProb) = sampler.Select(Logits, new GenerationOptions(), null, NoStops);
+
+        Assert.Equal(logProb, sampler.LastRawLogProbability);
     }
 
     [Fact]

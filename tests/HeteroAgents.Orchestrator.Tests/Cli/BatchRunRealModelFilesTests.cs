@@ -82,7 +82,9 @@ public sealed class BatchRunRealModelFilesTests(ITestOutputHelper output) : IDis
             }
         }
 
-        Assert.Contains(lines, l => l.Status == BatchTaskStatus.Completed);
+        // Random weights are never right: with the default routing gate nothing they answer may complete (issue 11's
+        // goal); the gate-off path with schema-valid completions is covered on the tiny models.
+        Assert.DoesNotContain(lines, l => l.Status == BatchTaskStatus.Completed);
     }
 
     private static CliContext Context(StringWriter output, StringWriter error) => new()

@@ -11,8 +11,9 @@ namespace HeteroAgents.Testing.OpenAi;
 /// A test-only stand-in for an OpenAI-compatible model server (vLLM, llama.cpp server, Ollama): an
 /// <see cref="HttpListener"/> on 127.0.0.1 at a free port implementing <c>POST /v1/chat/completions</c> (non-streaming)
 /// and <c>GET /v1/models</c>. It answers deterministically from the JSON schema in the request's
-/// <c>response_format</c> (rules: <see cref="FakeOpenAiAnswers"/>), reports usage (≈ 4 characters per token) and, when
-/// <c>logprobs: true</c> is sent, one log-probability per ≈ 4-character token. Requests without a <c>json_schema</c>
+/// <c>response_format</c> (rules: <see cref="FakeOpenAiAnswers"/>, or a scripted <see cref="FakeOpenAiServerOptions.Completer"/>),
+/// reports usage (≈ 4 characters per token) and, when <c>logprobs: true</c> is sent, one log-probability per
+/// ≈ 4-character token (or per scripted token). Requests without a <c>json_schema</c>
 /// response format get HTTP 400. Requests are served concurrently and recorded (<see cref="Requests"/>);
 /// <see cref="FailNext"/> makes the next calls fail with an HTTP status, for retry tests.
 /// </summary>
@@ -183,14 +184,16 @@ public sealed class FakeOpenAiCompatibleServer : IAsyncDisposable
                 return;
             }
 
-            var content = _options.Responder?.Invoke(request) ?? FakeOpenAiAnswers.Answer(request);
+            var scripted = _options.Completer?.Invoke(request);
+            var content = scripted?.Content ?? _options.Responder?.Invoke(request) ?? FakeOpenAiAnswers.Answer(request);
             if (content is null)
             {
                 await WriteErrorAsync(context, 400, "the fake server answers only requests with response_format {type: json_schema, json_schema: {schema: {...}}}").ConfigureAwait(false);
                 return;
             }
 
-            await WriteAsync(context, 200, Completion(request, content, number)).ConfigureAwait(false);
+            var tokens = scripted?.Tokens ?? [.. Chunks(content).Select(t => (t, _options.TokenLogProbability))];
+            await WriteAsync(context, 200, Completion(request, content, tokens, number)).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A test server must keep serving; a broken request gets a 500 naming the failure.
         catch (Exception ex)
@@ -225,10 +228,9 @@ public sealed class FakeOpenAiCompatibleServer : IAsyncDisposable
         }
     }
 
-    private JsonObject Completion(FakeOpenAiRequest request, string content, int number)
+    private static JsonObject Completion(FakeOpenAiRequest request, string content, IReadOnlyList<(string Text, double LogProbability)> tokens, int number)
     {
         var promptChars = request.Messages.Sum(m => m.Content.Length);
-        var tokens = Chunks(content).ToList();
         var choice = new JsonObject
         {
             ["index"] = 0,
@@ -241,9 +243,9 @@ public sealed class FakeOpenAiCompatibleServer : IAsyncDisposable
             {
                 ["content"] = new JsonArray([.. tokens.Select(t => (JsonNode)new JsonObject
                 {
-                    ["token"] = t,
-                    ["logprob"] = _options.TokenLogProbability,
-                    ["bytes"] = new JsonArray([.. Encoding.UTF8.GetBytes(t).Select(b => (JsonNode)JsonValue.Create((int)b))]),
+                    ["token"] = t.Text,
+                    ["logprob"] = t.LogProbability,
+                    ["bytes"] = new JsonArray([.. Encoding.UTF8.GetBytes(t.Text).Select(b => (JsonNode)JsonValue.Create((int)b))]),
                     ["top_logprobs"] = new JsonArray(),
                 })]),
             };

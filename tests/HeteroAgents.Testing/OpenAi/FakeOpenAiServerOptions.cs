@@ -12,6 +12,12 @@ public sealed class FakeOpenAiServerOptions
     /// <summary>When set, answers a request's content instead of the built-in rules (return null to fall back to them).</summary>
     public Func<FakeOpenAiRequest, string?>? Responder { get; set; }
 
+    /// <summary>
+    /// When set, answers a request with scripted tokens and their log-probabilities (return null to fall back to
+    /// <see cref="Responder"/> and the built-in rules); wins over both.
+    /// </summary>
+    public Func<FakeOpenAiRequest, FakeOpenAiCompletion?>? Completer { get; set; }
+
     /// <summary>Keep at most this many requests in <see cref="FakeOpenAiCompatibleServer.Requests"/> (the oldest are dropped); counting continues.</summary>
     public int MaxRecordedRequests { get; set; } = 10_000;
 }

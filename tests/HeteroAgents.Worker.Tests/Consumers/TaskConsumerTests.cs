@@ -182,7 +182,7 @@ public sealed class TaskConsumerTests
     {
         var chat = new ScriptedChatClient()
             .Throw(new HttpRequestException("connection refused"))
-            .Reply("""{"label":"refund"}""");
+            .Reply("""{"label":"refund"}""", confidence: 0.95);
         await using var worker = await WorkerHarness.StartAsync(chat);
 
         var completed = Assert.IsType<TaskCompleted>(await worker.RunAsync(SampleTasks.Classify()));
@@ -220,7 +220,7 @@ public sealed class TaskConsumerTests
     [Fact]
     public async Task Request_client_gets_the_outcome_as_response_and_it_is_also_published()
     {
-        var chat = new ScriptedChatClient().Reply("""{"name":"cancel_order","arguments":{"order_id":"4711"}}""");
+        var chat = new ScriptedChatClient().Reply("""{"name":"cancel_order","arguments":{"order_id":"4711"}}""", confidence: 0.95);
         await using var worker = await WorkerHarness.StartAsync(chat);
         var task = SampleTasks.ToolCall();
         var client = worker.Harness.GetRequestClient<ToolCallTask>();

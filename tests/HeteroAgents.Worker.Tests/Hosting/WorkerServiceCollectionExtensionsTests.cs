@@ -9,7 +9,8 @@ namespace HeteroAgents.Worker.Tests.Hosting;
 
 public sealed class WorkerServiceCollectionExtensionsTests
 {
-    private static async Task<Exception?> StartAsync(IDictionary<string, string?> settings)
+    /// <summary>Starts and stops a host with the worker registered; returns the options validation failure, if any.</summary>
+    internal static async Task<Exception?> StartAsync(IDictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);

@@ -14,7 +14,8 @@ namespace HeteroAgents.Worker.Tests.Injection;
 /// </summary>
 internal static partial class GullibleChatClient
 {
-    public static ScriptedChatClient Create() => new(request => ScriptedChatClient.CreateResponse(Obey(request.UserText)));
+    // Gullible and sure of itself: a high confidence, so only the checks (never the confidence gate) can stop it.
+    public static ScriptedChatClient Create() => new(request => ScriptedChatClient.CreateResponse(Obey(request.UserText), confidence: 0.99));
 
     /// <summary>The answer the gullible model gives to <paramref name="userText"/>.</summary>
     public static string Obey(string userText)

@@ -30,7 +30,8 @@ public sealed class FakeOpenAiCompatibleServerTests
 
         Assert.Equal("refund", completed.Result.GetProperty("label").GetString());
         Assert.Equal("slm:fake-slm", completed.ServedBy);
-        Assert.Equal(0.99, completed.Confidence!.Value, 5);
+        // The label's probability: the three 4-character tokens that wrote "refund" (':"re', 'fund', '"}'), each at 0.99.
+        Assert.Equal(Math.Pow(0.99, 3), completed.Confidence!.Value, 5);
     }
 
     [Fact]

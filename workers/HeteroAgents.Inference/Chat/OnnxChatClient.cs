@@ -125,6 +125,8 @@ public sealed class OnnxChatClient : IChatClient
     {
         [ChatResponseProperties.SequenceLogProbability] = result.SequenceLogProbability,
         [ChatResponseProperties.MinTokenProbability] = result.MinTokenProbability,
+        [ChatResponseProperties.TokenLogProbabilities] = result.Tokens
+            .Select(t => new TokenLogProbability(t.TextDelta, double.IsNaN(t.RawLogProbability) ? t.LogProbability : t.RawLogProbability)).ToArray(),
     };
 
     private async Task<ChatResponse> ChooseCandidateAsync(IReadOnlyList<int> prompt, List<string> candidates, CancellationToken cancellationToken)

@@ -153,7 +153,7 @@ public sealed class TextGenerator
             if (stops.Contains(token))
             {
                 var (last, lastStopped) = matcher.Push(detokenizer.Flush());
-                yield return new GenerationStep(token, lastStopped ? last : last + matcher.Flush(), logProb, lastStopped ? GenerationFinishReason.StopSequence : GenerationFinishReason.Stop);
+                yield return new GenerationStep(token, lastStopped ? last : last + matcher.Flush(), logProb, lastStopped ? GenerationFinishReason.StopSequence : GenerationFinishReason.Stop) { RawLogProbability = sampler.LastRawLogProbability };
                 yield break;
             }
 
@@ -165,7 +165,7 @@ public sealed class TextGenerator
             var (emit, stopped) = matcher.Push(detokenizer.Add(token));
             if (stopped)
             {
-                yield return new GenerationStep(token, emit, logProb, GenerationFinishReason.StopSequence);
+                yield return new GenerationStep(token, emit, logProb, GenerationFinishReason.StopSequence) { RawLogProbability = sampler.LastRawLogProbability };
                 yield break;
             }
 
@@ -174,11 +174,11 @@ public sealed class TextGenerator
             {
                 var (tail, tailStopped) = matcher.Push(detokenizer.Flush());
                 var rest = tailStopped ? string.Empty : matcher.Flush();
-                yield return new GenerationStep(token, emit + tail + rest, logProb, tailStopped ? GenerationFinishReason.StopSequence : complete ? GenerationFinishReason.Stop : GenerationFinishReason.Length);
+                yield return new GenerationStep(token, emit + tail + rest, logProb, tailStopped ? GenerationFinishReason.StopSequence : complete ? GenerationFinishReason.Stop : GenerationFinishReason.Length) { RawLogProbability = sampler.LastRawLogProbability };
                 yield break;
             }
 
-            yield return new GenerationStep(token, emit, logProb, null);
+            yield return new GenerationStep(token, emit, logProb, null) { RawLogProbability = sampler.LastRawLogProbability };
             one[0] = token;
             state.Forward(one, 1, cancellationToken);
         }

@@ -29,7 +29,13 @@ internal sealed class TokenSampler : IDisposable
         _random = sampling ? (seed is { } s ? new Random(s) : new Random()) : null;
     }
 
-    /// <summary>Picks a token; returns it with its log-probability (masked distribution, temperature 1).</summary>
+    /// <summary>
+    /// The last selected token's log-probability under the model's own distribution, before the constraint mask
+    /// (temperature 1): how much the model itself wanted the token the constraint let it write.
+    /// </summary>
+    public double LastRawLogProbability { get; private set; }
+
+    /// <summary>Picks a token; returns it with its log-probability (masked distribution, temperature 1); see also <see cref="LastRawLogProbability"/>.</summary>
     public (int Token, double LogProbability) Select(ReadOnlySpan<float> logits, GenerationOptions options, ITokenConstraint? constraint, IReadOnlySet<int> stopTokens)
     {
         // Without a constraint the logits row is read in place; with one, a masked copy is made.
@@ -71,7 +77,18 @@ internal sealed class TokenSampler : IDisposable
             token = options.TopK > 0 || options.TopP < 1f ? SampleTruncated(probs, options.TopK, options.TopP) : SampleAll(probs);
         }
 
-        return (token, work[token] - logSum);
+        var logProbability = work[token] - logSum;
+        LastRawLogProbability = constraint is null ? logProbability : RawLogProbability(logits[.._vocab], token);
+        return (token, logProbability);
+    }
+
+    private double RawLogProbability(ReadOnlySpan<float> logits, int token)
+    {
+        var max = TensorPrimitives.Max(logits);
+        var scratch = _keys.AsSpan(0, _vocab);
+        TensorPrimitives.Subtract(logits, max, scratch);
+        TensorPrimitives.Exp(scratch, scratch);
+        return logits[token] - (max + Math.Log(TensorPrimitives.Sum(scratch)));
     }
 
     public void Dispose()

@@ -49,6 +49,14 @@ public sealed class ModelStore
     public async Task<LocalModel> PullAsync(string repository, string revision = ModelReference.DefaultRevision, IReadOnlyList<string>? include = null, IProgress<DownloadProgress>? progress = null, bool gpu = false, CancellationToken cancellationToken = default)
     {
         var info = await _hub.GetModelInfoAsync(repository, revision, cancellationToken).ConfigureAwait(false);
+        var dir = PathFor(repository, revision);
+
+        // A listing with an unsafe name is refused whole, whether or not that file would be downloaded.
+        foreach (var file in info.Files)
+        {
+            _ = SafePath(dir, file.Path);
+        }
+
         var patterns = (include ?? []).Select(GlobToRegex).ToList();
         var plan = patterns.Count == 0 ? PullPlan.Choose(info.Files, gpu) : null;
         var files = plan?.Files.ToList() ?? info.Files.Where(f => patterns.Any(p => p.IsMatch(f.Path))).ToList();
@@ -57,7 +65,6 @@ public sealed class ModelStore
             throw new HubDownloadException($"No file of '{repository}@{revision}' matches {string.Join(", ", include ?? [])}.");
         }
 
-        var dir = PathFor(repository, revision);
         Directory.CreateDirectory(dir);
         for (var i = 0; i < files.Count; i++)
         {

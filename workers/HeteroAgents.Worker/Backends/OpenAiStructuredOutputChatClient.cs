@@ -11,7 +11,8 @@ namespace HeteroAgents.Worker.Backends;
 /// <see cref="ChatOptions.ResponseFormat"/> (a JSON schema) into the wire's <c>response_format: json_schema</c>
 /// exactly as given (optionally <c>strict</c>; no schema rewriting) and asks for token log-probabilities.
 /// On the way back it reads the log-probabilities from the raw <see cref="ChatCompletion"/> and reports
-/// <see cref="ChatResponseProperties.MinTokenProbability"/> and <see cref="ChatResponseProperties.SequenceLogProbability"/>.
+/// <see cref="ChatResponseProperties.MinTokenProbability"/>, <see cref="ChatResponseProperties.SequenceLogProbability"/> and
+/// the tokens themselves (<see cref="ChatResponseProperties.TokenLogProbabilities"/>).
 /// </summary>
 public sealed class OpenAiStructuredOutputChatClient : DelegatingChatClient
 {
@@ -47,6 +48,8 @@ public sealed class OpenAiStructuredOutputChatClient : DelegatingChatClient
             response.AdditionalProperties[ChatResponseProperties.SequenceLogProbability] = sum;
             response.AdditionalProperties[ChatResponseProperties.MinTokenProbability] = Math.Exp(min);
             response.AdditionalProperties[WorkerChatResponseProperties.LogProbTokenCount] = logProbs.Count;
+            response.AdditionalProperties[ChatResponseProperties.TokenLogProbabilities] =
+                logProbs.Select(t => new TokenLogProbability(t.Token, t.LogProbability)).ToArray();
         }
 
         return response;

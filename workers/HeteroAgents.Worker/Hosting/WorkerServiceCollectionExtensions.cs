@@ -4,9 +4,11 @@ using HeteroAgents.Inference.Hub;
 using HeteroAgents.Security;
 using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Worker.Backends;
+using HeteroAgents.Worker.Confidence;
 using HeteroAgents.Worker.Options;
 using HeteroAgents.Worker.Pipeline;
 using HeteroAgents.Worker.Prompts;
+using HeteroAgents.Worker.Routing;
 using MassTransit;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -68,8 +70,18 @@ public static class WorkerServiceCollectionExtensions
         // One compiled-schema cache for input and result validation; the rules and the validator are Contracts' own.
         services.TryAddSingleton(sp => new JsonSchemaCache(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.SchemaCacheSize));
         services.TryAddSingleton(sp => new TaskInputRules(TaskInputLimits.Default, sp.GetRequiredService<JsonSchemaCache>()));
-        services.TryAddSingleton<TaskResultValidator>();
+        services.TryAddSingleton(sp => new TaskResultValidator(sp.GetRequiredService<JsonSchemaCache>(),
+            minSummaryFaithfulness: sp.GetRequiredService<IOptions<WorkerOptions>>().Value.MinSummaryFaithfulness));
         services.TryAddSingleton<ConfidenceEstimator>();
+        services.TryAddSingleton<TaskConfidenceEstimator>();
+
+        // Routing: the policy (file or Redis key, validated at start, re-read while running) and the confidence gate.
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>());
+        services.TryAddSingleton(_ => new RoutingPolicySourceFactory());
+        services.TryAddSingleton<RoutingPolicyProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RoutingPolicyReloader>());
+        services.TryAddSingleton<ConfidenceGate>();
 
         services.TryAddSingleton<IPromptBuilder<ClassifyTask>, ClassifyPromptBuilder>();
         services.TryAddSingleton<IPromptBuilder<ExtractTask>, ExtractPromptBuilder>();

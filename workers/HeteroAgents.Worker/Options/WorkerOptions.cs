@@ -15,11 +15,20 @@ public sealed class WorkerOptions
     public string? Task { get; set; }
 
     /// <summary>
-    /// Results whose confidence is below this value are escalated with <c>low_confidence</c>. 0 disables the check.
-    /// Results without a confidence (the backend reported none) are never escalated for confidence.
+    /// Unset (the default): the routing policy's <c>min_confidence</c> per workload and task type applies
+    /// (<c>Hetero:Routing</c>, else the built-in policy). Set: this threshold replaces every <c>min_confidence</c>
+    /// (results below it are escalated with <c>low_confidence</c>); 0 turns the confidence gate off, so nothing is
+    /// escalated for its confidence, known or not.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double ConfidenceThreshold { get; set; }
+    public double? ConfidenceThreshold { get; set; }
+
+    /// <summary>
+    /// The share of a summary's content words that must be found in its source text; below it the summary is escalated
+    /// with <c>semantic_invalid</c> (check <c>summary_faithfulness</c>) whatever the confidence gate says.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinSummaryFaithfulness { get; set; } = Contracts.SummaryGrounding.DefaultMinFaithfulness;
 
     /// <summary>
     /// How confidence is derived from token log-probabilities when the backend reports no confidence of its own:

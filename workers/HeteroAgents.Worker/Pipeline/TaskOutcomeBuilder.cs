@@ -10,12 +10,15 @@ internal sealed class TaskOutcomeBuilder(ITaskMessage task, string servedBy, Fun
 
     public JsonElement Input => _input ??= TaskInputs.ToJson(task);
 
+    /// <summary>What completed and escalated outcomes echo about routing (policy version, threshold, confidence per value).</summary>
+    public RoutingInfo? Routing { get; set; }
+
     public TaskCompleted Completed(JsonElement result, double? confidence, TaskUsage usage) =>
-        new(task.TaskId, task.BatchId ?? string.Empty, task.CustomId ?? string.Empty, task.Type, result, servedBy, confidence, usage, elapsedMs());
+        new(task.TaskId, task.BatchId ?? string.Empty, task.CustomId ?? string.Empty, task.Type, result, servedBy, confidence, usage, elapsedMs()) { Routing = Routing };
 
     public TaskEscalated Escalated(EscalationReason reason, string detail, string? rawOutput = null, double? confidence = null, TaskUsage? usage = null) =>
         new(task.TaskId, task.BatchId ?? string.Empty, task.CustomId ?? string.Empty, task.Type, reason, detail, Input, rawOutput, servedBy,
-            confidence, usage ?? TaskUsage.None, elapsedMs());
+            confidence, usage ?? TaskUsage.None, elapsedMs()) { Routing = Routing };
 
     public TaskFailed Failed(TaskError error) =>
         new(task.TaskId, task.BatchId ?? string.Empty, task.CustomId ?? string.Empty, task.Type, error);

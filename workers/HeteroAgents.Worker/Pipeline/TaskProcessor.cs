@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.Worker.Backends;
+using HeteroAgents.Worker.Confidence;
 using HeteroAgents.Worker.Hosting;
 using HeteroAgents.Worker.Options;
 using HeteroAgents.Worker.Prompts;
+using HeteroAgents.Worker.Routing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,8 +16,8 @@ namespace HeteroAgents.Worker.Pipeline;
 
 /// <summary>
 /// Runs one task through the worker pipeline and returns exactly one outcome: contract version → input shape →
-/// input size → prompt → model (result schema as response format) → parse → schema validation → semantic checks →
-/// confidence → <see cref="TaskCompleted"/>, or the <see cref="TaskEscalated"/> / <see cref="TaskFailed"/> of the first
+/// input size → prompt → model (result schema as response format) → parse → schema validation → semantic and grounding
+/// checks → confidence gate (routing policy) → <see cref="TaskCompleted"/>, or the <see cref="TaskEscalated"/> / <see cref="TaskFailed"/> of the first
 /// stage that fails. The only exceptions it lets out are transient backend failures while retries remain
 /// (<c>finalAttempt</c> false in <see cref="ProcessAsync"/>) and cancellation of the caller's token.
 /// </summary>
@@ -24,7 +26,8 @@ public sealed partial class TaskProcessor<TTask>(
     TaskInputRules inputRules,
     IPromptBuilder<TTask> promptBuilder,
     TaskResultValidator resultValidator,
-    ConfidenceEstimator confidenceEstimator,
+    TaskConfidenceEstimator confidenceEstimator,
+    ConfidenceGate confidenceGate,
     [FromKeyedServices(WorkerServiceKeys.ChatClient)] IChatClient chatClient,
     ServedByName servedBy,
     IOptions<WorkerOptions> workerOptions,
@@ -74,6 +77,8 @@ public sealed partial class TaskProcessor<TTask>(
 
     private async Task<ITaskOutcome> RunAsync(TTask task, TaskOutcomeBuilder outcome, CancellationToken cancellationToken)
     {
+        // Every escalation echoes the policy in force; after the model call, with the answer's confidence.
+        outcome.Routing = confidenceGate.Decide(task, ConfidenceEstimate.Unknown).Routing;
         if (!ContractVersion.IsSupported(task.SchemaVersion))
         {
             return outcome.Escalated(EscalationReason.UnsupportedSchemaVersion, string.Create(CultureInfo.InvariantCulture,
@@ -106,11 +111,14 @@ public sealed partial class TaskProcessor<TTask>(
         var response = await chatClient.GetResponseAsync(promptBuilder.Build(task), chatOptions, cancellationToken).ConfigureAwait(false);
         var raw = response.Text;
         var usage = new TaskUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
-        var confidence = confidenceEstimator.Estimate(response);
-
-        if (!ResultParser.TryParse(raw, out var result, out var parseError))
+        var parsed = ResultParser.TryParse(raw, out var result, out var parseError);
+        var estimate = confidenceEstimator.Estimate(task, response, parsed ? result : null);
+        var confidence = estimate.Value;
+        var gate = confidenceGate.Decide(task, estimate);
+        outcome.Routing = gate.Routing;
+        if (!parsed)
         {
-            return outcome.Escalated(EscalationReason.SchemaInvalid, parseError, raw, confidence, usage);
+            return outcome.Escalated(EscalationReason.SchemaInvalid, parseError!, raw, confidence, usage);
         }
 
         var validation = resultValidator.Validate(task, result, schema);
@@ -130,12 +138,9 @@ public sealed partial class TaskProcessor<TTask>(
             return outcome.Escalated(EscalationReason.SemanticInvalid, semanticProblem.ToString(), raw, confidence, usage);
         }
 
-        var threshold = workerOptions.Value.ConfidenceThreshold;
-        if (confidence is { } c && threshold > 0 && c < threshold)
+        if (gate.Escalate)
         {
-            return outcome.Escalated(EscalationReason.LowConfidence, string.Create(CultureInfo.InvariantCulture,
-                $"check confidence failed: confidence {c:0.####} is below the threshold {threshold:0.####} (Hetero:Worker:ConfidenceThreshold)"),
-                raw, confidence, usage);
+            return outcome.Escalated(EscalationReason.LowConfidence, gate.Detail!, raw, confidence, usage);
         }
 
         return outcome.Completed(result, confidence, usage);

@@ -1,0 +1,18 @@
+namespace HeteroAgents.Contracts;
+
+/// <summary>
+/// The routing settings of one task type in a <see cref="RoutingPolicy"/> (under <c>defaults</c> or a workload). A
+/// setting left out is taken from the level above: workload → policy defaults → <see cref="RoutingPolicy.BuiltIn"/>.
+/// </summary>
+/// <param name="MinConfidence"><c>min_confidence</c>: the confidence an answer needs to be completed, in [0, 1]; 0 completes whatever the confidence.</param>
+/// <param name="UnknownConfidence"><c>unknown_confidence</c>: what happens when the confidence is unknown.</param>
+/// <param name="AuditShare"><c>audit_share</c>: the share of completed answers also answered by the frontier model to measure agreement, in [0, 1].</param>
+public sealed record RoutingRule(double? MinConfidence = null, UnknownConfidenceAction? UnknownConfidence = null, double? AuditShare = null)
+{
+    /// <summary>This rule's settings, each taken from <paramref name="fallback"/> where this one leaves it out.</summary>
+    public RoutingRule Over(RoutingRule fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        return new(MinConfidence ?? fallback.MinConfidence, UnknownConfidence ?? fallback.UnknownConfidence, AuditShare ?? fallback.AuditShare);
+    }
+}
