@@ -10,7 +10,8 @@ namespace HeteroAgents.Inference.Generation;
 /// </summary>
 internal static class CandidateScorer
 {
-    public static CandidateScores Score(OnnxLanguageModel model, IReadOnlyList<int> promptIds, IReadOnlyList<IReadOnlyList<int>> candidates, CancellationToken cancellationToken)
+    /// <summary>Checks the candidates against the vocabulary and the context window (before anything runs).</summary>
+    public static void Validate(OnnxLanguageModel model, int promptLength, IReadOnlyList<IReadOnlyList<int>> candidates)
     {
         if (candidates.Count == 0)
         {
@@ -33,14 +34,17 @@ internal static class CandidateScorer
             maxLength = Math.Max(maxLength, candidates[c].Count);
         }
 
-        if (promptIds.Count + maxLength > model.ContextWindow)
+        if (promptLength + maxLength > model.ContextWindow)
         {
-            throw new ContextWindowExceededException(promptIds.Count + maxLength, model.ContextWindow);
+            throw new ContextWindowExceededException(promptLength + maxLength, model.ContextWindow);
         }
+    }
 
+    /// <summary>Scores the candidates after a prompt whose cache is in <paramref name="prefix"/> (a single sequence, last logits row current).</summary>
+    public static CandidateScores ScorePrefilled(OnnxLanguageModel model, DecoderState prefix, IReadOnlyList<IReadOnlyList<int>> candidates, CancellationToken cancellationToken)
+    {
+        var maxLength = candidates.Max(c => c.Count);
         var logProbs = new double[candidates.Count];
-        using var prefix = model.CreateState(1, promptIds.Count + maxLength);
-        TextGenerator.PrefillInto(model, prefix, promptIds, cancellationToken);
         var first = prefix.Row(0, prefix.RowsPerSequence - 1);
         var firstLogSum = LogSumExp(first);
         for (var c = 0; c < candidates.Count; c++)
