@@ -30,6 +30,7 @@ public static class ModelWriter
         var vocab = BpeVocabulary.Create(spec.Preset.VocabSize);
         files.AddRange(HfConfigWriter.Write(spec, vocab, dir));
         files.AddRange(TokenizerFilesWriter.Write(vocab, spec.Preset, dir));
+        files.Add(GenAiConfigWriter.Write(spec, vocab, dir));
 
         var weights = new LlamaWeights(spec.Preset, spec.Seed);
         var graph = LlamaOnnxBuilder.Build(weights, spec.Precision, spec.Fused);

@@ -43,6 +43,7 @@ public sealed class TextGenerator
         {
             await foreach (var step in steps.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return step;
             }
         }

@@ -107,6 +107,7 @@ internal sealed unsafe class DecodeBatch : IDisposable
         for (var i = 0; i < _sig.PastNames.Length; i++)
         {
             Layout.Copy(source.Kv(i), source.Stride, 0, 0, _kv[_current][i], _stride, row, start, length);
+            Layout.Clear(_kv[_current][i], _stride, row, 0, start);
         }
 
         return row;
@@ -123,6 +124,7 @@ internal sealed unsafe class DecodeBatch : IDisposable
             for (var i = 0; i < _sig.PastNames.Length; i++)
             {
                 Layout.Copy(_kv[_current][i], _stride, last, start, _kv[_current][i], _stride, row, start, length);
+                Layout.Clear(_kv[_current][i], _stride, row, 0, start);
             }
 
             _lengths[row] = length;
@@ -316,6 +318,7 @@ internal sealed unsafe class DecodeBatch : IDisposable
             for (var i = 0; i < _sig.PastNames.Length; i++)
             {
                 Layout.Copy(_kv[_current][i], _stride, r, from, target[into][i], newStride, r, to, length);
+                Layout.Clear(target[into][i], newStride, r, 0, to);
             }
         }
 

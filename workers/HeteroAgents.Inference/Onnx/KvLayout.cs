@@ -30,4 +30,19 @@ internal readonly unsafe struct KvLayout(int heads, int headDim, int elementSize
             Buffer.MemoryCopy(from, to, bytes, bytes);
         }
     }
+
+    /// <summary>Zeroes <paramref name="count"/> tokens of every head of one row (padding must hold finite values: masked scores are added to it).</summary>
+    public void Clear(nint buffer, int stride, int row, int start, int count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        for (var h = 0; h < Heads; h++)
+        {
+            var at = (byte*)buffer + ((((long)row * Heads) + h) * stride + start) * TokenBytes;
+            new Span<byte>(at, count * TokenBytes).Clear();
+        }
+    }
 }
