@@ -36,7 +36,10 @@ public static class WorkerServiceCollectionExtensions
         services.AddOptions<SlmOptions>().Bind(configuration.GetSection(SlmOptions.SectionName)).PostConfigure<ModelStore>(SlmModelFolder.Apply)
             .PostConfigure(o => o.ApiKey = SecretFile.ReadOrDefault(o.ApiKeyFile, SlmOptions.SectionName + ":ApiKeyFile", o.ApiKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHeteroModelStore(configuration);
-        services.AddOptions<OnnxModelOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        // Continuous batching decodes as many sequences together as the worker processes tasks at once.
+        services.AddOptions<OnnxModelOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName))
+            .PostConfigure<IOptions<HeteroAgents.Messaging.MessagingOptions>>((o, m) => o.MaxBatchSize = o.MaxBatchSize > 0 ? o.MaxBatchSize : Math.Clamp(m.Value.ConcurrentMessageLimit, 1, 256))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DecodingConstraintOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName + ":Decoding")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlmOptions>, SlmBackendValidator>());
 
