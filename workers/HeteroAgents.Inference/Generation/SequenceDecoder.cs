@@ -19,14 +19,24 @@ internal sealed class SequenceDecoder : IDisposable
     private int _produced;
 
     public SequenceDecoder(OnnxLanguageModel model, int promptTokens, GenerationOptions options)
+        : this(model.StopTokenIds, model.VocabularySize, model.ContextWindow - promptTokens, new IncrementalDetokenizer(model.Tokenizer), options)
+    {
+    }
+
+    /// <param name="modelStops">The model's end-of-sequence and end-of-turn tokens.</param>
+    /// <param name="vocabularySize">Logits per row.</param>
+    /// <param name="room">Tokens left in the context window after the prompt.</param>
+    /// <param name="detokenizer">Turns the chosen tokens into text.</param>
+    /// <param name="options">The request's options.</param>
+    public SequenceDecoder(IReadOnlySet<int> modelStops, int vocabularySize, int room, IncrementalDetokenizer detokenizer, GenerationOptions options)
     {
         _options = options;
-        MaxTokens = Math.Min(options.MaxTokens, model.ContextWindow - promptTokens);
-        _stops = new HashSet<int>(model.StopTokenIds);
+        MaxTokens = Math.Min(options.MaxTokens, room);
+        _stops = new HashSet<int>(modelStops);
         _stops.UnionWith(options.StopTokenIds);
         _constraint = options.Constraint;
-        _sampler = new TokenSampler(model.VocabularySize, options.Seed, options.Temperature > 0);
-        _detokenizer = new IncrementalDetokenizer(model.Tokenizer);
+        _sampler = new TokenSampler(vocabularySize, options.Seed, options.Temperature > 0);
+        _detokenizer = detokenizer;
         _matcher = new StopSequenceMatcher(options.StopSequences);
     }
 

@@ -9,7 +9,7 @@ namespace HeteroAgents.Inference.Generation;
 /// Generates text with a loaded model: prefill of the prompt once, then one token per forward pass on the KV cache.
 /// Thread-safe; concurrent calls each get their own cache.
 /// </summary>
-public sealed class TextGenerator
+public sealed class TextGenerator : ITextGenerator
 {
     private readonly OnnxLanguageModel _model;
 
@@ -22,6 +22,12 @@ public sealed class TextGenerator
 
     /// <summary>The model.</summary>
     public OnnxLanguageModel Model => _model;
+
+    /// <inheritdoc/>
+    public string ModelId => _model.ModelId;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<int> EncodeContent(string text) => _model.Tokenizer.EncodeContent(text);
 
     /// <summary>
     /// Renders a conversation with the model's chat template and tokenizes it; message content is encoded as plain text,
