@@ -1,6 +1,7 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Inference.Constraints;
 using HeteroAgents.Inference.Hub;
+using HeteroAgents.Inference.LlamaSharp;
 using HeteroAgents.Security;
 using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Worker.Backends;
@@ -40,6 +41,9 @@ public static class WorkerServiceCollectionExtensions
         services.AddOptions<OnnxModelOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName))
             .PostConfigure<IOptions<HeteroAgents.Messaging.MessagingOptions>>((o, m) => o.MaxBatchSize = o.MaxBatchSize > 0 ? o.MaxBatchSize : Math.Clamp(m.Value.ConcurrentMessageLimit, 1, 256))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LlamaSharpModelOptions>().Bind(configuration.GetSection(LlamaSharpBackendProvider.SectionName))
+            .PostConfigure<IOptions<HeteroAgents.Messaging.MessagingOptions>>((o, m) => o.MaxBatchSize = o.MaxBatchSize > 0 ? o.MaxBatchSize : Math.Clamp(m.Value.ConcurrentMessageLimit, 1, 256))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DecodingConstraintOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName + ":Decoding")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlmOptions>, SlmBackendValidator>());
 
@@ -51,6 +55,8 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, OpenAiCompatibleBackendProvider>());
         services.TryAddSingleton<OnnxModelHost>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, OnnxBackendProvider>());
+        services.TryAddSingleton<LlamaSharpModelHost>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, LlamaSharpBackendProvider>());
         services.TryAddSingleton<ChatBackendFactory>();
         services.TryAddKeyedSingleton<IChatClient>(WorkerServiceKeys.ChatClient, (sp, _) => sp.GetRequiredService<ChatBackendFactory>().Create());
         services.TryAddSingleton(sp =>
