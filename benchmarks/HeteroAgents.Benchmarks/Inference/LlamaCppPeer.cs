@@ -68,6 +68,12 @@ internal sealed class LlamaCppPeer
         }
     }
 
+    /// <summary>Worker tasks (prompt ids and result schema) answered under JSON-schema grammars by N sequences: tasks/s.</summary>
+    public async Task<JsonElement> WorkerAsync(string tasksFile, int sequences, int threads, int maxTokens, CancellationToken cancellationToken)
+        => await RunAsync("worker-peer.mjs", [Gguf, tasksFile, Str(sequences), Str(threads), Str(maxTokens)], cancellationToken);
+
+    private static string Str(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task<JsonElement> RunAsync(string script, string[] args, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _scripts };

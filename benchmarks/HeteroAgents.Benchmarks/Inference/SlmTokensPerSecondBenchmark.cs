@@ -14,12 +14,13 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
 {
     public string Name => "slm-speed";
 
-    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf]";
+    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         string? dir = null;
         string peerArg = "auto";
+        var provider = "cpu";
         int threads = 2, promptTokens = 128, generateTokens = 64, runs = 3, concurrency = 1;
         for (var i = 0; i < args.Length; i++)
         {
@@ -33,6 +34,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--concurrency": concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--peer": peerArg = Next(); break;
+                case "--provider": provider = Next(); break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -44,7 +46,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         }
 
         var load = Stopwatch.StartNew();
-        using var model = OnnxLanguageModel.Load(new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0 });
+        using var model = OnnxLanguageModel.Load(new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider });
         Console.WriteLine(Invariant($"load: {File.ReadAllText("/proc/loadavg").Trim()} (/proc/loadavg)"));
         string? why = null;
         var peer = peerArg == "none" ? null : LlamaCppPeer.Find(dir, peerArg == "auto" ? null : peerArg, out why);
@@ -52,7 +54,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         {
             Console.WriteLine($"llama.cpp peer skipped: {why}");
         }
-        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads"));
+        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads, provider {provider}"));
         var timer = new RunTimer();
         model.Timer = timer;
         var generator = new TextGenerator(model);

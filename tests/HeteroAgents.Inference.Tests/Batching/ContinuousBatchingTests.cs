@@ -31,15 +31,17 @@ public sealed class ContinuousBatchingTests
         Assert.Equal(sharedBuffer == true, model.Signature.SharedBuffer);
         var generator = new TextGenerator(model);
         var prompts = Texts.Select(t => generator.EncodeChat([new ChatTurn("user", t)])).ToList();
-        var options = new GenerationOptions { MaxTokens = 40 };
+        // Long enough (a fixed 300 tokens) that every sequence is still running when the next one joins.
+        int[] allowed = [.. Enumerable.Range(256, 700)];
+        GenerationOptions Options() => new() { MaxTokens = 300, Constraint = new AllowedTokensConstraint(allowed, 300) };
         var alone = new List<GenerationResult>();
         foreach (var p in prompts)
         {
-            alone.Add(await generator.GenerateAsync(p, options));
+            alone.Add(await generator.GenerateAsync(p, Options()));
         }
 
         var before = model.BatchStatistics;
-        var together = await RunStaggered(generator, prompts, options);
+        var together = await RunStaggered(generator, prompts, Options);
         var stats = model.BatchStatistics;
 
         for (var i = 0; i < prompts.Count; i++)
@@ -158,7 +160,7 @@ public sealed class ContinuousBatchingTests
     }
 
     /// <summary>Starts the first request, and each further one after the previous has streamed two tokens.</summary>
-    private static async Task<List<GenerationStep>[]> RunStaggered(TextGenerator generator, List<IReadOnlyList<int>> prompts, GenerationOptions options)
+    private static async Task<List<GenerationStep>[]> RunStaggered(TextGenerator generator, List<IReadOnlyList<int>> prompts, Func<GenerationOptions> options)
     {
         var results = new List<GenerationStep>[prompts.Count];
         var tasks = new List<Task>();
@@ -169,7 +171,7 @@ public sealed class ContinuousBatchingTests
             tasks.Add(Task.Run(async () =>
             {
                 var steps = new List<GenerationStep>();
-                await foreach (var step in generator.StreamAsync(prompts[index], options))
+                await foreach (var step in generator.StreamAsync(prompts[index], options()))
                 {
                     steps.Add(step);
                     if (steps.Count == 2)

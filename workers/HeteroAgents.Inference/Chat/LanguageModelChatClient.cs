@@ -45,6 +45,12 @@ public abstract class LanguageModelChatClient : IChatClient
             return await ChooseCandidateAsync(prompt, candidates.ToList(), cancellationToken).ConfigureAwait(false);
         }
 
+        if (_options.ScoreEnumeratedResults && options?.ResponseFormat is ChatResponseFormatJson { Schema: { } schema } &&
+            EnumeratedJsonResults.TryGetCandidates(schema, out var results))
+        {
+            return await ChooseCandidateAsync(prompt, [.. results], cancellationToken).ConfigureAwait(false);
+        }
+
         var result = await _generator.GenerateAsync(prompt, generation, cancellationToken).ConfigureAwait(false);
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, result.Text))
         {
