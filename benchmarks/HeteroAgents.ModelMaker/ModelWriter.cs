@@ -38,6 +38,8 @@ public static class ModelWriter
         {
             files.AddRange(TokenizerFilesWriter.Write(vocab, spec.Preset, dir));
         }
+
+        files.Add(GenAiConfigWriter.Write(spec, vocab, dir));
         var onnxPath = Path.Combine(dir, spec.OnnxFileName);
         Directory.CreateDirectory(Path.GetDirectoryName(onnxPath)!);
         var stale = Path.Combine(Path.GetDirectoryName(onnxPath)!, spec.OnnxDataFileName);

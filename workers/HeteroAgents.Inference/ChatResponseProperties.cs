@@ -23,4 +23,12 @@ public static class ChatResponseProperties
     /// get a confidence per value.
     /// </summary>
     public const string TokenLogProbabilities = "hetero.token_logprobs";
+
+    /// <summary>
+    /// A <see cref="double"/> in [0, 1], set when a structured result was chosen by exact candidate scoring (a classify
+    /// task's <c>{"label": ...}</c>): the probability the model itself gave the chosen result's own tokens — those after
+    /// the text every candidate shares, closing quote and brace included — over its whole vocabulary. Unlike the
+    /// normalized <see cref="Confidence"/>, it stays low when the model does not want to write any of the candidates.
+    /// </summary>
+    public const string LabelProbability = "hetero.label_prob";
 }

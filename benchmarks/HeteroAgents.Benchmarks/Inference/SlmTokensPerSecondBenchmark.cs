@@ -14,12 +14,14 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
 {
     public string Name => "slm-speed";
 
-    public string Description => "tokens/s of the ONNX SLM runtime: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3]";
+    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         string? dir = null;
-        int threads = 2, promptTokens = 128, generateTokens = 64, runs = 3;
+        string peerArg = "auto";
+        var provider = "cpu";
+        int threads = 2, promptTokens = 128, generateTokens = 64, runs = 3, concurrency = 1;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -30,6 +32,9 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 case "--prompt": promptTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--generate": generateTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--concurrency": concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--peer": peerArg = Next(); break;
+                case "--provider": provider = Next(); break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -41,8 +46,15 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         }
 
         var load = Stopwatch.StartNew();
-        using var model = OnnxLanguageModel.Load(new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL });
-        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads"));
+        using var model = OnnxLanguageModel.Load(new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider });
+        Console.WriteLine(Invariant($"load: {File.ReadAllText("/proc/loadavg").Trim()} (/proc/loadavg)"));
+        string? why = null;
+        var peer = peerArg == "none" ? null : LlamaCppPeer.Find(dir, peerArg == "auto" ? null : peerArg, out why);
+        if (peer is null && peerArg != "none")
+        {
+            Console.WriteLine($"llama.cpp peer skipped: {why}");
+        }
+        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads, provider {provider}"));
         var timer = new RunTimer();
         model.Timer = timer;
         var generator = new TextGenerator(model);
@@ -54,7 +66,14 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         // Warm-up (allocations, kernels, page cache).
         await generator.GenerateAsync(prompt[..Math.Min(16, prompt.Length)], options with { MaxTokens = 4 }, cancellationToken);
 
+        if (concurrency > 1)
+        {
+            return await RunConcurrentAsync(generator, peer, concurrency, promptTokens, generateTokens, threads, runs, cancellationToken);
+        }
+
         var prefillRates = new List<double>();
+        var peerPrompt = new List<double>();
+        var peerDecode = new List<double>();
         var decodeRates = new List<double>();
         var overheads = new List<double>();
         var stepOverheads = new List<double>();
@@ -102,10 +121,59 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
             overheads.Add((decode - decodeRun).TotalMilliseconds / decodeSteps);
             runShares.Add(decodeRun.TotalMilliseconds / decodeSteps);
             Console.WriteLine(Invariant($"run {r + 1}: prompt {promptTokens} tok in {prefill.TotalMilliseconds:F0} ms ({prefillRates[^1]:F0} tok/s); generated {decodeSteps} tok at {decodeRates[^1]:F1} tok/s; per token {runShares[^1]:F2} ms in ORT Run + {overheads[^1]:F3} ms ours"));
+            if (peer is not null)
+            {
+                var json = await peer.GreedyAsync(prompt, generateTokens, threads, cancellationToken);
+                peerPrompt.Add(json.GetProperty("prompt_tokens_per_s").GetDouble());
+                peerDecode.Add(json.GetProperty("generation_tokens_per_s").GetDouble());
+                Console.WriteLine(Invariant($"run {r + 1}: llama.cpp prompt {peerPrompt[^1]:F0} tok/s, generation {peerDecode[^1]:F1} tok/s"));
+            }
+        }
+
+        if (peer is not null)
+        {
+            Console.WriteLine(Invariant($"ratio (ours / llama.cpp, medians): prompt {Median(prefillRates) / Median(peerPrompt):F2}x ({Median(prefillRates):F0} vs {Median(peerPrompt):F0} tok/s), generation {Median(decodeRates) / Median(peerDecode):F2}x ({Median(decodeRates):F1} vs {Median(peerDecode):F1} tok/s)"));
         }
 
         Console.WriteLine(Invariant($"median: prompt processing {Median(prefillRates):F0} tok/s, generation {Median(decodeRates):F1} tok/s, ORT Run {Median(runShares):F2} ms/token, our overhead {Median(overheads):F3} ms/token (mean)"));
         Console.WriteLine(Invariant($"our overhead per decode step outside Run: p50 {Median(stepOverheads):F3} ms, min {stepOverheads.Min():F3} ms over {stepOverheads.Count} steps"));
+        return 0;
+    }
+
+    /// <summary>N sequences at once (continuous batching) against llama.cpp with N sequences in one context.</summary>
+    private static async Task<int> RunConcurrentAsync(TextGenerator generator, LlamaCppPeer? peer, int n, int promptTokens, int generateTokens, int threads, int runs, CancellationToken cancellationToken)
+    {
+        var model = generator.Model;
+        var ours = new List<double>();
+        var theirs = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            var random = new Random(1000 + r);
+            var prompts = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, promptTokens).Select(_ => random.Next(256, model.Tokenizer.VocabularySize - 64)).ToArray()).ToList();
+            var options = new GenerationOptions { MaxTokens = generateTokens };
+            var before = model.BatchStatistics;
+            var started = Stopwatch.GetTimestamp();
+            var results = await Task.WhenAll(prompts.Select(p => generator.GenerateAsync(p, options, cancellationToken)));
+            var wall = Stopwatch.GetElapsedTime(started);
+            var tokens = results.Sum(x => x.Tokens.Count);
+            var stats = model.BatchStatistics;
+            ours.Add(tokens / wall.TotalSeconds);
+            var meanBatch = (double)(stats.RowSteps - before.RowSteps) / Math.Max(1, stats.DecodeSteps - before.DecodeSteps);
+            Console.WriteLine(Invariant($"run {r + 1}: ours {n} sequences x {promptTokens} prompt tokens: {tokens} tokens in {wall.TotalMilliseconds:F0} ms = {ours[^1]:F1} tok/s aggregate (mean batch {meanBatch:F1})"));
+            if (peer is not null)
+            {
+                var json = await peer.ParallelAsync(prompts, generateTokens, threads, cancellationToken);
+                theirs.Add(json.GetProperty("aggregate_tokens_per_s").GetDouble());
+                Console.WriteLine(Invariant($"run {r + 1}: llama.cpp {n} sequences: {json.GetProperty("generated_tokens").GetInt32()} tokens in {json.GetProperty("wall_ms").GetDouble():F0} ms = {theirs[^1]:F1} tok/s aggregate"));
+            }
+        }
+
+        Console.WriteLine(Invariant($"median aggregate generation at concurrency {n}: ours {Median(ours):F1} tok/s"));
+        if (peer is not null)
+        {
+            Console.WriteLine(Invariant($"ratio (ours / llama.cpp, medians): aggregate {Median(ours) / Median(theirs):F2}x ({Median(ours):F1} vs {Median(theirs):F1} tok/s)"));
+        }
+
         return 0;
     }
 

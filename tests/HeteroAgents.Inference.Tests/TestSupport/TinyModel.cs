@@ -24,6 +24,31 @@ internal static class TinyModel
         return OnnxLanguageModel.Load(Options(dir));
     })).Value;
 
+    /// <summary>A private instance of a variant (<c>tiny</c> or a <see cref="Variant"/> name) with its own options; the caller disposes it.</summary>
+    public static OnnxLanguageModel Load(string name, Action<OnnxModelOptions> configure)
+    {
+        var options = Options(name == "tiny" ? Directory : Variant(name).Directory);
+        configure(options);
+        return OnnxLanguageModel.Load(options);
+    }
+
+    /// <summary>A copy of a variant's folder whose <c>genai_config.json</c> declares <paramref name="share"/> as <c>past_present_share_buffer</c>.</summary>
+    public static string WithSharedBuffer(string name, bool share)
+    {
+        var source = name == "tiny" ? Directory : Variant(name).Directory;
+        var target = TempDirectory.Create();
+        foreach (var file in System.IO.Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        var config = Path.Combine(target, "genai_config.json");
+        var text = File.ReadAllText(config);
+        text = System.Text.RegularExpressions.Regex.Replace(text, "\"past_present_share_buffer\":\\s*(true|false)", "\"past_present_share_buffer\": " + (share ? "true" : "false"));
+        File.WriteAllText(config, text);
+        return target;
+    }
+
     /// <summary>One loaded instance shared by every test (as a worker shares one model across requests).</summary>
     public static OnnxLanguageModel Shared => LazyModel.Value;
 

@@ -1,195 +1,28 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using HeteroAgents.Inference.Generation;
 using HeteroAgents.Inference.Onnx;
-using HeteroAgents.Inference.Templates;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Inference.Chat;
 
 /// <summary>
-/// <see cref="IChatClient"/> over an in-process ONNX model: the model's chat template, KV-cache generation, JSON-schema
-/// response formats through <see cref="IJsonSchemaConstraintFactory"/>, token usage, and confidence figures under the
-/// <see cref="ChatResponseProperties"/> keys. Thread-safe; the model is not disposed with the client.
+/// <see cref="IChatClient"/> over an in-process ONNX model (<see cref="TextGenerator"/>): see
+/// <see cref="LanguageModelChatClient"/>. <c>GetService</c> also returns the <see cref="OnnxLanguageModel"/>.
 /// </summary>
-public sealed class OnnxChatClient : IChatClient
+public sealed class OnnxChatClient : LanguageModelChatClient
 {
-    private readonly TextGenerator _generator;
-    private readonly IJsonSchemaConstraintFactory? _schemaConstraints;
-    private readonly OnnxChatClientOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ChatClientMetadata _metadata;
+    private readonly OnnxLanguageModel _model;
 
     /// <summary>Creates the client.</summary>
     public OnnxChatClient(OnnxLanguageModel model, IJsonSchemaConstraintFactory? schemaConstraints = null, OnnxChatClientOptions? options = null, TimeProvider? timeProvider = null)
+        : base(new TextGenerator(model ?? throw new ArgumentNullException(nameof(model))), "onnxruntime", schemaConstraints, options, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        _generator = new TextGenerator(model);
-        _schemaConstraints = schemaConstraints;
-        _options = options ?? new OnnxChatClientOptions();
-        _time = timeProvider ?? TimeProvider.System;
-        _metadata = new ChatClientMetadata("onnxruntime", null, model.ModelId);
+        _model = model;
     }
 
     /// <inheritdoc/>
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        var (prompt, generation) = Prepare(messages, options);
-        if (options?.AdditionalProperties?.TryGetValue(ChatOptionsProperties.Candidates, out var raw) == true && raw is IEnumerable<string> candidates)
-        {
-            return await ChooseCandidateAsync(prompt, candidates.ToList(), cancellationToken).ConfigureAwait(false);
-        }
-
-        var result = await _generator.GenerateAsync(prompt, generation, cancellationToken).ConfigureAwait(false);
-        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, result.Text))
-        {
-            ModelId = _metadata.DefaultModelId,
-            ResponseId = Guid.NewGuid().ToString("N"),
-            CreatedAt = _time.GetUtcNow(),
-            FinishReason = MapFinish(result.FinishReason),
-            Usage = Usage(result.PromptTokenCount, result.Tokens.Count),
-            AdditionalProperties = Confidence(result),
-        };
-        return response;
-    }
-
-    /// <inheritdoc/>
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var (prompt, generation) = Prepare(messages, options);
-        var responseId = Guid.NewGuid().ToString("N");
-        var steps = new List<GenerationStep>();
-        await foreach (var step in _generator.StreamAsync(prompt, generation, cancellationToken).ConfigureAwait(false))
-        {
-            steps.Add(step);
-            if (step.TextDelta.Length > 0)
-            {
-                yield return new ChatResponseUpdate(ChatRole.Assistant, step.TextDelta) { ResponseId = responseId, ModelId = _metadata.DefaultModelId, CreatedAt = _time.GetUtcNow() };
-            }
-
-            if (step.FinishReason is { } finish)
-            {
-                var result = new GenerationResult { Text = string.Empty, Tokens = steps, FinishReason = finish, PromptTokenCount = prompt.Count };
-                yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(Usage(prompt.Count, steps.Count))])
-                {
-                    ResponseId = responseId,
-                    ModelId = _metadata.DefaultModelId,
-                    CreatedAt = _time.GetUtcNow(),
-                    FinishReason = MapFinish(finish),
-                    AdditionalProperties = Confidence(result),
-                };
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    public object? GetService(Type serviceType, object? serviceKey = null)
+    public override object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(ChatClientMetadata))
-        {
-            return _metadata;
-        }
-
-        if (serviceType == typeof(OnnxLanguageModel))
-        {
-            return _generator.Model;
-        }
-
-        if (serviceType == typeof(TextGenerator))
-        {
-            return _generator;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
-
-    /// <summary>Nothing to release: the model belongs to whoever loaded it.</summary>
-    public void Dispose()
-    {
-    }
-
-    private static ChatFinishReason MapFinish(GenerationFinishReason reason)
-        => reason == GenerationFinishReason.Length ? ChatFinishReason.Length : ChatFinishReason.Stop;
-
-    private static UsageDetails Usage(int input, int output)
-        => new() { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = input + output };
-
-    // No Confidence entry for free generation: the worker derives it from these per its configured rule.
-    private static AdditionalPropertiesDictionary Confidence(GenerationResult result) => new()
-    {
-        [ChatResponseProperties.SequenceLogProbability] = result.SequenceLogProbability,
-        [ChatResponseProperties.MinTokenProbability] = result.MinTokenProbability,
-        [ChatResponseProperties.TokenLogProbabilities] = result.Tokens
-            .Select(t => new TokenLogProbability(t.TextDelta, double.IsNaN(t.RawLogProbability) ? t.LogProbability : t.RawLogProbability)).ToArray(),
-    };
-
-    private async Task<ChatResponse> ChooseCandidateAsync(IReadOnlyList<int> prompt, List<string> candidates, CancellationToken cancellationToken)
-    {
-        var tokenized = candidates.Select(c => _generator.Model.Tokenizer.EncodeContent(c)).ToList();
-        var scores = await _generator.ScoreCandidatesAsync(prompt, tokenized, cancellationToken).ConfigureAwait(false);
-        var best = scores.Best;
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, candidates[best]))
-        {
-            ModelId = _metadata.DefaultModelId,
-            ResponseId = Guid.NewGuid().ToString("N"),
-            CreatedAt = _time.GetUtcNow(),
-            FinishReason = ChatFinishReason.Stop,
-            Usage = Usage(prompt.Count, tokenized[best].Count),
-            AdditionalProperties = new()
-            {
-                [ChatResponseProperties.Confidence] = scores.Probabilities[best],
-                [ChatResponseProperties.SequenceLogProbability] = scores.LogProbabilities[best],
-            },
-        };
-    }
-
-    private (IReadOnlyList<int> Prompt, GenerationOptions Options) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var turns = messages.Select(m => new ChatTurn(m.Role.Value, m.Text)).ToList();
-        if (!string.IsNullOrWhiteSpace(options?.Instructions))
-        {
-            if (turns.Count > 0 && turns[0].Role == "system")
-            {
-                turns[0] = turns[0] with { Content = turns[0].Content + "\n" + options.Instructions };
-            }
-            else
-            {
-                turns.Insert(0, new ChatTurn("system", options.Instructions));
-            }
-        }
-
-        var generation = new GenerationOptions
-        {
-            MaxTokens = options?.MaxOutputTokens ?? _options.DefaultMaxOutputTokens,
-            Temperature = options?.Temperature ?? _options.DefaultTemperature,
-            TopP = options?.TopP ?? 1f,
-            TopK = options?.TopK ?? 0,
-            Seed = options?.Seed is { } seed ? unchecked((int)seed) : null,
-            StopSequences = options?.StopSequences?.ToArray() ?? [],
-            Constraint = options?.ResponseFormat is ChatResponseFormatJson json ? CreateConstraint(json) : null,
-        };
-        return (_generator.EncodeChat(turns), generation);
-    }
-
-    private Decoding.ITokenConstraint? CreateConstraint(ChatResponseFormatJson format)
-    {
-        if (_schemaConstraints is null)
-        {
-            if (format.Schema is null)
-            {
-                return null;
-            }
-
-            throw new NotSupportedException("A JSON schema response format needs an IJsonSchemaConstraintFactory; register one (the decoding engine) with the chat client.");
-        }
-
-        return _schemaConstraints.Create(format.Schema is { } schema ? schema.GetRawText() : "{}");
+        return serviceKey is null && serviceType == typeof(OnnxLanguageModel) ? _model : base.GetService(serviceType, serviceKey);
     }
 }

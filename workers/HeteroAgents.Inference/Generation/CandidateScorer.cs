@@ -10,7 +10,8 @@ namespace HeteroAgents.Inference.Generation;
 /// </summary>
 internal static class CandidateScorer
 {
-    public static CandidateScores Score(OnnxLanguageModel model, IReadOnlyList<int> promptIds, IReadOnlyList<IReadOnlyList<int>> candidates, CancellationToken cancellationToken)
+    /// <summary>Checks the candidates against the vocabulary and the context window (before anything runs).</summary>
+    public static void Validate(OnnxLanguageModel model, int promptLength, IReadOnlyList<IReadOnlyList<int>> candidates)
     {
         if (candidates.Count == 0)
         {
@@ -33,19 +34,22 @@ internal static class CandidateScorer
             maxLength = Math.Max(maxLength, candidates[c].Count);
         }
 
-        if (promptIds.Count + maxLength > model.ContextWindow)
+        if (promptLength + maxLength > model.ContextWindow)
         {
-            throw new ContextWindowExceededException(promptIds.Count + maxLength, model.ContextWindow);
+            throw new ContextWindowExceededException(promptLength + maxLength, model.ContextWindow);
         }
+    }
 
-        var logProbs = new double[candidates.Count];
-        using var prefix = model.CreateState(1, promptIds.Count + maxLength);
-        TextGenerator.PrefillInto(model, prefix, promptIds, cancellationToken);
+    /// <summary>Scores the candidates after a prompt whose cache is in <paramref name="prefix"/> (a single sequence, last logits row current).</summary>
+    public static CandidateScores ScorePrefilled(OnnxLanguageModel model, DecoderState prefix, IReadOnlyList<IReadOnlyList<int>> candidates, CancellationToken cancellationToken)
+    {
+        var maxLength = candidates.Max(c => c.Count);
+        var logProbs = candidates.Select(c => new double[c.Count]).ToArray();
         var first = prefix.Row(0, prefix.RowsPerSequence - 1);
         var firstLogSum = LogSumExp(first);
         for (var c = 0; c < candidates.Count; c++)
         {
-            logProbs[c] = first[candidates[c][0]] - firstLogSum;
+            logProbs[c][0] = first[candidates[c][0]] - firstLogSum;
         }
 
         if (maxLength > 1)
@@ -60,10 +64,7 @@ internal static class CandidateScorer
             }
         }
 
-        var max = logProbs.Max();
-        var weights = logProbs.Select(l => Math.Exp(l - max)).ToArray();
-        var sum = weights.Sum();
-        return new CandidateScores { LogProbabilities = logProbs, Probabilities = weights.Select(w => w / sum).ToArray() };
+        return CandidateScores.FromTokenLogProbabilities(logProbs);
     }
 
     internal static double LogSumExp(ReadOnlySpan<float> row)
@@ -78,7 +79,7 @@ internal static class CandidateScorer
         return max + Math.Log(sum);
     }
 
-    private static void ScoreBatched(OnnxLanguageModel model, DecoderState prefix, IReadOnlyList<IReadOnlyList<int>> candidates, int maxLength, double[] logProbs, CancellationToken cancellationToken)
+    private static void ScoreBatched(OnnxLanguageModel model, DecoderState prefix, IReadOnlyList<IReadOnlyList<int>> candidates, int maxLength, double[][] logProbs, CancellationToken cancellationToken)
     {
         var width = maxLength - 1;
         using var batch = model.CreateState(candidates.Count, prefix.PastLength + width, width);
@@ -100,12 +101,12 @@ internal static class CandidateScorer
             for (var j = 0; j < cand.Count - 1; j++)
             {
                 var row = batch.Row(c, j);
-                logProbs[c] += row[cand[j + 1]] - LogSumExp(row);
+                logProbs[c][j + 1] = row[cand[j + 1]] - LogSumExp(row);
             }
         }
     }
 
-    private static void ScoreOneByOne(OnnxLanguageModel model, DecoderState prefix, IReadOnlyList<IReadOnlyList<int>> candidates, double[] logProbs, CancellationToken cancellationToken)
+    private static void ScoreOneByOne(OnnxLanguageModel model, DecoderState prefix, IReadOnlyList<IReadOnlyList<int>> candidates, double[][] logProbs, CancellationToken cancellationToken)
     {
         var lastOnly = model.Signature.LogitsLastOnly;
         for (var c = 0; c < candidates.Count; c++)
@@ -126,7 +127,7 @@ internal static class CandidateScorer
                 {
                     state.Forward(tokens.AsSpan(j, 1), 1, cancellationToken);
                     var row = state.Row(0, 0);
-                    logProbs[c] += row[cand[j + 1]] - LogSumExp(row);
+                    logProbs[c][j + 1] = row[cand[j + 1]] - LogSumExp(row);
                 }
             }
             else
@@ -135,7 +136,7 @@ internal static class CandidateScorer
                 for (var j = 0; j < width; j++)
                 {
                     var row = state.Row(0, j);
-                    logProbs[c] += row[cand[j + 1]] - LogSumExp(row);
+                    logProbs[c][j + 1] = row[cand[j + 1]] - LogSumExp(row);
                 }
             }
         }

@@ -8,14 +8,20 @@ namespace HeteroAgents.Inference.Generation;
 /// </summary>
 internal sealed class IncrementalDetokenizer
 {
-    private readonly TextTokenizer _tokenizer;
+    private readonly Func<IEnumerable<int>, string> _decode;
     private readonly List<int> _ids = [];
     private int _prefix;
     private int _read;
 
     public IncrementalDetokenizer(TextTokenizer tokenizer)
+        : this(ids => tokenizer.Decode(ids))
     {
-        _tokenizer = tokenizer;
+    }
+
+    /// <param name="decode">Decodes token ids to text (special tokens omitted; an incomplete UTF-8 character as U+FFFD).</param>
+    public IncrementalDetokenizer(Func<IEnumerable<int>, string> decode)
+    {
+        _decode = decode;
     }
 
     public string Add(int id)
@@ -29,8 +35,8 @@ internal sealed class IncrementalDetokenizer
 
     private string Delta(bool final)
     {
-        var before = _read > _prefix ? _tokenizer.Decode(_ids.GetRange(_prefix, _read - _prefix)) : string.Empty;
-        var after = _tokenizer.Decode(_ids.GetRange(_prefix, _ids.Count - _prefix));
+        var before = _read > _prefix ? _decode(_ids.GetRange(_prefix, _read - _prefix)) : string.Empty;
+        var after = _decode(_ids.GetRange(_prefix, _ids.Count - _prefix));
         if (after.Length > before.Length && (final || !after.EndsWith('\uFFFD')) && after.StartsWith(before, StringComparison.Ordinal))
         {
             _prefix = _read;

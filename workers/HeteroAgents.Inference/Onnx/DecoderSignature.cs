@@ -54,12 +54,25 @@ internal sealed partial class DecoderSignature
     /// </summary>
     public bool BatchedContinuation { get; private set; } = true;
 
+    /// <summary>
+    /// Whether past and present KV are one buffer of the full capacity ([batch, kv_heads, capacity, head_dim]) that the
+    /// graph appends to in place (GroupQueryAttention exports with <c>past_present_share_buffer=true</c>).
+    /// </summary>
+    public bool SharedBuffer { get; private set; }
+
+    /// <summary>
+    /// Whether rows of a batch are right-padded (each row's tokens start at position 0 and its length comes from the
+    /// attention mask: GroupQueryAttention graphs) rather than left-padded (plain attention with an additive mask).
+    /// </summary>
+    public bool RightPadded => !BatchedContinuation;
+
     public int LayerCount => PastNames.Length / 2;
 
-    public DecoderSignature WithBatchedContinuation(bool value)
+    public DecoderSignature WithAttention(bool groupQueryAttention, bool sharedBuffer)
     {
         var copy = (DecoderSignature)MemberwiseClone();
-        copy.BatchedContinuation = value;
+        copy.BatchedContinuation = !groupQueryAttention;
+        copy.SharedBuffer = sharedBuffer;
         return copy;
     }
 

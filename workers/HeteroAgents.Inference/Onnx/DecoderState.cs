@@ -7,8 +7,10 @@ namespace HeteroAgents.Inference.Onnx;
 
 /// <summary>
 /// One sequence (or a batch of sequences sharing a prefix) being decoded: the KV cache in two native buffer sets
-/// that swap roles each step (present of step t is the past of step t+1, with no copy by us), pinned input
-/// buffers, and a logits buffer reused across steps. Not thread-safe; one per request.
+/// that swap roles each step (present of step t is the past of step t+1, with no copy by us) or, for graphs exported
+/// with a shared past/present buffer (GroupQueryAttention, <c>past_present_share_buffer</c>), one buffer of the full
+/// capacity that ONNX Runtime appends to in place; pinned input buffers, and a logits buffer reused across steps.
+/// Not thread-safe; one per request.
 /// </summary>
 internal sealed unsafe class DecoderState : IDisposable
 {
@@ -44,15 +46,21 @@ internal sealed unsafe class DecoderState : IDisposable
         _batch = batch;
         _capacity = capacity;
         _chunk = Math.Max(1, Math.Min(chunk, capacity));
-        var kvBytes = (nuint)((long)batch * signature.KvHeads * capacity * signature.HeadDim * DecoderSignature.ElementSize(signature.KvType));
+        Layout = new KvLayout(signature.KvHeads, signature.HeadDim, DecoderSignature.ElementSize(signature.KvType));
+        var kvBytes = (nuint)((long)batch * capacity * Layout.TokenBytesAllHeads);
         _kv = new nint[2][];
-        for (var s = 0; s < 2; s++)
+        for (var s = 0; s < (signature.SharedBuffer ? 1 : 2); s++)
         {
             _kv[s] = new nint[signature.PastNames.Length];
             for (var i = 0; i < _kv[s].Length; i++)
             {
                 _kv[s][i] = (nint)NativeMemory.AlignedAlloc(Math.Max(kvBytes, 64), 64);
             }
+        }
+
+        if (signature.SharedBuffer)
+        {
+            _kv[1] = _kv[0];
         }
 
         _ids = GC.AllocateArray<byte>(batch * _chunk * DecoderSignature.ElementSize(signature.IdType), pinned: true);
@@ -94,6 +102,35 @@ internal sealed unsafe class DecoderState : IDisposable
     public int Chunk => _chunk;
 
     public int VocabularySize => _sig.VocabularySize;
+
+    /// <summary>KV tensors (two per layer).</summary>
+    public int TensorCount => _sig.PastNames.Length;
+
+    /// <summary>How the KV tensors are addressed.</summary>
+    public KvLayout Layout { get; }
+
+    /// <summary>The sequence axis of the current KV buffers: the capacity with a shared buffer, else the tokens cached.</summary>
+    public int Stride => _sig.SharedBuffer ? _capacity : PastLength;
+
+    /// <summary>The current KV buffer of tensor <paramref name="tensor"/> (in <see cref="DecoderSignature.PastNames"/> order).</summary>
+    public nint Kv(int tensor) => _kv[_current][tensor];
+
+    /// <summary>Loads the first <paramref name="length"/> tokens of a cached prefix into this (empty, single-sequence) state.</summary>
+    public void LoadPrefix(Batching.PrefixCacheEntry entry, int length)
+    {
+        if (_batch != 1 || PastLength != 0 || length > entry.Length || length > _capacity)
+        {
+            throw new ArgumentException("A prefix loads into an empty single-sequence state that can hold it.", nameof(entry));
+        }
+
+        var stride = _sig.SharedBuffer ? _capacity : length;
+        for (var i = 0; i < _kv[_current].Length; i++)
+        {
+            Layout.Copy(entry.Tensor(i), entry.Length, 0, 0, _kv[_current][i], stride, 0, 0, length);
+        }
+
+        PastLength = length;
+    }
 
     /// <summary>
     /// Runs <paramref name="count"/> new tokens per sequence (<paramref name="tokens"/> is [batch, count] row-major)
@@ -147,10 +184,10 @@ internal sealed unsafe class DecoderState : IDisposable
         _pastShape[0] = _presentShape[0] = _batch;
         _pastShape[1] = _presentShape[1] = _sig.KvHeads;
         _pastShape[3] = _presentShape[3] = _sig.HeadDim;
-        _pastShape[2] = past;
-        _presentShape[2] = total;
-        var pastBytes = (long)_batch * _sig.KvHeads * past * _sig.HeadDim * elem;
-        var presentBytes = (long)_batch * _sig.KvHeads * total * _sig.HeadDim * elem;
+        _pastShape[2] = _sig.SharedBuffer ? _capacity : past;
+        _presentShape[2] = _sig.SharedBuffer ? _capacity : total;
+        var pastBytes = (long)_batch * _sig.KvHeads * _pastShape[2] * _sig.HeadDim * elem;
+        var presentBytes = (long)_batch * _sig.KvHeads * _presentShape[2] * _sig.HeadDim * elem;
         for (var i = 0; i < _sig.PastNames.Length; i++)
         {
             _inputs[k++] = OrtValue.CreateTensorValueWithData(memory, _sig.KvType, _pastShape, _kv[_current][i], pastBytes);
@@ -176,7 +213,7 @@ internal sealed unsafe class DecoderState : IDisposable
             DisposeValues();
         }
 
-        _current = 1 - _current;
+        _current = _sig.SharedBuffer ? 0 : 1 - _current;
         PastLength = total;
     }
 
@@ -210,14 +247,12 @@ internal sealed unsafe class DecoderState : IDisposable
             throw new ArgumentException("The source must be a single sequence that fits this state.", nameof(source));
         }
 
-        var block = (long)_sig.KvHeads * source.PastLength * _sig.HeadDim * DecoderSignature.ElementSize(_sig.KvType);
+        var stride = _sig.SharedBuffer ? _capacity : source.PastLength;
         for (var i = 0; i < _sig.PastNames.Length; i++)
         {
-            var from = (byte*)source._kv[source._current][i];
-            var to = (byte*)_kv[_current][i];
             for (var b = 0; b < _batch; b++)
             {
-                Buffer.MemoryCopy(from, to + (b * block), block, block);
+                Layout.Copy(source.Kv(i), source.Stride, 0, 0, _kv[_current][i], stride, b, 0, source.PastLength);
             }
         }
 
@@ -232,9 +267,9 @@ internal sealed unsafe class DecoderState : IDisposable
         }
 
         _disposed = true;
-        foreach (var set in _kv)
+        for (var s = 0; s < (_sig.SharedBuffer ? 1 : 2); s++)
         {
-            foreach (var p in set)
+            foreach (var p in _kv[s])
             {
                 NativeMemory.AlignedFree((void*)p);
             }
@@ -244,13 +279,13 @@ internal sealed unsafe class DecoderState : IDisposable
         _runOptions.Dispose();
     }
 
-    private static OrtValue Create(OrtMemoryInfo memory, byte[] pinned, TensorElementType type, long[] shape)
+    internal static OrtValue Create(OrtMemoryInfo memory, byte[] pinned, TensorElementType type, long[] shape)
     {
         var bytes = shape[0] * shape[1] * DecoderSignature.ElementSize(type);
         return OrtValue.CreateTensorValueWithData(memory, type, shape, (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned)), bytes);
     }
 
-    private static void WriteInt(byte[] buffer, TensorElementType type, int index, long value)
+    internal static void WriteInt(byte[] buffer, TensorElementType type, int index, long value)
     {
         if (type == TensorElementType.Int64)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HeteroAgents.Inference.Batching;
 using HeteroAgents.Inference.Generation;
 using HeteroAgents.Inference.Models;
 using HeteroAgents.Inference.Templates;
@@ -15,9 +16,12 @@ public sealed class OnnxLanguageModel : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly SessionOptions _sessionOptions;
+    private readonly Lazy<BatchScheduler> _scheduler;
 
-    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate chatTemplate, int contextWindow, int chunk)
+    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate chatTemplate, int contextWindow, int chunk, OnnxModelOptions options)
     {
+        var batch = options.MaxBatchSize > 0 ? options.MaxBatchSize : 8;
+        _scheduler = new Lazy<BatchScheduler>(() => new BatchScheduler(this, batch, (long)options.KvCacheMegabytes << 20, (long)options.PrefixCacheMegabytes << 20));
         Directory = directory;
         ModelFile = modelFile;
         _session = session;
@@ -89,6 +93,7 @@ public sealed class OnnxLanguageModel : IDisposable
         var chatTemplate = ChatTemplateResolver.Resolve(tokenizerConfig, NameOf(dir), options.ChatTemplate);
         JsonElement? genai = null;
         int? genaiContext = null;
+        var sharedBuffer = false;
         var genaiPath = Path.Combine(dir, "genai_config.json");
         if (File.Exists(genaiPath))
         {
@@ -102,10 +107,7 @@ public sealed class OnnxLanguageModel : IDisposable
                 }
             }
 
-            if (g.RootElement.TryGetProperty("search", out var s) && s.TryGetProperty("past_present_share_buffer", out var share) && share.ValueKind == JsonValueKind.True)
-            {
-                throw new ModelLoadException($"'{genaiPath}': past_present_share_buffer=true exports are not supported; export with past_present_share_buffer=false (the CPU default).");
-            }
+            sharedBuffer = g.RootElement.TryGetProperty("search", out var s) && s.TryGetProperty("past_present_share_buffer", out var share) && share.ValueKind == JsonValueKind.True;
         }
 
         var modelFile = ModelFolder.FindModelFile(dir, options.ModelFile, genai is { } gd ? JsonFile.String(gd, "filename") : null);
@@ -117,6 +119,7 @@ public sealed class OnnxLanguageModel : IDisposable
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
+        AddExecutionProvider(sessionOptions, options.ExecutionProvider);
         InferenceSession session;
         try
         {
@@ -133,7 +136,14 @@ public sealed class OnnxLanguageModel : IDisposable
             var graph = session.ModelMetadata.CustomMetadataMap.TryGetValue("heteroagents.graph", out var g) ? g : string.Empty;
             var signature = DecoderSignature.Read(session, config, modelFile, genai);
             ModelFolder.CheckKvType(modelFile, config, signature.KvType);
-            signature = signature.WithBatchedContinuation(genai is null && !graph.StartsWith("fused", StringComparison.Ordinal));
+            // Project-built graphs say what they are; other genai_config.json exports (the model builder's) use GroupQueryAttention.
+            var gqa = graph.Length > 0 ? graph.StartsWith("fused", StringComparison.Ordinal) : genai is not null;
+            if (sharedBuffer && !gqa)
+            {
+                throw new ModelLoadException($"'{genaiPath}': past_present_share_buffer=true needs a GroupQueryAttention graph, but '{modelFile}' is a plain-attention graph ({graph}); set it to false.");
+            }
+
+            signature = signature.WithAttention(gqa, sharedBuffer);
             if (tokenizer.VocabularySize > signature.VocabularySize)
             {
                 throw new ModelLoadException($"Tokenizer '{tokenizer.Source}' has ids up to {tokenizer.VocabularySize - 1} but '{modelFile}' outputs logits for only {signature.VocabularySize} tokens: tokenizer and model do not match.");
@@ -146,7 +156,7 @@ public sealed class OnnxLanguageModel : IDisposable
 
             var context = options.ContextWindow > 0 ? options.ContextWindow : genaiContext ?? config.ContextWindow;
             var chunk = options.PrefillChunkTokens > 0 ? options.PrefillChunkTokens : Math.Clamp(8_000_000 / signature.VocabularySize, 16, 512);
-            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk);
+            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk, options);
         }
         catch
         {
@@ -159,9 +169,20 @@ public sealed class OnnxLanguageModel : IDisposable
     /// <summary>Loads a model folder with default options.</summary>
     public static OnnxLanguageModel Load(string directory) => Load(new OnnxModelOptions { ModelPath = directory });
 
-    /// <summary>Releases the ONNX Runtime session.</summary>
+    /// <summary>What the prefix KV cache has done (hit rate, tokens reused, bytes held).</summary>
+    public PrefixCacheStatistics PrefixCacheStatistics => _scheduler.IsValueCreated ? _scheduler.Value.PrefixCache : default;
+
+    /// <summary>What continuous batching has done (decode passes, mean batch size, peak KV bytes).</summary>
+    public BatchStatistics BatchStatistics => _scheduler.IsValueCreated ? _scheduler.Value.Statistics : default;
+
+    /// <summary>Releases the scheduler (pending requests fail with <see cref="ObjectDisposedException"/>) and the ONNX Runtime session.</summary>
     public void Dispose()
     {
+        if (_scheduler.IsValueCreated)
+        {
+            _scheduler.Value.Dispose();
+        }
+
         _session.Dispose();
         _sessionOptions.Dispose();
     }
@@ -169,10 +190,41 @@ public sealed class OnnxLanguageModel : IDisposable
     /// <summary>When set, every forward pass adds its time inside ONNX Runtime here (benchmarks).</summary>
     internal RunTimer? Timer { get; set; }
 
+    internal BatchScheduler Scheduler => _scheduler.Value;
+
     internal DecoderState CreateState(int batch, int capacity, int? chunk = null)
         => new(_session, Signature, batch, capacity, chunk ?? PrefillChunk, Timer);
 
     private static string NameOf(string directory) => Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
+
+    internal DecodeBatch CreateBatch(int maxRows) => new(_session, Signature, maxRows, ContextWindow, Timer);
+
+    private static void AddExecutionProvider(SessionOptions sessionOptions, string? provider)
+    {
+        if (string.IsNullOrEmpty(provider) || string.Equals(provider, "cpu", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        if (!string.Equals(provider, "cuda", StringComparison.OrdinalIgnoreCase))
+        {
+            sessionOptions.Dispose();
+            throw new ModelLoadException($"Hetero:Onnx:ExecutionProvider is '{provider}'; use 'cpu' or 'cuda'.");
+        }
+
+        try
+        {
+            sessionOptions.AppendExecutionProvider_CUDA(0);
+        }
+        catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+        {
+            sessionOptions.Dispose();
+            throw new ModelLoadException(
+                "Hetero:Onnx:ExecutionProvider is 'cuda' but CUDA is not available: " + ex.Message +
+                " Build the GPU variant (dotnet build -p:HeteroGpu=true, which uses Microsoft.ML.OnnxRuntime.Gpu) and run it on a machine with an NVIDIA driver, CUDA 12 and cuDNN 9; or set Hetero:Onnx:ExecutionProvider=cpu.",
+                ex);
+        }
+    }
 
     private static HashSet<int> ResolveStopTokens(ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate template)
     {

@@ -36,4 +36,23 @@ public sealed class OnnxModelOptions
     /// <summary>Largest number of prompt tokens run in one forward pass (0 picks a size that keeps the logits buffer near 32 MB).</summary>
     [Range(0, 65_536)]
     public int PrefillChunkTokens { get; set; }
+
+    /// <summary>
+    /// Most sequences decoded together by continuous batching (concurrent requests join the running batch at each
+    /// decode step). 0 (the default) picks 8; a worker sets it to its concurrent message limit.
+    /// </summary>
+    [Range(0, 256)]
+    public int MaxBatchSize { get; set; }
+
+    /// <summary>Budget of the running batch's KV cache in MiB; a request waits to join while the batch would exceed it.</summary>
+    [Range(1, 1_048_576)]
+    public int KvCacheMegabytes { get; set; } = 1024;
+
+    /// <summary>Budget of the prefix KV cache in MiB (KV of shared prompt prefixes reused across requests); 0 turns it off.</summary>
+    [Range(0, 1_048_576)]
+    public int PrefixCacheMegabytes { get; set; } = 256;
+
+    /// <summary>Where the graph runs: <c>cpu</c> (default) or <c>cuda</c> (needs the GPU build, <c>-p:HeteroGpu=true</c>, and a CUDA device).</summary>
+    [RegularExpression("^(?i)(cpu|cuda)$", ErrorMessage = "Hetero:Onnx:ExecutionProvider must be 'cpu' or 'cuda'.")]
+    public string ExecutionProvider { get; set; } = "cpu";
 }

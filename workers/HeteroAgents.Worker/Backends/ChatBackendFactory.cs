@@ -6,7 +6,7 @@ namespace HeteroAgents.Worker.Backends;
 
 /// <summary>
 /// The one place that chooses the worker's model backend: resolves <c>Hetero:Slm:Backend</c> (with <c>auto</c>
-/// meaning <c>onnx</c> when a model folder is set, else <c>openai</c> when an endpoint is set, else <c>unconfigured</c>), asks the matching
+/// meaning <c>llamasharp</c> for a GGUF model, <c>onnx</c> when a model folder is set, else <c>openai</c> when an endpoint is set, else <c>unconfigured</c>), asks the matching
 /// <see cref="IChatBackendProvider"/> for its client and wraps it in the worker's middleware
 /// (error classification → telemetry → usage accounting → timeout → backend).
 /// </summary>
@@ -21,7 +21,8 @@ public sealed class ChatBackendFactory(IEnumerable<IChatBackendProvider> provide
             return slm.Backend;
         }
 
-        return !string.IsNullOrWhiteSpace(slm.ModelPath) ? BackendNames.Onnx
+        return LlamaSharpBackendProvider.IsGguf(slm.ModelPath) ? BackendNames.LlamaSharp
+            : !string.IsNullOrWhiteSpace(slm.ModelPath) ? BackendNames.Onnx
             : slm.Endpoint is not null ? BackendNames.OpenAi
             : BackendNames.Unconfigured;
     }

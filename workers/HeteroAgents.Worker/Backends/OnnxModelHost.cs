@@ -45,6 +45,10 @@ public sealed class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions) : I
                     GraphOptimizationLevel = o.GraphOptimizationLevel,
                     ContextWindow = o.ContextWindow,
                     PrefillChunkTokens = o.PrefillChunkTokens,
+                    MaxBatchSize = o.MaxBatchSize,
+                    KvCacheMegabytes = o.KvCacheMegabytes,
+                    PrefixCacheMegabytes = o.PrefixCacheMegabytes,
+                    ExecutionProvider = o.ExecutionProvider,
                 });
             }
             else if (!string.Equals(Path.GetFullPath(_model.Directory), full, StringComparison.Ordinal))

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace HeteroAgents.Worker.Confidence;
 
 /// <summary>
-/// A task's confidence, by task type. Classify: the backend's confidence when it gives one (in-process exact candidate
-/// scoring: the chosen label's probability normalized over the labels), else the probability of the label's tokens.
+/// A task's confidence, by task type. Classify: the probability the model itself gave the label's tokens — from exact
+/// candidate scoring (<see cref="ChatResponseProperties.LabelProbability"/>) or from the generated tokens — else the
+/// backend's own confidence (e.g. a label probability normalized over the labels).
 /// Extract and tool call: a confidence per value — string, number, boolean, the tool's name — from the probabilities
 /// of the tokens that wrote it (the weakest token, or their geometric mean with
 /// <see cref="WorkerOptions.LogProbConfidence"/> = <c>MeanTokenProbability</c>); the task's is its weakest value's.
@@ -36,6 +37,12 @@ public sealed class TaskConfidenceEstimator(ConfidenceEstimator responseConfiden
         }
 
         var properties = response.AdditionalProperties;
+        if (task is ClassifyTask && properties?.TryGetValue(ChatResponseProperties.LabelProbability, out var scored) == true && scored is double labelProbability)
+        {
+            return new ConfidenceEstimate(labelProbability, ConfidenceSources.LabelTokens,
+                new Dictionary<string, double>(StringComparer.Ordinal) { ["$.label"] = labelProbability });
+        }
+
         var backendConfidence = properties?.ContainsKey(ChatResponseProperties.Confidence) == true ? responseConfidence.Estimate(response) : null;
         if (task is ClassifyTask && backendConfidence is { } label)
         {

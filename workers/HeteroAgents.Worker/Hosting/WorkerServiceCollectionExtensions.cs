@@ -1,6 +1,7 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Inference.Constraints;
 using HeteroAgents.Inference.Hub;
+using HeteroAgents.Inference.LlamaSharp;
 using HeteroAgents.Security;
 using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Worker.Backends;
@@ -38,7 +39,13 @@ public static class WorkerServiceCollectionExtensions
         services.AddOptions<SlmOptions>().Bind(configuration.GetSection(SlmOptions.SectionName)).PostConfigure<ModelStore>(SlmModelFolder.Apply)
             .PostConfigure(o => o.ApiKey = SecretFile.ReadOrDefault(o.ApiKeyFile, SlmOptions.SectionName + ":ApiKeyFile", o.ApiKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHeteroModelStore(configuration);
-        services.AddOptions<OnnxModelOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        // Continuous batching decodes as many sequences together as the worker processes tasks at once.
+        services.AddOptions<OnnxModelOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName))
+            .PostConfigure<IOptions<HeteroAgents.Messaging.MessagingOptions>>((o, m) => o.MaxBatchSize = o.MaxBatchSize > 0 ? o.MaxBatchSize : Math.Clamp(m.Value.ConcurrentMessageLimit, 1, 256))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LlamaSharpModelOptions>().Bind(configuration.GetSection(LlamaSharpBackendProvider.SectionName))
+            .PostConfigure<IOptions<HeteroAgents.Messaging.MessagingOptions>>((o, m) => o.MaxBatchSize = o.MaxBatchSize > 0 ? o.MaxBatchSize : Math.Clamp(m.Value.ConcurrentMessageLimit, 1, 256))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DecodingConstraintOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName + ":Decoding")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlmOptions>, SlmBackendValidator>());
 
@@ -50,6 +57,8 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, OpenAiCompatibleBackendProvider>());
         services.TryAddSingleton<OnnxModelHost>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, OnnxBackendProvider>());
+        services.TryAddSingleton<LlamaSharpModelHost>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatBackendProvider, LlamaSharpBackendProvider>());
         services.TryAddSingleton<ChatBackendFactory>();
         services.TryAddKeyedSingleton<IChatClient>(WorkerServiceKeys.ChatClient, (sp, _) => sp.GetRequiredService<ChatBackendFactory>().Create());
         services.TryAddSingleton(sp =>

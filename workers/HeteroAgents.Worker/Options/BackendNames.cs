@@ -4,7 +4,7 @@ namespace HeteroAgents.Worker.Options;
 public static class BackendNames
 {
     /// <summary>
-    /// Choose by configuration: <see cref="Onnx"/> when a model folder is set (<c>Hetero:Slm:ModelPath</c> or
+    /// Choose by configuration: <see cref="LlamaSharp"/> when the model path is a GGUF model, <see cref="Onnx"/> when a model folder is set (<c>Hetero:Slm:ModelPath</c> or
     /// <c>--model &lt;dir&gt;</c>), else <see cref="OpenAi"/> when an endpoint is set, otherwise <see cref="Unconfigured"/>.
     /// </summary>
     public const string Auto = "auto";
@@ -17,4 +17,7 @@ public static class BackendNames
 
     /// <summary>The in-process ONNX Runtime model of <c>Hetero:Slm:ModelPath</c> with schema-constrained decoding.</summary>
     public const string Onnx = "onnx";
+
+    /// <summary>A GGUF model (<c>Hetero:Slm:ModelPath</c>: a .gguf file or a folder of them) in llama.cpp through LLamaSharp, with schema-constrained decoding.</summary>
+    public const string LlamaSharp = "llamasharp";
 }

@@ -3,7 +3,7 @@ using HeteroAgents.Inference.Hub;
 namespace HeteroAgents.Worker.Options;
 
 /// <summary>
-/// <c>--model</c> takes a model name, a model folder or a <see cref="ModelReference"/> (<c>owner/name[@revision]</c>): when
+/// <c>--model</c> takes a model name, a model folder, a <c>.gguf</c> file or a <see cref="ModelReference"/> (<c>owner/name[@revision]</c>): when
 /// <see cref="SlmOptions.Model"/> names an existing folder and no <see cref="SlmOptions.ModelPath"/> is set, the folder
 /// becomes the model path; when it is a reference to a model in the cache (<c>hetero models pull</c>) and no endpoint is
 /// set, the cached folder does. A <see cref="SlmOptions.ModelPath"/> that is a reference is resolved through
@@ -20,7 +20,7 @@ internal static class SlmModelFolder
         string? aliasName = null;
         if (string.IsNullOrWhiteSpace(options.ModelPath) && !string.IsNullOrWhiteSpace(options.Model))
         {
-            if (Directory.Exists(options.Model))
+            if (Directory.Exists(options.Model) || (File.Exists(options.Model) && options.Model.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)))
             {
                 options.ModelPath = Path.GetFullPath(options.Model);
                 options.Model = DefaultModel;
@@ -48,7 +48,9 @@ internal static class SlmModelFolder
 
         if (!string.IsNullOrWhiteSpace(options.ModelPath) && options.ModelPathError is null && (string.IsNullOrWhiteSpace(options.Model) || options.Model == DefaultModel))
         {
-            options.Model = aliasName ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(options.ModelPath));
+            options.Model = aliasName ?? (File.Exists(options.ModelPath)
+                ? Path.GetFileNameWithoutExtension(options.ModelPath)
+                : Path.GetFileName(Path.TrimEndingDirectorySeparator(options.ModelPath)));
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed class SlmOptions : IValidatableObject
     /// <summary>
     /// Which backend serves the model: <c>auto</c> (the in-process model when <see cref="ModelPath"/> is set, else an
     /// OpenAI-compatible endpoint when <see cref="Endpoint"/> is set, otherwise <c>unconfigured</c>), <c>onnx</c> (the
-    /// in-process ONNX Runtime model of <see cref="ModelPath"/>), <c>openai</c> (an OpenAI-compatible HTTP server: vLLM, llama.cpp server, Ollama,
+    /// in-process ONNX Runtime model of <see cref="ModelPath"/>), <c>llamasharp</c> (a GGUF model in llama.cpp), <c>openai</c> (an OpenAI-compatible HTTP server: vLLM, llama.cpp server, Ollama,
     /// SGLang) or <c>unconfigured</c> (every task escalates with <c>backend_error</c>). Further backends register
     /// themselves with <c>AddHeteroChatBackend</c>.
     /// </summary>
@@ -80,10 +80,17 @@ public sealed class SlmOptions : IValidatableObject
         {
             yield return new ValidationResult("Hetero:Slm:ModelPath: " + ModelPathError, [nameof(ModelPath)]);
         }
-        else if (!string.IsNullOrWhiteSpace(ModelPath) && !Directory.Exists(ModelPath))
+        else if (!string.IsNullOrWhiteSpace(ModelPath) && !Directory.Exists(ModelPath) && !(File.Exists(ModelPath) && ModelPath.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)))
         {
             yield return new ValidationResult(
-                $"Hetero:Slm:ModelPath is '{ModelPath}', which is not a folder; point it at a model folder with config.json, tokenizer files and the ONNX model.",
+                $"Hetero:Slm:ModelPath is '{ModelPath}', which is not a folder (nor a .gguf file); point it at a model folder with config.json, tokenizer files and the ONNX model, or at a GGUF model.",
+                [nameof(ModelPath)]);
+        }
+
+        if (string.Equals(Backend, BackendNames.LlamaSharp, StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(ModelPath))
+        {
+            yield return new ValidationResult(
+                "Hetero:Slm:Backend is 'llamasharp' but Hetero:Slm:ModelPath is not set; pass --model <file.gguf> or set HETERO__SLM__MODELPATH.",
                 [nameof(ModelPath)]);
         }
 

@@ -1,0 +1,70 @@
+// The llama.cpp peer of `worker-throughput`: the same tasks (the worker's prompt token ids and result JSON schema),
+// N sequences of one context working through the queue, each answer generated greedily under the schema as a
+// llama.cpp JSON-schema grammar. Prints one JSON line: tasks/s, latency percentiles, answers.
+//
+//   node worker-peer.mjs <model.gguf> <tasks.json: [{"prompt":[ids...],"schema":{...}}, ...]> [sequences=8] [threads=2] [max tokens=64]
+import { readFileSync } from "node:fs";
+import { getLlama, LlamaGrammarEvaluationState, LlamaLogLevel } from "node-llama-cpp";
+
+const [modelPath, tasksPath, sequencesArg = "8", threadsArg = "2", maxArg = "64"] = process.argv.slice(2);
+if (!modelPath || !tasksPath) {
+    console.error("usage: node worker-peer.mjs <model.gguf> <tasks.json> [sequences] [threads] [max tokens]");
+    process.exit(2);
+}
+
+const tasks = JSON.parse(readFileSync(tasksPath, "utf8"));
+const n = Number.parseInt(sequencesArg, 10);
+const threads = Number.parseInt(threadsArg, 10);
+const maxTokens = Number.parseInt(maxArg, 10);
+const longest = Math.max(...tasks.map(t => t.prompt.length));
+
+const llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
+const model = await llama.loadModel({ modelPath });
+const context = await model.createContext({ contextSize: longest + maxTokens + 16, sequences: n, threads, batchSize: 512 });
+const grammars = new Map();
+async function grammarFor(schema) {
+    const key = JSON.stringify(schema);
+    if (!grammars.has(key)) grammars.set(key, await llama.createGrammarForJsonSchema(schema));
+    return grammars.get(key);
+}
+
+const latencies = [];
+const answers = new Array(tasks.length);
+let next = 0;
+const start = process.hrtime.bigint();
+await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, async () => {
+    const sequence = context.getSequence();
+    while (next < tasks.length) {
+        const index = next++;
+        const task = tasks[index];
+        const begun = process.hrtime.bigint();
+        const grammar = await grammarFor(task.schema);
+        const state = new LlamaGrammarEvaluationState({ model, grammar });
+        const tokens = [];
+        for await (const token of sequence.evaluate(task.prompt, { temperature: 0, grammarEvaluationState: state })) {
+            if (model.isEogToken(token)) break;
+            tokens.push(token);
+            if (tokens.length >= maxTokens) break;
+        }
+        answers[index] = model.detokenize(tokens);
+        await sequence.clearHistory();
+        latencies.push(Number(process.hrtime.bigint() - begun) / 1e6);
+    }
+}));
+const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+latencies.sort((a, b) => a - b);
+const pct = p => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+console.log(JSON.stringify({
+    model: modelPath,
+    tasks: tasks.length,
+    sequences: n,
+    wall_ms: wallMs,
+    tasks_per_s: tasks.length / (wallMs / 1000),
+    p50_ms: pct(0.5),
+    p95_ms: pct(0.95),
+    answers: answers.slice(0, 5),
+}));
+
+await context.dispose();
+await model.dispose();
+await llama.dispose();
