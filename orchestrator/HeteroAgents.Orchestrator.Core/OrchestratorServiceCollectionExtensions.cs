@@ -34,7 +34,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddOptions<BatchJobOptions>().BindConfiguration(BatchJobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TaskInputParserOptions>().BindConfiguration(BatchJobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new TaskInputParser(sp.GetRequiredService<IOptions<TaskInputParserOptions>>().Value));
+        services.TryAddSingleton(TaskKindRegistry.Default);
+        services.TryAddSingleton(sp => new TaskInputParser(sp.GetRequiredService<IOptions<TaskInputParserOptions>>().Value, sp.GetRequiredService<TaskKindRegistry>()));
 
         if (ResolveStoreKind(configuration) == StoreKind.Redis)
         {

@@ -123,30 +123,30 @@ public sealed partial class EscalationResolver
         return FrontierPrompts.For(task);
     }
 
-    /// <summary>Rebuilds the typed task from an escalation event (its <see cref="TaskEscalated.Input"/> is the task's input object).</summary>
-    /// <exception cref="ArgumentException">The event's input does not have its task type's shape.</exception>
-    public static ITaskMessage ToTask(TaskEscalated escalated)
+    /// <summary>
+    /// Rebuilds the typed task from an escalation event (its <see cref="TaskEscalated.Input"/> is the task's input object),
+    /// with the kind's input reader — the same one that reads batch lines — from <paramref name="kinds"/> (default
+    /// <see cref="TaskKindRegistry.Default"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The event's task type is not a known kind, or its input does not have the kind's shape.</exception>
+    public static ITaskMessage ToTask(TaskEscalated escalated, TaskKindRegistry? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(escalated);
+        var kind = (kinds ?? TaskKindRegistry.Default).Get(escalated.TaskType);
+        if (escalated.Input.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException($"The escalated {kind.WireName} task {escalated.CustomId} carries no input object.", "input");
+        }
+
         try
         {
-            return escalated.TaskType switch
-            {
-                TaskType.Classify => new ClassifyTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<ClassifyInput>(escalated.Input)),
-                TaskType.Extract => new ExtractTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<ExtractInput>(escalated.Input)),
-                TaskType.ToolCall => new ToolCallTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<ToolCallInput>(escalated.Input)),
-                TaskType.Summarize => new SummarizeTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<SummarizeInput>(escalated.Input)),
-                _ => throw new ArgumentException($"Unknown task type {escalated.TaskType}.", nameof(escalated)),
-            };
+            return kind.ReadTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.Input);
         }
-        catch (JsonException ex)
+        catch (InputShapeException ex)
         {
-            throw new ArgumentException($"The escalated {escalated.TaskType.ToWireName()} task {escalated.CustomId} carries an input of the wrong shape: {ex.Message}", "input", ex);
+            throw new ArgumentException($"The escalated {kind.WireName} task {escalated.CustomId} carries an input of the wrong shape: {ex.Message}", "input", ex);
         }
     }
-
-    private static T Read<T>(JsonElement input) =>
-        input.Deserialize<T>(HeteroJson.Options) ?? throw new JsonException("The input is null.");
 
     private static string StripCodeFence(string text)
     {

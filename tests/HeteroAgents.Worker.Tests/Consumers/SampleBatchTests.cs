@@ -25,14 +25,8 @@ public sealed class SampleBatchTests
     private static ITaskMessage ToTask(string line)
     {
         var batchLine = JsonSerializer.Deserialize<BatchInputLine>(line, HeteroJson.Options)!;
-        var id = TaskIds.Create("samples", batchLine.CustomId);
-        return TaskTypes.Parse(batchLine.Task) switch
-        {
-            TaskType.Classify => new ClassifyTask(id, "samples", batchLine.CustomId, batchLine.Input.Deserialize<ClassifyInput>(HeteroJson.Options)!),
-            TaskType.Extract => new ExtractTask(id, "samples", batchLine.CustomId, batchLine.Input.Deserialize<ExtractInput>(HeteroJson.Options)!),
-            TaskType.ToolCall => new ToolCallTask(id, "samples", batchLine.CustomId, batchLine.Input.Deserialize<ToolCallInput>(HeteroJson.Options)!),
-            _ => new SummarizeTask(id, "samples", batchLine.CustomId, batchLine.Input.Deserialize<SummarizeInput>(HeteroJson.Options)!),
-        };
+        var kind = TaskKindRegistry.Default.Get(TaskTypes.Parse(batchLine.Task));
+        return kind.ReadTask(TaskIds.Create("samples", batchLine.CustomId), "samples", batchLine.CustomId, batchLine.Input);
     }
 
     [Fact]

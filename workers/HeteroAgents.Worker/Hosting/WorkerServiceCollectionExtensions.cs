@@ -92,6 +92,8 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RoutingPolicyReloader>());
         services.TryAddSingleton<ConfidenceGate>();
 
+        // The kinds served (AddHeteroTaskConsumers registers its registry first) and each kind's prompt builder.
+        services.TryAddSingleton(TaskKindRegistry.Default);
         services.TryAddSingleton<IPromptBuilder<ClassifyTask>, ClassifyPromptBuilder>();
         services.TryAddSingleton<IPromptBuilder<ExtractTask>, ExtractPromptBuilder>();
         services.TryAddSingleton<IPromptBuilder<ToolCallTask>, ToolCallPromptBuilder>();

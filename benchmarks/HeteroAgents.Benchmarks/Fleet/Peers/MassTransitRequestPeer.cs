@@ -23,6 +23,7 @@ internal static class MassTransitRequestPeer
                 e.PrefetchCount = inFlight * 2;
                 e.ConcurrentMessageLimit = inFlight;
             });
+            bus.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             bus.AddRequestClient<PingRequest>(new Uri("queue:bench-mt-ping"), RequestTimeout.After(s: 60));
             bus.UsingRabbitMq((context, rabbit) =>
             {
