@@ -63,6 +63,6 @@ public sealed class SampleBatchTests
         // The fake answers classify, tool_call and summarize within the schema; only extraction may miss values.
         var unexpected = outcomes.OfType<TaskEscalated>().Where(o => o.TaskType != TaskType.Extract).ToList();
         Assert.True(unexpected.Count == 0, string.Join("\n", unexpected.Select(e => $"{e.CustomId}: {e.Reason}: {e.Detail} | {e.RawOutput}")));
-        Assert.Contains(outcomes, o => o is TaskCompleted { TaskType: TaskType.Extract });
+        Assert.Contains(outcomes, o => o is TaskCompleted c && c.TaskType == TaskType.Extract);
     }
 }
