@@ -46,7 +46,23 @@ public sealed partial class EscalationResolver
     /// </summary>
     /// <exception cref="InvalidOperationException">No frontier model is configured (check <see cref="FrontierAvailability"/>).</exception>
     /// <exception cref="FrontierResolutionException">Invalid JSON, invalid result, timeout, refusal or backend error.</exception>
-    public async Task<FrontierResolution> ResolveAsync(ITaskMessage task, EscalationReason? reason, string? workloadId, CancellationToken cancellationToken = default)
+    public Task<FrontierResolution> ResolveAsync(ITaskMessage task, EscalationReason? reason, string? workloadId, CancellationToken cancellationToken = default) =>
+        AnswerAsync(task, reason, workloadId, audit: null, cancellationToken);
+
+    /// <summary>
+    /// Asks the frontier model for the result of <paramref name="task"/>, which the SLM completed with <paramref name="audit"/>,
+    /// without changing that result: the logged frontier call carries the SLM answer (<see cref="FlywheelCallContext.Audit"/>),
+    /// so the conversion loop can measure their agreement.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No frontier model is configured (check <see cref="FrontierAvailability"/>).</exception>
+    /// <exception cref="FrontierResolutionException">Invalid JSON, invalid result, timeout, refusal or backend error.</exception>
+    public Task<FrontierResolution> AuditAsync(ITaskMessage task, AuditedAnswer audit, string? workloadId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        return AnswerAsync(task, reason: null, workloadId, audit, cancellationToken);
+    }
+
+    private async Task<FrontierResolution> AnswerAsync(ITaskMessage task, EscalationReason? reason, string? workloadId, AuditedAnswer? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         var frontier = _frontier ?? throw new InvalidOperationException("No frontier model is configured (Hetero:Frontier:Model).");
@@ -58,7 +74,7 @@ public sealed partial class EscalationResolver
             Temperature = 0,
             MaxOutputTokens = _options.MaxOutputTokens,
         };
-        new FlywheelCallContext(task.Type.ToWireName(), workloadId, reason, task.BatchId, TaskId: task.TaskId.ToString("D", System.Globalization.CultureInfo.InvariantCulture))
+        new FlywheelCallContext(task.Type.ToWireName(), workloadId, reason, task.BatchId, TaskId: task.TaskId.ToString("D", System.Globalization.CultureInfo.InvariantCulture), Audit: audit)
             .WithFlywheelContext(chatOptions);
 
         var started = _timeProvider.GetTimestamp();
@@ -128,20 +144,34 @@ public sealed partial class EscalationResolver
     public static ITaskMessage ToTask(TaskEscalated escalated)
     {
         ArgumentNullException.ThrowIfNull(escalated);
+        return ToTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType, escalated.Input, "escalated");
+    }
+
+    /// <summary>Rebuilds the task of an audit request from its input.</summary>
+    /// <exception cref="ArgumentException">The input does not have the task type's shape.</exception>
+    public static ITaskMessage ToTask(TaskAuditRequested audit)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var c = audit.Completed;
+        return ToTask(c.TaskId, c.BatchId, c.CustomId, c.TaskType, audit.Input, "audited");
+    }
+
+    private static ITaskMessage ToTask(Guid taskId, string batchId, string customId, TaskType type, JsonElement input, string what)
+    {
         try
         {
-            return escalated.TaskType switch
+            return type switch
             {
-                TaskType.Classify => new ClassifyTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<ClassifyInput>(escalated.Input)),
-                TaskType.Extract => new ExtractTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<ExtractInput>(escalated.Input)),
-                TaskType.ToolCall => new ToolCallTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<ToolCallInput>(escalated.Input)),
-                TaskType.Summarize => new SummarizeTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<SummarizeInput>(escalated.Input)),
-                _ => throw new ArgumentException($"Unknown task type {escalated.TaskType}.", nameof(escalated)),
+                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, Read<ClassifyInput>(input)),
+                TaskType.Extract => new ExtractTask(taskId, batchId, customId, Read<ExtractInput>(input)),
+                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, Read<ToolCallInput>(input)),
+                TaskType.Summarize => new SummarizeTask(taskId, batchId, customId, Read<SummarizeInput>(input)),
+                _ => throw new ArgumentException($"Unknown task type {type}.", nameof(type)),
             };
         }
         catch (JsonException ex)
         {
-            throw new ArgumentException($"The escalated {escalated.TaskType.ToWireName()} task {escalated.CustomId} carries an input of the wrong shape: {ex.Message}", "input", ex);
+            throw new ArgumentException($"The {what} {type.ToWireName()} task {customId} carries an input of the wrong shape: {ex.Message}", "input", ex);
         }
     }
 
