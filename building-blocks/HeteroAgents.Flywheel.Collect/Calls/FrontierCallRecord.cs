@@ -31,10 +31,11 @@ namespace HeteroAgents.Flywheel;
 /// escalation record with the frontier call that resolved it.</param>
 /// <param name="SchemaFingerprint">The <see cref="CanonicalJson.Fingerprint"/> of <paramref name="ResponseSchema"/>.</param>
 /// <param name="Input">Escalation records: the task's input object as sent.</param>
-/// <param name="SlmOutput">Escalation records: what the SLM produced, if anything.</param>
-/// <param name="ServedBy">Escalation records: the SLM that escalated (<c>slm:&lt;model&gt;</c>).</param>
+/// <param name="SlmOutput">Escalation records: what the SLM produced, if anything; audit calls: the SLM's completed result.</param>
+/// <param name="ServedBy">Escalation records: the SLM that escalated (<c>slm:&lt;model&gt;</c>); audit calls: the SLM audited.</param>
 /// <param name="EscalationDetail">Escalation records: the failed check, in words.</param>
-/// <param name="Confidence">Escalation records: the SLM output's confidence, when known.</param>
+/// <param name="Confidence">Escalation records and audit calls: the SLM output's confidence, when known.</param>
+/// <param name="Audit">Whether the frontier call audited a completed SLM answer (<see cref="SlmOutput"/>) rather than serving the task.</param>
 public sealed record FrontierCallRecord(
     string Id,
     DateTimeOffset Timestamp,
@@ -60,7 +61,8 @@ public sealed record FrontierCallRecord(
     string? SlmOutput = null,
     string? ServedBy = null,
     string? EscalationDetail = null,
-    double? Confidence = null)
+    double? Confidence = null,
+    bool Audit = false)
 {
     /// <summary>Whether this record is an SLM escalation (no frontier answer) rather than a frontier call.</summary>
     public bool IsEscalation() => Status == FrontierCallStatus.Escalated;

@@ -69,7 +69,11 @@ internal static class FrontierCallRecordFactory
             TraceId: context.TraceId ?? Activity.Current?.TraceId.ToHexString(),
             Streaming: streaming,
             TaskId: context.TaskId,
-            SchemaFingerprint: CanonicalJson.Fingerprint(schema));
+            SchemaFingerprint: CanonicalJson.Fingerprint(schema),
+            SlmOutput: context.Audit?.SlmOutput,
+            ServedBy: context.Audit?.ServedBy,
+            Confidence: context.Audit?.Confidence,
+            Audit: context.Audit is not null);
     }
 
     public static LoggedMessage ToLogged(ChatMessage message)

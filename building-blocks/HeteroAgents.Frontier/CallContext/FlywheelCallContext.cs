@@ -14,13 +14,15 @@ namespace HeteroAgents.Frontier;
 /// <param name="BatchId">The batch of the escalated task, when the call resolves a batch escalation.</param>
 /// <param name="TraceId">A trace id; defaults to the current activity's.</param>
 /// <param name="TaskId">The task the call resolves, when it resolves one.</param>
+/// <param name="Audit">The completed SLM answer the call audits (the frontier answers the same task too), when it audits one.</param>
 public sealed record FlywheelCallContext(
     string? TaskType,
     string? WorkloadId = null,
     EscalationReason? EscalationReason = null,
     string? BatchId = null,
     string? TraceId = null,
-    string? TaskId = null)
+    string? TaskId = null,
+    AuditedAnswer? Audit = null)
 {
     /// <summary>The <see cref="TaskType"/> of planning requests (the frontier plans, the fleet runs the sub-tasks).</summary>
     public const string PlanTaskType = "plan";
@@ -53,7 +55,8 @@ public sealed record FlywheelCallContext(
             reason,
             Get(props, FlywheelPropertyKeys.BatchId),
             Get(props, FlywheelPropertyKeys.TraceId),
-            Get(props, FlywheelPropertyKeys.TaskId));
+            Get(props, FlywheelPropertyKeys.TaskId),
+            Get(props, FlywheelPropertyKeys.Audit) is { } audit ? AuditedAnswer.Parse(audit) : null);
     }
 
     /// <summary>Writes this context into <paramref name="options"/> (creating its property bag if needed) and returns it.</summary>
@@ -67,6 +70,7 @@ public sealed record FlywheelCallContext(
         Set(props, FlywheelPropertyKeys.TraceId, TraceId);
         Set(props, FlywheelPropertyKeys.TaskId, TaskId);
         Set(props, FlywheelPropertyKeys.EscalationReason, EscalationReason is { } r ? r.ToWireName() : null);
+        Set(props, FlywheelPropertyKeys.Audit, Audit?.ToJson());
         return options;
     }
 

@@ -29,6 +29,9 @@ public static class FlywheelPropertyKeys
     /// <summary>Request: the escalation reason's wire name, when the call resolves an escalation.</summary>
     public const string EscalationReason = "hetero.flywheel.escalation_reason";
 
+    /// <summary>Request: the SLM answer the call audits (<see cref="AuditedAnswer"/> as JSON), when it audits one.</summary>
+    public const string Audit = "hetero.flywheel.audit";
+
     /// <summary>Request: a trace id to record instead of the current activity's.</summary>
     public const string TraceId = "hetero.flywheel.trace_id";
 

@@ -6,7 +6,7 @@ namespace HeteroAgents.Frontier;
 public static class FrontierBusRegistrationExtensions
 {
     /// <summary>
-    /// Adds <see cref="FrontierEscalationConsumer"/> when the services registered so far have a frontier model
+    /// Adds <see cref="FrontierEscalationConsumer"/> and <see cref="FrontierAuditConsumer"/> when the services registered so far have a frontier model
     /// (<see cref="FrontierAvailability.Of"/>: call <c>AddHeteroFrontier</c> before <c>AddHeteroMessaging</c>) and returns
     /// whether it did; without a frontier model escalations stay recorded as escalations.
     /// </summary>
@@ -19,6 +19,7 @@ public static class FrontierBusRegistrationExtensions
         }
 
         bus.AddConsumer<FrontierEscalationConsumer, FrontierEscalationConsumerDefinition>();
+        bus.AddConsumer<FrontierAuditConsumer, FrontierAuditConsumerDefinition>();
         return true;
     }
 }

@@ -46,7 +46,23 @@ public sealed partial class EscalationResolver
     /// </summary>
     /// <exception cref="InvalidOperationException">No frontier model is configured (check <see cref="FrontierAvailability"/>).</exception>
     /// <exception cref="FrontierResolutionException">Invalid JSON, invalid result, timeout, refusal or backend error.</exception>
-    public async Task<FrontierResolution> ResolveAsync(ITaskMessage task, EscalationReason? reason, string? workloadId, CancellationToken cancellationToken = default)
+    public Task<FrontierResolution> ResolveAsync(ITaskMessage task, EscalationReason? reason, string? workloadId, CancellationToken cancellationToken = default) =>
+        AnswerAsync(task, reason, workloadId, audit: null, cancellationToken);
+
+    /// <summary>
+    /// Asks the frontier model for the result of <paramref name="task"/>, which the SLM completed with <paramref name="audit"/>,
+    /// without changing that result: the logged frontier call carries the SLM answer (<see cref="FlywheelCallContext.Audit"/>),
+    /// so the conversion loop can measure their agreement.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No frontier model is configured (check <see cref="FrontierAvailability"/>).</exception>
+    /// <exception cref="FrontierResolutionException">Invalid JSON, invalid result, timeout, refusal or backend error.</exception>
+    public Task<FrontierResolution> AuditAsync(ITaskMessage task, AuditedAnswer audit, string? workloadId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        return AnswerAsync(task, reason: null, workloadId, audit, cancellationToken);
+    }
+
+    private async Task<FrontierResolution> AnswerAsync(ITaskMessage task, EscalationReason? reason, string? workloadId, AuditedAnswer? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         var frontier = _frontier ?? throw new InvalidOperationException("No frontier model is configured (Hetero:Frontier:Model).");
@@ -58,7 +74,7 @@ public sealed partial class EscalationResolver
             Temperature = 0,
             MaxOutputTokens = _options.MaxOutputTokens,
         };
-        new FlywheelCallContext(task.Type.ToWireName(), workloadId, reason, task.BatchId, TaskId: task.TaskId.ToString("D", System.Globalization.CultureInfo.InvariantCulture))
+        new FlywheelCallContext(task.Type.ToWireName(), workloadId, reason, task.BatchId, TaskId: task.TaskId.ToString("D", System.Globalization.CultureInfo.InvariantCulture), Audit: audit)
             .WithFlywheelContext(chatOptions);
 
         var started = _timeProvider.GetTimestamp();
@@ -132,19 +148,33 @@ public sealed partial class EscalationResolver
     public static ITaskMessage ToTask(TaskEscalated escalated, TaskKindRegistry? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(escalated);
-        var kind = (kinds ?? TaskKindRegistry.Default).Get(escalated.TaskType);
-        if (escalated.Input.ValueKind != JsonValueKind.Object)
+        return ToTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType, escalated.Input, "escalated", kinds);
+    }
+
+    /// <summary>Rebuilds the task of an audit request from its input, with the kind's input reader (see <see cref="ToTask(TaskEscalated, TaskKindRegistry?)"/>).</summary>
+    /// <exception cref="ArgumentException">The task type is not a known kind, or the input does not have the kind's shape.</exception>
+    public static ITaskMessage ToTask(TaskAuditRequested audit, TaskKindRegistry? kinds = null)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var c = audit.Completed;
+        return ToTask(c.TaskId, c.BatchId, c.CustomId, c.TaskType, audit.Input, "audited", kinds);
+    }
+
+    private static ITaskMessage ToTask(Guid taskId, string batchId, string customId, TaskType type, JsonElement input, string what, TaskKindRegistry? kinds)
+    {
+        var kind = (kinds ?? TaskKindRegistry.Default).Get(type);
+        if (input.ValueKind != JsonValueKind.Object)
         {
-            throw new ArgumentException($"The escalated {kind.WireName} task {escalated.CustomId} carries no input object.", "input");
+            throw new ArgumentException($"The {what} {kind.WireName} task {customId} carries no input object.", "input");
         }
 
         try
         {
-            return kind.ReadTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.Input);
+            return kind.ReadTask(taskId, batchId, customId, input);
         }
         catch (InputShapeException ex)
         {
-            throw new ArgumentException($"The escalated {kind.WireName} task {escalated.CustomId} carries an input of the wrong shape: {ex.Message}", "input", ex);
+            throw new ArgumentException($"The {what} {kind.WireName} task {customId} carries an input of the wrong shape: {ex.Message}", "input", ex);
         }
     }
 

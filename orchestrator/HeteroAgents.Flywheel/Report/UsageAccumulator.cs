@@ -5,7 +5,7 @@ internal sealed class UsageAccumulator(string taskType, string workload)
 {
     private readonly List<long> _latencies = [];
     private readonly Dictionary<string, long> _reasons = new(StringComparer.Ordinal);
-    private long _calls, _slm, _frontier, _escalated, _failed, _input, _output, _unpriced;
+    private long _calls, _slm, _frontier, _escalated, _failed, _input, _output, _unpriced, _audited, _auditCounted, _auditAgreed;
     private decimal _cost, _baseline;
 
     public void Add(UsageCall call)
@@ -36,8 +36,21 @@ internal sealed class UsageAccumulator(string taskType, string workload)
         _baseline += call.BaselineCost ?? 0;
     }
 
+    /// <summary>Counts one audit call: its comparison (null when the frontier failed) and its cost.</summary>
+    public void AddAudit(AnswerComparison? comparison, decimal? cost)
+    {
+        _audited++;
+        _auditCounted += comparison is { Counted: true } ? 1 : 0;
+        _auditAgreed += comparison is { Counted: true, Agree: true } ? 1 : 0;
+        _cost += cost ?? 0;
+        _unpriced += cost is null ? 1 : 0;
+    }
+
     public void Add(UsageAccumulator other)
     {
+        _audited += other._audited;
+        _auditCounted += other._auditCounted;
+        _auditAgreed += other._auditAgreed;
         _calls += other._calls;
         _slm += other._slm;
         _frontier += other._frontier;
@@ -61,7 +74,12 @@ internal sealed class UsageAccumulator(string taskType, string workload)
         _latencies.Sort();
         return new UsageReportRow(taskType, workload, _calls, _slm, _frontier, _escalated, _failed,
             new SortedDictionary<string, long>(_reasons, StringComparer.Ordinal),
-            Percentile(0.50), Percentile(0.95), _input, _output, _cost, hasBaseline ? _baseline : null, _unpriced);
+            Percentile(0.50), Percentile(0.95), _input, _output, _cost, hasBaseline ? _baseline : null, _unpriced)
+        {
+            Audited = _audited,
+            AuditCompared = _auditCounted,
+            AuditAgreed = _auditAgreed,
+        };
     }
 
     private long? Percentile(double p) =>

@@ -14,12 +14,12 @@ public sealed record UsageReport(IReadOnlyList<UsageReportRow> Rows, UsageReport
     {
         var s = new StringBuilder();
         s.AppendLine(CultureInfo.InvariantCulture,
-            $"{"task",-10} {"workload",-18} {"calls",7} {"slm%",6} {"esc%",6} {"p50ms",7} {"p95ms",7} {"tokens",10} {"cost$",10} {"baseline$",10}  escalations by reason");
+            $"{"task",-10} {"workload",-18} {"calls",7} {"slm%",6} {"esc%",6} {"p50ms",7} {"p95ms",7} {"tokens",10} {"cost$",10} {"baseline$",10} {"audit",6} {"agree%",6}  escalations by reason");
         foreach (var row in Rows.Append(Total))
         {
             var reasons = string.Join(", ", row.EscalationsByReason.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {row.EscalationRateOf(p.Key):P1}"));
             s.AppendLine(CultureInfo.InvariantCulture,
-                $"{row.TaskType,-10} {row.Workload,-18} {row.Calls,7} {row.SlmShare * 100,6:0.0} {row.EscalationRate * 100,6:0.0} {row.LatencyP50Ms,7} {row.LatencyP95Ms,7} {row.InputTokens + row.OutputTokens,10} {row.CostUsd,10:0.0000} {row.BaselineCostUsd,10:0.0000}  {reasons}");
+                $"{row.TaskType,-10} {row.Workload,-18} {row.Calls,7} {row.SlmShare * 100,6:0.0} {row.EscalationRate * 100,6:0.0} {row.LatencyP50Ms,7} {row.LatencyP95Ms,7} {row.InputTokens + row.OutputTokens,10} {row.CostUsd,10:0.0000} {row.BaselineCostUsd,10:0.0000} {row.Audited,6} {(row.AuditAgreement is { } agree ? (agree * 100).ToString("0.0", CultureInfo.InvariantCulture) : "-"),6}  {reasons}");
         }
 
         return s.ToString();

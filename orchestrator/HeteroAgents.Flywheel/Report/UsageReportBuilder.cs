@@ -7,7 +7,8 @@ namespace HeteroAgents.Flywheel;
 /// Aggregates batch output lines and logged frontier calls into the <c>hetero report</c> table: per task type and
 /// workload, calls, share served by SLMs, escalation rate by reason, p50/p95 latency, tokens, and estimated cost
 /// against an all-frontier baseline (every call's tokens priced at <see cref="ReportOptions.BaselineModel"/>; for
-/// SLM-served calls the SLM's token counts stand in for the frontier's).
+/// SLM-served calls the SLM's token counts stand in for the frontier's); and, from audit calls in the log (completed SLM
+/// answers the routing policy's <c>audit_share</c> sent to the frontier too), how often the frontier agreed.
 /// </summary>
 public sealed class UsageReportBuilder
 {
@@ -25,7 +26,7 @@ public sealed class UsageReportBuilder
     /// <summary>
     /// Builds the report from batch output files (workload = file name without extension) and a frontier call log (file or
     /// directory). When batch outputs are given, logged records of batch tasks (<c>batch_id</c> set) are skipped: the batch's
-    /// lines already count them. Logged records go through <see cref="AddLogRecords"/>, so an escalation and the frontier call
+    /// lines already count them; audit calls are kept (they measure agreement, see <see cref="AddFrontierCall"/>). Logged records go through <see cref="AddLogRecords"/>, so an escalation and the frontier call
     /// that resolved it count once.
     /// </summary>
     public static async Task<UsageReport> BuildFromFilesAsync(
@@ -33,6 +34,7 @@ public sealed class UsageReportBuilder
     {
         ArgumentNullException.ThrowIfNull(batchOutputPaths);
         var builder = new UsageReportBuilder(options);
+        var customIds = new List<(string CustomId, string Workload)>();
         foreach (var path in batchOutputPaths)
         {
             var workload = Path.GetFileNameWithoutExtension(path);
@@ -57,6 +59,7 @@ public sealed class UsageReportBuilder
                 }
 
                 builder.AddBatchLine(workload, parsed);
+                customIds.Add((parsed.CustomId, workload));
             }
         }
 
@@ -65,16 +68,32 @@ public sealed class UsageReportBuilder
             var records = new List<FrontierCallRecord>();
             await foreach (var record in FrontierCallLogReader.ReadAsync(frontierLogPath, cancellationToken).ConfigureAwait(false))
             {
-                if (batchOutputPaths.Count == 0 || record.BatchId is null)
+                if (batchOutputPaths.Count == 0 || record.BatchId is null || record.Audit)
                 {
                     records.Add(record);
                 }
             }
 
-            builder.AddLogRecords(records);
+            builder.AddLogRecords(AuditsUnderTheirBatchWorkload(records, customIds));
         }
 
         return builder.Build();
+    }
+
+    // An audit of a batch task is counted under the batch output file that holds the task's line (task ids are derived
+    // from batch id and custom id), so a batch's audited agreement shows on the batch's own row.
+    private static IEnumerable<FrontierCallRecord> AuditsUnderTheirBatchWorkload(List<FrontierCallRecord> records, List<(string CustomId, string Workload)> lines)
+    {
+        var byTaskId = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var batchId in records.Where(r => r.Audit && r.BatchId is not null).Select(r => r.BatchId!).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var (customId, workload) in lines)
+            {
+                byTaskId.TryAdd(TaskIds.Create(batchId, customId).ToString("D"), workload);
+            }
+        }
+
+        return records.Select(r => r.Audit && r.TaskId is { } id && byTaskId.TryGetValue(id, out var workload) ? r with { WorkloadId = workload } : r);
     }
 
     /// <summary>Counts one batch output line under <paramref name="workload"/>.</summary>
@@ -120,6 +139,16 @@ public sealed class UsageReportBuilder
     public void AddFrontierCall(FrontierCallRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (record.Audit)
+        {
+            // An audit is not a call of the workload (the SLM's answer stood): it adds its cost and, when the frontier
+            // answered, whether the two answers agree under the task type's rule (summaries are shown, not counted).
+            var comparison = record.Status == FrontierCallStatus.Ok ? AnswerComparer.Compare(record.TaskType, record.Output, record.SlmOutput) : null;
+            Row(record.TaskType ?? "unknown", record.WorkloadId ?? "(frontier)").AddAudit(comparison,
+                record.CostUsd ?? _options.Prices.Cost(record.Model, record.InputTokens, record.OutputTokens));
+            return;
+        }
+
         if (record.IsEscalation())
         {
             Row(record.TaskType ?? "unknown", record.WorkloadId ?? "(frontier)").Add(new UsageCall(

@@ -42,6 +42,18 @@ public sealed record UsageReportRow(
     /// <summary>Escalation rate of one reason.</summary>
     public double EscalationRateOf(string reason) => Calls == 0 ? 0 : (double)EscalationsByReason.GetValueOrDefault(reason) / Calls;
 
+    /// <summary>Completed SLM answers the frontier also answered (audit calls in the log).</summary>
+    public long Audited { get; init; }
+
+    /// <summary>Audits whose answers could be compared (the frontier answered; summaries are not compared).</summary>
+    public long AuditCompared { get; init; }
+
+    /// <summary>Compared audits where the frontier agreed with the SLM.</summary>
+    public long AuditAgreed { get; init; }
+
+    /// <summary>The audited agreement: agreed over compared; null when nothing was compared.</summary>
+    public double? AuditAgreement => AuditCompared == 0 ? null : (double)AuditAgreed / AuditCompared;
+
     /// <summary>Baseline minus actual cost; null without a baseline.</summary>
     public decimal? SavingsUsd => BaselineCostUsd - CostUsd;
 }

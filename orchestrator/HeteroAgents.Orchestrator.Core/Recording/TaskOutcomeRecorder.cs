@@ -16,9 +16,11 @@ namespace HeteroAgents.Orchestrator.Recording;
 /// <see cref="EscalationHeadersV1"/> (resolved when the frontier completed the task).
 /// Every batch escalation, resolved later or not, is also appended to the conversion loop's log when an
 /// <see cref="IEscalationLog"/> is registered; plugin sessions' escalations are logged by the plugin instead.
+/// A completed answer picked for audit (<see cref="TaskAuditRequested"/>) is left to <see cref="FrontierAuditConsumer"/>,
+/// which publishes its completed outcome after the audit; without a frontier model it is recorded as completed at once.
 /// Each outcome recorded and each escalation received is counted in <see cref="OrchestratorMetrics"/> when one is given.
 /// </summary>
-public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<TaskEscalated>, IConsumer<TaskFailed>
+public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<TaskEscalated>, IConsumer<TaskFailed>, IConsumer<TaskAuditRequested>
 {
     private readonly IBatchStore _store;
     private readonly bool _frontierResolves;
@@ -66,6 +68,20 @@ public sealed class TaskOutcomeRecorder : IConsumer<TaskCompleted>, IConsumer<Ta
             _metrics?.RecordOutcome(m);
             await _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m), context.CancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <inheritdoc />
+    public Task Consume(ConsumeContext<TaskAuditRequested> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_frontierResolves)
+        {
+            return Task.CompletedTask;
+        }
+
+        var m = context.Message.Completed;
+        _metrics?.RecordOutcome(m);
+        return _store.RecordAsync(m.BatchId, m.TaskId, BatchOutputLine.From(m, m.Escalation), context.CancellationToken);
     }
 
     /// <inheritdoc />

@@ -89,6 +89,11 @@ public sealed partial class HeteroTaskClient
                 if (validation.IsValid)
                 {
                     Record(record, completed.ServedBy, null, completed.Usage, null);
+                    if (completed.Routing?.Audit == true && _frontier.IsConfigured)
+                    {
+                        await AuditAsync(task, completed, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return new HeteroTaskResult(task.TaskId, task.Type, completed.Result, completed.ServedBy, completed.Confidence,
                         completed.Usage, null, Elapsed(started), null);
                 }
@@ -107,6 +112,21 @@ public sealed partial class HeteroTaskClient
 
             default:
                 throw new InvalidOperationException($"Unexpected response {response.Message?.GetType().Name} to task {task.TaskId}.");
+        }
+    }
+
+    // The routing policy picked this completed answer for audit: the frontier answers it too, the SLM's result stands, and
+    // the logged frontier call keeps both answers for the conversion loop (hetero report shows their agreement).
+    private async Task AuditAsync(ITaskMessage task, TaskCompleted completed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _resolver.AuditAsync(task, AuditedAnswer.Of(completed), _options.WorkloadId, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (FrontierResolutionException ex)
+        {
+            LogAuditFailed(task.Type.ToWireName(), task.TaskId, ex.Message);
         }
     }
 
@@ -149,4 +169,7 @@ public sealed partial class HeteroTaskClient
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{TaskType} task {TaskId} escalated by {ServedBy}: {Reason}: {Detail}")]
     private partial void LogEscalated(string taskType, Guid taskId, string servedBy, string reason, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The frontier audit of {TaskType} task {TaskId} failed: {Reason}")]
+    private partial void LogAuditFailed(string taskType, Guid taskId, string reason);
 }

@@ -61,6 +61,30 @@ public sealed class FrontierCallLoggingChatClientTests
     }
 
     [Fact]
+    public async Task An_audit_call_is_logged_with_the_audited_slm_answer_next_to_the_frontiers()
+    {
+        var log = new InMemoryFrontierCallLog();
+        var frontier = new ScriptedChatClient((_, options) =>
+        {
+            Assert.DoesNotContain(options?.AdditionalProperties?.Keys ?? [], k => k.StartsWith("hetero.flywheel.", StringComparison.Ordinal));
+            return new ScriptedAnswer("{\"label\":\"negative\"}", Model: "gpt-4o-mini", InputTokens: 90, OutputTokens: 6);
+        });
+        using var client = new ChatClientBuilder(frontier).UseFlywheelLogging(log).Build();
+        var options = new FlywheelCallContext("classify", "tickets", Audit: new AuditedAnswer("{\"label\":\"positive\"}", "slm:smollm2", 0.91))
+            .WithFlywheelContext(new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(Schema, "result") });
+
+        await client.GetResponseAsync(Prompt(), options);
+
+        var record = Assert.Single(log.Records);
+        Assert.True(record.Audit);
+        Assert.Null(record.EscalationReason);
+        Assert.Equal(("{\"label\":\"negative\"}", "{\"label\":\"positive\"}", "slm:smollm2", 0.91), (record.Output, record.SlmOutput, record.ServedBy, record.Confidence));
+        var parsed = FrontierCallRecord.Parse(record.ToJsonLine(), "test");
+        Assert.True(parsed.Audit);
+        Assert.Equal(record.SlmOutput, parsed.SlmOutput);
+    }
+
+    [Fact]
     public async Task A_streaming_call_is_logged_once_with_the_whole_answer_and_usage()
     {
         var log = new InMemoryFrontierCallLog();

@@ -118,4 +118,44 @@ public sealed class UsageReportBuilderTests
         Assert.Null(report.BaselineModel);
         Assert.Equal(1, report.Total.ServedBySlm);
     }
+
+    [Fact]
+    public async Task Audit_calls_show_the_audited_agreement_per_row_without_counting_as_calls()
+    {
+        using var dir = new TempDirectory();
+        var batch = dir.File("tickets.jsonl");
+        await File.WriteAllLinesAsync(batch, Enumerable.Range(1, 5).Select(i => Line(Slm($"t{i}", 10))));
+        var log = new SyntheticLog(2);
+        FrontierCallRecord Audit(string frontier, string slm, FrontierCallStatus status = FrontierCallStatus.Ok, string task = "classify") =>
+            log.Record(task, null, "s", "u", status == FrontierCallStatus.Ok ? frontier : null, "tickets", status: status, cost: 0.001m) with
+            {
+                BatchId = "b1",
+                Audit = true,
+                SlmOutput = slm,
+                ServedBy = "slm:smollm2-360m",
+            };
+        var frontierLog = dir.File("frontier.jsonl");
+        await File.WriteAllLinesAsync(frontierLog, [
+            Audit("""{"label":"refund"}""", """{"label":"refund"}""").ToJsonLine(),
+            Audit("""{"label":"refund"}""", """{"label":"refund"}""").ToJsonLine(),
+            Audit("""{"label":"other"}""", """{"label":"refund"}""").ToJsonLine(),
+            Audit("", """{"label":"refund"}""", FrontierCallStatus.Failed).ToJsonLine(),
+            Audit("""{"summary":"late parcel"}""", """{"summary":"the parcel is late"}""", task: "summarize").ToJsonLine(),
+        ]);
+
+        var report = await UsageReportBuilder.BuildFromFilesAsync([batch], frontierLog, Options);
+
+        var classify = Assert.Single(report.Rows, r => r.TaskType == "classify");
+        Assert.Equal(("tickets", 5L, 5L, 0L), (classify.Workload, classify.Calls, classify.ServedBySlm, classify.ServedByFrontier));
+        Assert.Equal((4L, 3L, 2L), (classify.Audited, classify.AuditCompared, classify.AuditAgreed));
+        Assert.Equal(2.0 / 3, classify.AuditAgreement!.Value, 9);
+        var summarize = Assert.Single(report.Rows, r => r.TaskType == "summarize");
+        Assert.Equal((0L, 1L, 0L), (summarize.Calls, summarize.Audited, summarize.AuditCompared));
+        Assert.Null(summarize.AuditAgreement);
+        Assert.Equal((5L, 3L, 2L), (report.Total.Audited, report.Total.AuditCompared, report.Total.AuditAgreed));
+        Assert.Equal(5, report.Total.Calls);
+        var text = report.ToText();
+        Assert.Contains("agree%", text, StringComparison.Ordinal);
+        Assert.Contains(" 66.7 ", text, StringComparison.Ordinal);
+    }
 }

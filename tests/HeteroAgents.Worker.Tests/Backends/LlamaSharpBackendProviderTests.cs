@@ -50,7 +50,8 @@ public sealed class LlamaSharpBackendProviderTests
                 Assert.Empty(schema.Validate(done.Result.GetRawText()));
                 Assert.Equal("slm:model", done.ServedBy);
                 Assert.True(done.Usage.OutputTokens > 0);
-                Assert.InRange(done.Confidence!.Value, 1e-9, 1.0);
+                // A confidence is reported; a random-weight model's own label probability can be as small as 1e-15.
+                Assert.InRange(done.Confidence!.Value, 0.0, 1.0);
             }
             else
             {

@@ -11,7 +11,9 @@ namespace HeteroAgents.Worker.Consumers;
 /// <summary>
 /// Consumes one task type. For every task it publishes exactly one of <see cref="TaskCompleted"/>,
 /// <see cref="TaskEscalated"/> or <see cref="TaskFailed"/>, and when the task came as a request (request client)
-/// also responds with that same message. A transient backend failure is thrown while the endpoint's retries remain
+/// also responds with that same message. A completed answer the routing policy picked for audit is published as
+/// <see cref="TaskAuditRequested"/> instead of <see cref="TaskCompleted"/> (the orchestrator audits it with the frontier model
+/// and records the completed outcome; requests are answered with the completed outcome as usual). A transient backend failure is thrown while the endpoint's retries remain
 /// (so the retry policy tries again) and escalates with <c>backend_error</c> on the last attempt.
 /// </summary>
 /// <typeparam name="TTask">The task message type.</typeparam>
@@ -45,6 +47,14 @@ public sealed class TaskConsumer<TTask>(TaskProcessor<TTask> processor, IOptions
         var isRequest = context.RequestId.HasValue && context.ResponseAddress is not null;
         switch (outcome)
         {
+            case TaskCompleted { Routing.Audit: true } audited:
+                await context.Publish(TaskOutcomeBuilder.AuditOf(context.Message, audited), context.CancellationToken).ConfigureAwait(false);
+                if (isRequest)
+                {
+                    await context.RespondAsync(audited).ConfigureAwait(false);
+                }
+
+                break;
             case TaskCompleted completed:
                 await context.Publish(completed, context.CancellationToken).ConfigureAwait(false);
                 if (isRequest)

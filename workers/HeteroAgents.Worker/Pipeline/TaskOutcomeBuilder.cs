@@ -20,6 +20,9 @@ internal sealed class TaskOutcomeBuilder(ITaskMessage task, string servedBy, Fun
         new(task.TaskId, task.BatchId ?? string.Empty, task.CustomId ?? string.Empty, task.Type, reason, detail, Input, rawOutput, servedBy,
             confidence, usage ?? TaskUsage.None, elapsedMs()) { Routing = Routing };
 
+    /// <summary>The audit request of a completed answer the policy picked for audit (<see cref="RoutingInfo.Audit"/>).</summary>
+    public static TaskAuditRequested AuditOf(ITaskMessage task, TaskCompleted completed) => new(completed, TaskInputs.ToJson(task));
+
     public TaskFailed Failed(TaskError error) =>
         new(task.TaskId, task.BatchId ?? string.Empty, task.CustomId ?? string.Empty, task.Type, error);
 }
