@@ -21,6 +21,9 @@ public static class RoutingPolicyReader
     /// <summary>The key of the audited share.</summary>
     public const string AuditShare = "audit_share";
 
+    /// <summary>The key of the SLM model that answers the tasks.</summary>
+    public const string Model = "model";
+
     private const string TaskTypeNames = "classify, extract, tool_call, summarize";
 
     /// <summary>Reads <paramref name="json"/>; throws <see cref="RoutingPolicyException"/> naming the key or line at fault.</summary>
@@ -132,7 +135,7 @@ public static class RoutingPolicyReader
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            throw Fail(key, $"must be an object of settings ({MinConfidence}, {UnknownConfidence}, {AuditShare}); got {JsonValues.Kind(value)}");
+            throw Fail(key, $"must be an object of settings ({MinConfidence}, {UnknownConfidence}, {AuditShare}, {Model}); got {JsonValues.Kind(value)}");
         }
 
         var rule = new RoutingRule();
@@ -144,8 +147,9 @@ public static class RoutingPolicyReader
                 MinConfidence => rule with { MinConfidence = Share(setting.Value, settingKey) },
                 AuditShare => rule with { AuditShare = Share(setting.Value, settingKey) },
                 UnknownConfidence => rule with { UnknownConfidence = Action(setting.Value, settingKey) },
+                Model => rule with { Model = ModelName(setting.Value, settingKey) },
                 _ when IsNote(setting.Name) => rule,
-                _ => throw Fail(settingKey, $"unknown setting (known: {MinConfidence}, {UnknownConfidence}, {AuditShare})"),
+                _ => throw Fail(settingKey, $"unknown setting (known: {MinConfidence}, {UnknownConfidence}, {AuditShare}, {Model})"),
             };
         }
 
@@ -170,6 +174,11 @@ public static class RoutingPolicyReader
             _ => throw Fail(key, $"must be \"escalate\" or \"complete\"; got {JsonValues.Describe(value)}"),
         }
         : throw Fail(key, $"must be \"escalate\" or \"complete\"; got {JsonValues.Describe(value)}");
+
+    private static string ModelName(JsonElement value, string key) =>
+        value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } name
+            ? name
+            : throw Fail(key, $"must be a non-empty model name; got {JsonValues.Describe(value)}");
 
     private static bool IsNote(string name) => name == "description" || name.StartsWith("x-", StringComparison.Ordinal);
 

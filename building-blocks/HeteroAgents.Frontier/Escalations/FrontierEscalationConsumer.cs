@@ -57,7 +57,7 @@ public sealed partial class FrontierEscalationConsumer : IConsumer<TaskEscalated
 
         try
         {
-            var resolution = await _resolver.ResolveAsync(task, escalated.Reason, context.CancellationToken).ConfigureAwait(false);
+            var resolution = await _resolver.ResolveAsync(task, escalated.Reason, task.WorkloadId, context.CancellationToken).ConfigureAwait(false);
             await context.Publish(new TaskCompleted(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType,
                 resolution.Result, resolution.ServedBy, null, resolution.Usage, resolution.LatencyMs)
             {

@@ -128,20 +128,29 @@ public sealed partial class EscalationResolver
     public static ITaskMessage ToTask(TaskEscalated escalated)
     {
         ArgumentNullException.ThrowIfNull(escalated);
+        return ToTask(escalated.TaskType, escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.Input, escalated.Routing?.Workload);
+    }
+
+    /// <summary>
+    /// The task of <paramref name="type"/> whose input, as an outcome or a flywheel log record carries it, is
+    /// <paramref name="input"/>, in <paramref name="workloadId"/>; throws <see cref="ArgumentException"/> for an input of the wrong shape.
+    /// </summary>
+    public static ITaskMessage ToTask(TaskType type, Guid taskId, string batchId, string customId, JsonElement input, string? workloadId = null)
+    {
         try
         {
-            return escalated.TaskType switch
+            return type switch
             {
-                TaskType.Classify => new ClassifyTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<ClassifyInput>(escalated.Input)),
-                TaskType.Extract => new ExtractTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<ExtractInput>(escalated.Input)),
-                TaskType.ToolCall => new ToolCallTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<ToolCallInput>(escalated.Input)),
-                TaskType.Summarize => new SummarizeTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, Read<SummarizeInput>(escalated.Input)),
-                _ => throw new ArgumentException($"Unknown task type {escalated.TaskType}.", nameof(escalated)),
+                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, Read<ClassifyInput>(input)) { WorkloadId = workloadId },
+                TaskType.Extract => new ExtractTask(taskId, batchId, customId, Read<ExtractInput>(input)) { WorkloadId = workloadId },
+                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, Read<ToolCallInput>(input)) { WorkloadId = workloadId },
+                TaskType.Summarize => new SummarizeTask(taskId, batchId, customId, Read<SummarizeInput>(input)) { WorkloadId = workloadId },
+                _ => throw new ArgumentException($"Unknown task type {type}.", nameof(type)),
             };
         }
         catch (JsonException ex)
         {
-            throw new ArgumentException($"The escalated {escalated.TaskType.ToWireName()} task {escalated.CustomId} carries an input of the wrong shape: {ex.Message}", "input", ex);
+            throw new ArgumentException($"The {type.ToWireName()} task {customId} carries an input of the wrong shape: {ex.Message}", nameof(input), ex);
         }
     }
 

@@ -28,8 +28,8 @@ public sealed partial class TaskProcessor<TTask>(
     TaskResultValidator resultValidator,
     TaskConfidenceEstimator confidenceEstimator,
     ConfidenceGate confidenceGate,
-    [FromKeyedServices(WorkerServiceKeys.ChatClient)] IChatClient chatClient,
-    ServedByName servedBy,
+    RoutingPolicyProvider policies,
+    SlmModelClients slmClients,
     IOptions<WorkerOptions> workerOptions,
     IOptions<SlmOptions> slmOptions,
     TimeProvider timeProvider,
@@ -44,10 +44,12 @@ public sealed partial class TaskProcessor<TTask>(
     {
         ArgumentNullException.ThrowIfNull(task);
         var started = timeProvider.GetTimestamp();
-        var outcome = new TaskOutcomeBuilder(task, servedBy.Value, () => (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        // The policy in force when the task starts names the model (a reload while it runs applies to the next task).
+        var (chatClient, servedBy) = slmClients.For(policies.Current.Resolve(task.WorkloadId, task.Type).Model);
+        var outcome = new TaskOutcomeBuilder(task, servedBy, () => (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
         try
         {
-            return await RunAsync(task, outcome, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(task, outcome, chatClient, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -75,7 +77,7 @@ public sealed partial class TaskProcessor<TTask>(
         }
     }
 
-    private async Task<ITaskOutcome> RunAsync(TTask task, TaskOutcomeBuilder outcome, CancellationToken cancellationToken)
+    private async Task<ITaskOutcome> RunAsync(TTask task, TaskOutcomeBuilder outcome, IChatClient chatClient, CancellationToken cancellationToken)
     {
         // Every escalation echoes the policy in force; after the model call, with the answer's confidence.
         outcome.Routing = confidenceGate.Decide(task, ConfidenceEstimate.Unknown).Routing;
