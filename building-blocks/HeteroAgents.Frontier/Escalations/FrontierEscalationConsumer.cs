@@ -62,6 +62,7 @@ public sealed partial class FrontierEscalationConsumer : IConsumer<TaskEscalated
                 resolution.Result, resolution.ServedBy, null, resolution.Usage, resolution.LatencyMs)
             {
                 Escalation = new EscalationInfo(escalated.Reason, escalated.Detail, Resolved: true),
+                Routing = escalated.Routing, // how the SLM answer was routed (policy version, threshold) stays on the line
             }, context.CancellationToken).ConfigureAwait(false);
         }
         catch (FrontierResolutionException ex)

@@ -39,7 +39,12 @@ internal sealed class PolicyTarget
     }
 
     /// <summary>The store the parse result and configuration name; throws <see cref="ArgumentException"/> when none or both are named.</summary>
-    public IRoutingPolicyStore Resolve(ParseResult parse, IServiceProvider services)
+    public IRoutingPolicyStore Resolve(ParseResult parse, IServiceProvider services) =>
+        TryResolve(parse, services) ?? throw new ArgumentException(
+            "no routing policy to use: pass --policy <file> or --to-redis [key], or set Hetero:Routing:PolicyFile or Hetero:Routing:PolicyRedisKey (what the workers read)");
+
+    /// <summary>The store the parse result and configuration name, or null when none is; throws <see cref="ArgumentException"/> when both are named.</summary>
+    public IRoutingPolicyStore? TryResolve(ParseResult parse, IServiceProvider services)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var file = parse.GetValue(File)?.FullName;
@@ -55,7 +60,7 @@ internal sealed class PolicyTarget
             toRedis = string.IsNullOrWhiteSpace(file) && !string.IsNullOrWhiteSpace(configuration["Hetero:Routing:PolicyRedisKey"]);
             if (string.IsNullOrWhiteSpace(file) && !toRedis)
             {
-                throw new ArgumentException("no routing policy to use: pass --policy <file> or --to-redis [key], or set Hetero:Routing:PolicyFile or Hetero:Routing:PolicyRedisKey (what the workers read)");
+                return null;
             }
         }
 

@@ -115,6 +115,11 @@ public sealed class ConversionLoopTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("slm:fake-slm-v1", four.ServedBy);
         workers.EnsureRunning();
 
+        var report = await HeteroAsync(["report", .. Enumerable.Range(1, 4).Select(i => Path.Combine(_directory, $"out-{i}.jsonl")), .. policy]);
+        Assert.Contains($"routing policy in force: {calibrated.Version}", report, StringComparison.Ordinal);
+        var perPolicy = report.Split('\n').Where(l => l.StartsWith("classify   tickets", StringComparison.Ordinal) && l.Contains("  loop-0", StringComparison.Ordinal) || l.EndsWith("-promote", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, perPolicy.Count(l => l.StartsWith("classify   tickets", StringComparison.Ordinal))); // before (built-in) and after (promoted), per policy version
+
         output.WriteLine("| batch | tickets | SLM share | escalation rate | wrong completed | served by |");
         output.WriteLine("|---|---:|---:|---:|---:|---|");
         foreach (var figures in new[] { one, two, three, four })
