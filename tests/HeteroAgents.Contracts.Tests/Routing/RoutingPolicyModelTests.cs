@@ -23,7 +23,7 @@ public sealed class RoutingPolicyModelTests
     public void An_empty_or_non_string_model_is_rejected_naming_the_key(string value)
     {
         var ex = Assert.Throws<RoutingPolicyException>(() => RoutingPolicyReader.Read(
-            $$"""{"version": "v1", "workloads": {"tickets": {"classify": {"model": {{value}}}}}}"""));
+            "{\"version\": \"v1\", \"workloads\": {\"tickets\": {\"classify\": {\"model\": " + value + "}}}}"));
 
         Assert.StartsWith("workloads.tickets.classify.model: must be a non-empty model name", ex.Message, StringComparison.Ordinal);
     }
