@@ -63,7 +63,7 @@ public sealed class RoutingPolicy
         var key = specific?.MinConfidence is not null ? $"workloads.{workload}.{wire}.min_confidence"
             : defaults?.MinConfidence is not null ? $"defaults.{wire}.min_confidence"
             : "built-in";
-        return new AppliedRoutingRule(Version, workload, rule.MinConfidence!.Value, rule.UnknownConfidence!.Value, rule.AuditShare!.Value, key, rule.Model);
+        return new AppliedRoutingRule(Version, workload, rule.MinConfidence!.Value, rule.UnknownConfidence!.Value, rule.AuditShare!.Value, key, rule.Model, rule.Examples ?? 0);
     }
 
     /// <summary>The policy as its JSON document (settings left out stay left out), indented.</summary>
@@ -138,6 +138,11 @@ public sealed class RoutingPolicy
         if (rule.Model is { } model)
         {
             json[RoutingPolicyReader.Model] = model;
+        }
+
+        if (rule.Examples is { } examples)
+        {
+            json[RoutingPolicyReader.Examples] = examples;
         }
 
         return json;

@@ -16,6 +16,7 @@ internal static class FlywheelCommand
             FlywheelExportCommand.Create(context),
             FlywheelEvalCommand.Create(context),
             FlywheelCalibrateCommand.Create(context),
+            FlywheelExamplesCommand.Create(context),
         };
 
     /// <summary>The frontier call log argument: a JSONL file or a log directory.</summary>

@@ -6,4 +6,5 @@ namespace HeteroAgents.Orchestrator.Routing;
 /// <param name="Sample">The calibration sample (null: the task failed, or its agreement is not counted).</param>
 /// <param name="LatencyMs">The worker's latency.</param>
 /// <param name="Tokens">Input plus output tokens.</param>
-public sealed record ReplayedAnswer(CalibrationSample? Sample, long LatencyMs, long Tokens);
+/// <param name="InputTokens">Prompt tokens (the prompt-length cost of in-context examples).</param>
+public sealed record ReplayedAnswer(CalibrationSample? Sample, long LatencyMs, long Tokens, long InputTokens = 0);

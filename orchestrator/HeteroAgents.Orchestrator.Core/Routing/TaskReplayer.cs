@@ -19,8 +19,8 @@ public sealed class TaskReplayer : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    /// <summary>Builds a worker pipeline over <paramref name="configuration"/> for <paramref name="model"/>.</summary>
-    public TaskReplayer(IConfiguration configuration, string? model)
+    /// <summary>Builds a worker pipeline over <paramref name="configuration"/> for <paramref name="model"/>, with <paramref name="settings"/> over both.</summary>
+    public TaskReplayer(IConfiguration configuration, string? model, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var overrides = new Dictionary<string, string?>
@@ -32,6 +32,11 @@ public sealed class TaskReplayer : IAsyncDisposable
         if (model is not null)
         {
             overrides[File.Exists(model) || Directory.Exists(model) ? "Hetero:Slm:ModelPath" : "Hetero:Slm:Model"] = model;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
         }
 
         var config = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(overrides).Build();
@@ -87,12 +92,12 @@ public sealed class TaskReplayer : IAsyncDisposable
                 var sample = comparison.Counted
                     ? new CalibrationSample(reference.Workload, reference.Type, completed.Confidence, comparison.Agree && completed.Confidence is not null, "replay", reference.FrontierCall.Id)
                     : null;
-                return new ReplayedAnswer(sample, completed.LatencyMs, completed.Usage.InputTokens + completed.Usage.OutputTokens);
+                return new ReplayedAnswer(sample, completed.LatencyMs, completed.Usage.InputTokens + completed.Usage.OutputTokens, completed.Usage.InputTokens);
             }
 
             case TaskEscalated escalated:
                 return new ReplayedAnswer(new CalibrationSample(reference.Workload, reference.Type, null, false, "replay", reference.FrontierCall.Id),
-                    escalated.LatencyMs, escalated.Usage.InputTokens + escalated.Usage.OutputTokens);
+                    escalated.LatencyMs, escalated.Usage.InputTokens + escalated.Usage.OutputTokens, escalated.Usage.InputTokens);
             default:
                 return new ReplayedAnswer(null, 0, 0);
         }

@@ -47,4 +47,16 @@ public sealed class RoutingPolicyModelTests
         Assert.Equal(0.4, defaults.Resolve("tickets", TaskType.Summarize).MinConfidence);
         Assert.Null(policy.RuleAt("billing", TaskType.Classify));
     }
+
+    [Fact]
+    public void Examples_are_opt_in_per_rule_and_bounded()
+    {
+        var policy = RoutingPolicyReader.Read("""{"version": "v1", "workloads": {"tickets": {"classify": {"examples": 3}}}}""");
+
+        Assert.Equal(3, policy.Resolve("tickets", TaskType.Classify).Examples);
+        Assert.Equal(0, policy.Resolve("billing", TaskType.Classify).Examples);
+        Assert.Equal(3, RoutingPolicyReader.Read(policy.ToJson()).Resolve("tickets", TaskType.Classify).Examples);
+        var ex = Assert.Throws<RoutingPolicyException>(() => RoutingPolicyReader.Read("""{"version": "v1", "defaults": {"extract": {"examples": 17}}}"""));
+        Assert.Equal("defaults.extract.examples: must be a whole number from 0 to 16; got 17", ex.Message);
+    }
 }

@@ -99,6 +99,7 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RoutingPolicyReloader>());
         services.TryAddSingleton<ConfidenceGate>();
         services.TryAddSingleton<SlmModelClients>();
+        services.TryAddSingleton<InContextExamples>();
 
         services.TryAddSingleton<IPromptBuilder<ClassifyTask>, ClassifyPromptBuilder>();
         services.TryAddSingleton<IPromptBuilder<ExtractTask>, ExtractPromptBuilder>();
