@@ -9,7 +9,7 @@ public static class FlywheelServiceCollectionExtensions
     /// <summary>
     /// Registers the collection services (<see cref="FlywheelCollectionServiceCollectionExtensions.AddFlywheelCollection"/>:
     /// frontier-call log, cost accounting, escalation log) and binds and validates the options of the offline steps —
-    /// <see cref="PiiScrubberOptions"/>, <see cref="ClusteringOptions"/>, <see cref="ExportOptions"/>, <see cref="EvalOptions"/>,
+    /// <see cref="PiiScrubberOptions"/>, <see cref="ClusteringOptions"/>, <see cref="ExportOptions"/>, <see cref="EvalOptions"/>, <see cref="CalibrationOptions"/>,
     /// <see cref="ReportOptions"/> — from their sections; export and eval get the registered clustering and scrubbing options,
     /// and the report the registered prices, so cluster ids and prices agree across commands.
     /// </summary>
@@ -25,6 +25,7 @@ public static class FlywheelServiceCollectionExtensions
         services.AddOptions<EvalOptions>().BindConfiguration(EvalOptions.SectionName)
             .Configure<IOptions<ClusteringOptions>, IOptions<PiiScrubberOptions>>((o, c, s) => (o.Clustering, o.Scrub) = (c.Value, s.Value))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CalibrationOptions>().BindConfiguration(CalibrationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.SectionName)
             .Configure<IOptions<CostAccountingOptions>>((o, c) => o.Prices = c.Value)
             .ValidateDataAnnotations().ValidateOnStart();

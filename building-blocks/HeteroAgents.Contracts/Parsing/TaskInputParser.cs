@@ -112,10 +112,21 @@ public sealed class TaskInputParser
 
         foreach (var member in root.EnumerateObject())
         {
-            if (member.Name is not ("custom_id" or "task" or "input"))
+            if (member.Name is not ("custom_id" or "task" or "input" or "workload"))
             {
                 return Fail(line, TaskErrorCodes.InvalidLine, member.Name,
-                    $"line {line}: unknown field '{member.Name}' (expected: custom_id, task, input)", customId);
+                    $"line {line}: unknown field '{member.Name}' (expected: custom_id, task, input, workload)", customId);
+            }
+        }
+
+        string? workload = null;
+        if (root.TryGetProperty("workload", out var workloadElement))
+        {
+            workload = workloadElement.ValueKind == JsonValueKind.String ? workloadElement.GetString()!.Trim() : null;
+            if (string.IsNullOrEmpty(workload))
+            {
+                return Fail(line, TaskErrorCodes.InvalidLine, "workload",
+                    $"line {line}: workload must be a non-empty string (the routing policy's workload id); got {JsonValues.Describe(workloadElement)}", customId);
             }
         }
 
@@ -125,10 +136,10 @@ public sealed class TaskInputParser
             var taskId = TaskIds.Create(batchId, customId);
             ITaskMessage task = taskType.Value switch
             {
-                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, TaskInputReaders.ReadClassify(input)),
-                TaskType.Extract => new ExtractTask(taskId, batchId, customId, TaskInputReaders.ReadExtract(input)),
-                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, TaskInputReaders.ReadToolCall(input)),
-                _ => new SummarizeTask(taskId, batchId, customId, TaskInputReaders.ReadSummarize(input)),
+                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, TaskInputReaders.ReadClassify(input)) { WorkloadId = workload },
+                TaskType.Extract => new ExtractTask(taskId, batchId, customId, TaskInputReaders.ReadExtract(input)) { WorkloadId = workload },
+                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, TaskInputReaders.ReadToolCall(input)) { WorkloadId = workload },
+                _ => new SummarizeTask(taskId, batchId, customId, TaskInputReaders.ReadSummarize(input)) { WorkloadId = workload },
             };
             return _rules.FirstProblem(task) is { } problem
                 ? TaskParseResult.Failure(line, problem.ToTaskError(line), customId, taskType)

@@ -144,7 +144,7 @@ public sealed partial class EscalationResolver
     public static ITaskMessage ToTask(TaskEscalated escalated)
     {
         ArgumentNullException.ThrowIfNull(escalated);
-        return ToTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType, escalated.Input, "escalated");
+        return ToTask(escalated.TaskType, escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.Input, escalated.Routing?.Workload);
     }
 
     /// <summary>Rebuilds the task of an audit request from its input.</summary>
@@ -153,25 +153,29 @@ public sealed partial class EscalationResolver
     {
         ArgumentNullException.ThrowIfNull(audit);
         var c = audit.Completed;
-        return ToTask(c.TaskId, c.BatchId, c.CustomId, c.TaskType, audit.Input, "audited");
+        return ToTask(c.TaskType, c.TaskId, c.BatchId, c.CustomId, audit.Input, c.Routing?.Workload);
     }
 
-    private static ITaskMessage ToTask(Guid taskId, string batchId, string customId, TaskType type, JsonElement input, string what)
+    /// <summary>
+    /// The task of <paramref name="type"/> whose input, as an outcome or a flywheel log record carries it, is
+    /// <paramref name="input"/>, in <paramref name="workloadId"/>; throws <see cref="ArgumentException"/> for an input of the wrong shape.
+    /// </summary>
+    public static ITaskMessage ToTask(TaskType type, Guid taskId, string batchId, string customId, JsonElement input, string? workloadId = null)
     {
         try
         {
             return type switch
             {
-                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, Read<ClassifyInput>(input)),
-                TaskType.Extract => new ExtractTask(taskId, batchId, customId, Read<ExtractInput>(input)),
-                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, Read<ToolCallInput>(input)),
-                TaskType.Summarize => new SummarizeTask(taskId, batchId, customId, Read<SummarizeInput>(input)),
+                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, Read<ClassifyInput>(input)) { WorkloadId = workloadId },
+                TaskType.Extract => new ExtractTask(taskId, batchId, customId, Read<ExtractInput>(input)) { WorkloadId = workloadId },
+                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, Read<ToolCallInput>(input)) { WorkloadId = workloadId },
+                TaskType.Summarize => new SummarizeTask(taskId, batchId, customId, Read<SummarizeInput>(input)) { WorkloadId = workloadId },
                 _ => throw new ArgumentException($"Unknown task type {type}.", nameof(type)),
             };
         }
         catch (JsonException ex)
         {
-            throw new ArgumentException($"The {what} {type.ToWireName()} task {customId} carries an input of the wrong shape: {ex.Message}", "input", ex);
+            throw new ArgumentException($"The {type.ToWireName()} task {customId} carries an input of the wrong shape: {ex.Message}", nameof(input), ex);
         }
     }
 

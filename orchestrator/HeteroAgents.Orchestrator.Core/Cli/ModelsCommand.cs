@@ -10,10 +10,13 @@ namespace HeteroAgents.Orchestrator.Cli;
 internal static class ModelsCommand
 {
     public static Command Create(CliContext context) =>
-        new("models", "The local model cache: pull model repositories from a Hugging Face-style hub, list what is cached.")
+        new("models", "The local model cache (pull, list) and model candidates for the routing policy (register, promote, rollback).")
         {
             Pull(context),
             List(context),
+            ModelsCandidateCommands.Register(context),
+            ModelsCandidateCommands.Promote(context),
+            ModelsCandidateCommands.Rollback(context),
         };
 
     private static Command Pull(CliContext context)

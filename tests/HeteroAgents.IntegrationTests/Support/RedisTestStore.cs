@@ -18,6 +18,8 @@ internal sealed class RedisTestStore : IAsyncDisposable
 
     public string KeyPrefix { get; }
 
+    public IDatabase Database => _redis.GetDatabase();
+
     public static async Task<RedisTestStore> CreateAsync()
     {
         var configuration = Environment.GetEnvironmentVariable("HETERO_TEST_REDIS") ?? Environment.GetEnvironmentVariable("HETERO__REDIS__CONFIGURATION") ?? "127.0.0.1:6379";

@@ -2,6 +2,7 @@ using HeteroAgents.Contracts;
 using HeteroAgents.Inference.Constraints;
 using HeteroAgents.Inference.Hub;
 using HeteroAgents.Inference.LlamaSharp;
+using HeteroAgents.Redis;
 using HeteroAgents.Security;
 using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Worker.Backends;
@@ -87,10 +88,18 @@ public static class WorkerServiceCollectionExtensions
         // Routing: the policy (file or Redis key, validated at start, re-read while running) and the confidence gate.
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>());
-        services.TryAddSingleton(_ => new RoutingPolicySourceFactory());
+        if (!string.IsNullOrWhiteSpace(configuration[RoutingOptions.SectionName + ":" + nameof(RoutingOptions.PolicyRedisKey)]))
+        {
+            services.AddHeteroRedis();
+        }
+
+        services.TryAddSingleton(sp => new RoutingPolicySourceFactory(
+            sp.GetService<RedisConnection>() is { } redis ? key => new RedisRoutingPolicySource(redis, key) : null));
         services.TryAddSingleton<RoutingPolicyProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RoutingPolicyReloader>());
         services.TryAddSingleton<ConfidenceGate>();
+        services.TryAddSingleton<SlmModelClients>();
+        services.TryAddSingleton<InContextExamples>();
 
         services.TryAddSingleton<IPromptBuilder<ClassifyTask>, ClassifyPromptBuilder>();
         services.TryAddSingleton<IPromptBuilder<ExtractTask>, ExtractPromptBuilder>();

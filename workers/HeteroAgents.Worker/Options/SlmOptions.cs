@@ -30,6 +30,14 @@ public sealed class SlmOptions : IValidatableObject
     /// <summary>Set when <see cref="ModelPath"/> is a model-store alias that could not be resolved; reported by validation.</summary>
     internal string? ModelPathError { get; set; }
 
+    /// <summary>A copy of these options naming <paramref name="model"/> as <see cref="Model"/> (a routing policy's <c>model</c>).</summary>
+    internal SlmOptions WithModel(string model)
+    {
+        var copy = (SlmOptions)MemberwiseClone();
+        copy.Model = model;
+        return copy;
+    }
+
     /// <summary>Base address of the OpenAI-compatible API, including the version path, e.g. <c>http://127.0.0.1:8000/v1</c>.</summary>
     public Uri? Endpoint { get; set; }
 

@@ -1,13 +1,17 @@
 using System.Text;
 
-namespace HeteroAgents.Flywheel;
+namespace HeteroAgents.Contracts;
 
-/// <summary>MinHash signatures of texts over word shingles; deterministic for a seed.</summary>
-internal sealed class MinHasher
+/// <summary>
+/// MinHash signatures of texts over word shingles (lower-cased words, digit runs as <c>0</c>); deterministic for a seed.
+/// The one implementation: the flywheel's clustering groups prompts with it, and workers pick in-context examples with it.
+/// </summary>
+public sealed class MinHasher
 {
     private readonly ulong[] _seeds;
     private readonly int _shingleSize;
 
+    /// <summary>Creates a hasher of <paramref name="numHashes"/> functions over <paramref name="shingleSize"/>-word shingles.</summary>
     public MinHasher(int numHashes, int shingleSize, int seed)
     {
         var random = new Random(seed);
@@ -20,11 +24,13 @@ internal sealed class MinHasher
         _shingleSize = shingleSize;
     }
 
+    /// <summary>The signature length (number of hash functions).</summary>
     public int Length => _seeds.Length;
 
     /// <summary>The signature of <paramref name="text"/>: per hash function, the minimum over the text's shingle hashes.</summary>
     public ulong[] Signature(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var signature = new ulong[_seeds.Length];
         Array.Fill(signature, ulong.MaxValue);
         foreach (var shingle in Shingles(text))
@@ -45,6 +51,8 @@ internal sealed class MinHasher
     /// <summary>The fraction of equal slots: an estimate of the Jaccard similarity of the shingle sets.</summary>
     public static double Similarity(ulong[] a, ulong[] b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         var equal = 0;
         for (var i = 0; i < a.Length; i++)
         {
