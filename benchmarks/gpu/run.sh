@@ -62,7 +62,7 @@ for preset in $presets; do
       if [[ $variant == fused-int4 ]]; then
         flags+=(--fused --precision int4)
       fi
-      dotnet benchmarks/HeteroAgents.ModelMaker/bin/Release/net10.0/HeteroAgents.ModelMaker.dll "${flags[@]}"
+      dotnet benchmarks/HeteroAgents.ModelMaker/bin/Release/net10.0/make-model.dll "${flags[@]}"
     fi
 
     for concurrency in 1 8; do
