@@ -63,6 +63,10 @@ internal static class ModelsCommand
                 {
                     await context.Error.WriteLineAsync($"chose {chosen} ({Inference.Models.OnnxExports.Parse(chosen)?.DType}) as the ONNX export for {parse.GetValue(device)}; pass --include to pick another");
                 }
+                else if (model.GgufFile is { } gguf)
+                {
+                    await context.Error.WriteLineAsync($"chose {gguf} ({Inference.Models.GgufFiles.QuantizationOf(gguf)}) as the GGUF model for {parse.GetValue(device)} (serve it with --model {Path.Combine(model.Directory, gguf)}); pass --include to pick another");
+                }
                 ConsoleFactory.Create(context.Out, context.IsInteractive).Write(ModelTable([model]));
                 return CommandRunner.Ok;
             }, ct);
