@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Brokers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace HeteroAgents.Redis.Tests;
 /// <summary>One Redis home: one <c>Hetero:Redis</c> options type and one connection, however often it is registered.</summary>
 public sealed class RedisServiceCollectionExtensionsTests
 {
-    private static readonly string Configuration = Environment.GetEnvironmentVariable("HETERO_TEST_REDIS") ?? "127.0.0.1:6379";
+    private static readonly string Configuration = TestBrokers.Current.Redis;
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {

@@ -1,5 +1,6 @@
 using HeteroAgents.Inference.Constraints;
 using HeteroAgents.Inference.Onnx;
+using HeteroAgents.Security;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,7 +29,8 @@ public static class OnnxChatClientServiceCollectionExtensions
     public static ChatClientBuilder AddOnnxChatClient(this IServiceCollection services, string configSectionPath = DefaultSection, Action<OnnxModelOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<OnnxModelOptions>().BindConfiguration(configSectionPath).ValidateDataAnnotations()
+        var options = services.AddOptions<OnnxModelOptions>().BindConfiguration(configSectionPath)
+            .ValidateSection(configSectionPath, new OnnxModelOptionsAnnotationValidator())
             .Validate(o => !string.IsNullOrWhiteSpace(o.ModelPath), $"{configSectionPath}:ModelPath must name a model folder.")
             .ValidateOnStart();
         if (configure is not null)
@@ -36,9 +38,11 @@ public static class OnnxChatClientServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.AddOptions<OnnxChatClientOptions>().BindConfiguration(configSectionPath).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OnnxChatClientOptions>().BindConfiguration(configSectionPath)
+            .ValidateSection(configSectionPath, new OnnxChatClientOptionsAnnotationValidator()).ValidateOnStart();
         services.AddSingleton(sp => OnnxLanguageModel.Load(sp.GetRequiredService<IOptions<OnnxModelOptions>>().Value));
-        services.AddOptions<DecodingConstraintOptions>().BindConfiguration(configSectionPath + ":Decoding").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DecodingConstraintOptions>().BindConfiguration(configSectionPath + ":Decoding")
+            .ValidateSection(configSectionPath + ":Decoding", new DecodingConstraintOptionsAnnotationValidator()).ValidateOnStart();
         AddDefaultConstraintFactory(services);
         return services.AddChatClient(sp => new OnnxChatClient(
             sp.GetRequiredService<OnnxLanguageModel>(),

@@ -12,7 +12,7 @@ namespace HeteroAgents.Worker.Hosting;
 /// waiting for its first task. A failed load is logged and kept for <see cref="SlmBackendHealthCheck"/>; it does not
 /// stop the host (the first task reports it as before). Other backends have nothing to load.
 /// </summary>
-internal sealed class SlmModelWarmup(IServiceProvider services, ChatBackendFactory backends, ILogger<SlmModelWarmup> logger) : BackgroundService
+internal sealed partial class SlmModelWarmup(IServiceProvider services, ChatBackendFactory backends, ILogger<SlmModelWarmup> logger) : BackgroundService
 {
     /// <summary>Why the load failed, or null.</summary>
     public string? Failure { get; private set; }
@@ -35,8 +35,11 @@ internal sealed class SlmModelWarmup(IServiceProvider services, ChatBackendFacto
 #pragma warning restore CA1031
             {
                 Failure = ex.Message;
-                logger.LogError(ex, "Loading the SLM model failed; the worker stays not ready");
+                LogLoadFailed(ex);
             }
         }, stoppingToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the SLM model failed; the worker stays not ready")]
+    private partial void LogLoadFailed(Exception exception);
 }
