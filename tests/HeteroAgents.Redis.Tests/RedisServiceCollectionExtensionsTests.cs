@@ -62,6 +62,16 @@ public sealed class RedisServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void A_missing_password_file_fails_naming_it()
+    {
+        using var services = Build(new() { ["Hetero:Redis:Configuration"] = "redis:6379", ["Hetero:Redis:PasswordFile"] = "/nonexistent/redis-pw" });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RedisOptions>>().Value);
+
+        Assert.Contains(ex.Failures, f => f.StartsWith("Hetero:Redis:PasswordFile names '/nonexistent/redis-pw'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_remote_redis_without_a_password_fails_naming_the_setting()
     {
         using var services = Build(new() { ["Hetero:Redis:Configuration"] = "redis.prod:6379" });
