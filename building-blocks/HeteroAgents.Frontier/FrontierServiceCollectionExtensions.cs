@@ -37,9 +37,9 @@ public static class FrontierServiceCollectionExtensions
         services.AddOptions<FrontierOptions>()
             .BindConfiguration(FrontierOptions.SectionName)
             .ValidateSection(FrontierOptions.SectionName, new FrontierOptionsAnnotationValidator())
-            .Validate(o => o.Endpoint is null || o.IsConfigured, "Hetero:Frontier:Model is required when Hetero:Frontier:Endpoint is set.")
             .ReadSecretFile(ApiKeyFileKey, o => o.ApiKeyFile, (o, key) => o.ApiKeyFromFile = key)
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FrontierOptions>, FrontierOptionsValidator>());
 
         // Whether a frontier exists decides what gets registered, so it is read before the container is built.
         var availability = FrontierAvailability.From(configuration);

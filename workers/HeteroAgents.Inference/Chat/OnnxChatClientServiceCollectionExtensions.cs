@@ -31,8 +31,8 @@ public static class OnnxChatClientServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<OnnxModelOptions>().BindConfiguration(configSectionPath)
             .ValidateSection(configSectionPath, new OnnxModelOptionsAnnotationValidator())
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ModelPath), $"{configSectionPath}:ModelPath must name a model folder.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OnnxModelOptions>>(new ModelPathRequiredValidator(configSectionPath));
         if (configure is not null)
         {
             options.Configure(configure);
