@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using HeteroAgents.Security;
 
 namespace HeteroAgents.Worker.Options;
 
@@ -77,11 +76,6 @@ public sealed class SlmOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Hetero:Slm:Endpoint must be an absolute http(s) address such as http://127.0.0.1:8000/v1; got '{endpoint}'.",
                 [nameof(Endpoint)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(ApiKeyFile) && SecretFile.Problem(ApiKeyFile, SectionName + ":ApiKeyFile") is { } keyFileProblem)
-        {
-            yield return new ValidationResult(keyFileProblem, [nameof(ApiKeyFile)]);
         }
 
         if (ModelPathError is not null)
