@@ -15,7 +15,7 @@ namespace HeteroAgents.Worker.Hosting;
 /// reason, which names the file; <see cref="WorkerHostExtensions.RunWorkerAsync"/> turns that into exit code 1. Any
 /// other load failure is logged and kept for <see cref="SlmBackendHealthCheck"/> (the first task reports it again).
 /// </summary>
-internal sealed partial class SlmModelWarmup(IServiceProvider services, ChatBackendFactory backends, IHostApplicationLifetime lifetime, ILogger<SlmModelWarmup> logger) : BackgroundService
+internal sealed partial class SlmModelWarmup(IServiceProvider services, ChatBackendFactory backends, ILogger<SlmModelWarmup> logger) : BackgroundService
 {
     /// <summary>Why the load failed, or null.</summary>
     public string? Failure { get; private set; }
@@ -43,7 +43,8 @@ internal sealed partial class SlmModelWarmup(IServiceProvider services, ChatBack
                 Failure = ex.Message;
                 StoppedWorker = true;
                 LogBadModelFile(logger, ex.Message);
-                lifetime.StopApplication();
+                // Outside a host (a bare service provider) there is no lifetime to stop; the failure is still kept.
+                services.GetService<IHostApplicationLifetime>()?.StopApplication();
             }
 #pragma warning disable CA1031 // Any other load failure is reported by the readiness check and again by the first task.
             catch (Exception ex)
