@@ -19,7 +19,7 @@ public static class InContextExampleWriter
         ArgumentNullException.ThrowIfNull(references);
         ArgumentNullException.ThrowIfNull(scrubber);
         var examples = new List<InContextExample>();
-        foreach (var reference in references.Where(r => !DatasetSplit.IsEval(r.FrontierCall.Id, evalFraction)))
+        foreach (var reference in references)
         {
             var input = reference.Escalation.Input!.Value;
             var field = reference.Type == TaskType.ToolCall ? "request" : "text";
@@ -34,9 +34,13 @@ public static class InContextExampleWriter
                 continue; // only workloads opt in, so tasks without one have no use for examples
             }
 
+            // Every record is checked, eval split included: a log with personal data anywhere is not a scrubbed log.
             RequireScrubbed(example.Material, reference.Escalation.Id, "input." + field, scrubber);
             RequireScrubbed(example.Answer, reference.FrontierCall.Id, "output", scrubber);
-            examples.Add(example);
+            if (!DatasetSplit.IsEval(reference.FrontierCall.Id, evalFraction))
+            {
+                examples.Add(example);
+            }
         }
 
         if (examples.Count == 0)

@@ -36,6 +36,17 @@ public sealed class InContextExampleWriterTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_directory, "x.jsonl")));
     }
 
+    [Fact]
+    public async Task Personal_data_in_the_eval_split_is_refused_too()
+    {
+        // Every record lands in the eval split at fraction 1: none would become an example, yet the log is still not scrubbed.
+        var references = References("Where is my parcel? Write to jane.doe@example.com", 5);
+
+        var ex = await Assert.ThrowsAsync<FormatException>(() => InContextExampleWriter.WriteAsync(references, Path.Combine(_directory, "x.jsonl"), 1.0, new PiiScrubber()));
+
+        Assert.Contains("the log is not scrubbed: record", ex.Message, StringComparison.Ordinal);
+    }
+
     private static List<ReferenceAnswer> References(string text, int n)
     {
         var log = new SyntheticLog(3);
