@@ -42,7 +42,7 @@ fi
 
 echo "== building (${build_flags[*]:-CPU})"
 dotnet build benchmarks/HeteroAgents.Benchmarks -c Release -nologo -v:q "${build_flags[@]}"
-dotnet build benchmarks/HeteroAgents.ModelMaker -c Release -nologo -v:q
+dotnet build benchmarks/HeteroAgents.ModelMaker.Cli -c Release -nologo -v:q
 
 bin=benchmarks/HeteroAgents.Benchmarks/bin/Release/net10.0
 if [[ ${#build_flags[@]} -gt 0 ]]; then
@@ -62,7 +62,7 @@ for preset in $presets; do
       if [[ $variant == fused-int4 ]]; then
         flags+=(--fused --precision int4)
       fi
-      dotnet benchmarks/HeteroAgents.ModelMaker/bin/Release/net10.0/HeteroAgents.ModelMaker.dll "${flags[@]}"
+      dotnet benchmarks/HeteroAgents.ModelMaker.Cli/bin/Release/net10.0/make-model.dll "${flags[@]}"
     fi
 
     for concurrency in 1 8; do

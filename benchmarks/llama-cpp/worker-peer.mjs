@@ -28,6 +28,12 @@ async function grammarFor(schema) {
     return grammars.get(key);
 }
 
+function complete(text) {
+    const trimmed = text.trim();
+    if (!trimmed.endsWith("}") && !trimmed.endsWith("]")) return false;
+    try { JSON.parse(trimmed); return true; } catch { return false; }
+}
+
 const latencies = [];
 const answers = new Array(tasks.length);
 let next = 0;
@@ -44,6 +50,8 @@ await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, async () => 
         for await (const token of sequence.evaluate(task.prompt, { temperature: 0, grammarEvaluationState: state })) {
             if (model.isEogToken(token)) break;
             tokens.push(token);
+            // The JSON-schema grammar lets whitespace follow the value; like our engine, stop once the value is complete.
+            if (complete(model.detokenize(tokens))) break;
             if (tokens.length >= maxTokens) break;
         }
         answers[index] = model.detokenize(tokens);

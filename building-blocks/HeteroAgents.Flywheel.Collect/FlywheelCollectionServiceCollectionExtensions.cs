@@ -1,4 +1,5 @@
 using HeteroAgents.Frontier;
+using HeteroAgents.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -27,9 +28,11 @@ public static class FlywheelCollectionServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<FlywheelLoggingOptions>().BindConfiguration(FlywheelLoggingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FlywheelLoggingOptions>().BindConfiguration(FlywheelLoggingOptions.SectionName)
+            .ValidateSection(FlywheelLoggingOptions.SectionName, new FlywheelLoggingOptionsAnnotationValidator()).ValidateOnStart();
         FlywheelRedisSink.Register(services);
-        services.AddOptions<CostAccountingOptions>().BindConfiguration(CostAccountingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CostAccountingOptions>().BindConfiguration(CostAccountingOptions.SectionName)
+            .ValidateSection(CostAccountingOptions.SectionName, new CostAccountingOptionsAnnotationValidator()).ValidateOnStart();
         services.TryAddSingleton<CostLedger>();
         services.AddSingleton(sp => new FlywheelEscalationLog(
             sp, sp.GetRequiredService<IOptions<FlywheelLoggingOptions>>(), sp.GetService<TimeProvider>(), sp.GetService<ILogger<FlywheelEscalationLog>>()));

@@ -34,6 +34,12 @@ public sealed class FrontierOptions
     /// </summary>
     public string? ApiKeyFile { get; set; }
 
+    /// <summary>
+    /// The key read from <see cref="ApiKeyFile"/> when the options come from <c>AddHeteroFrontier</c>; not a
+    /// configuration setting (its setter is not public, so configuration never binds it).
+    /// </summary>
+    public string? ApiKeyFromFile { get; internal set; }
+
     /// <summary>Upper bound on one frontier call (escalation resolution or one planning step).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);

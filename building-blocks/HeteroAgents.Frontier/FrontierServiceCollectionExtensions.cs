@@ -15,6 +15,8 @@ namespace HeteroAgents.Frontier;
 /// </summary>
 public static class FrontierServiceCollectionExtensions
 {
+    private const string ApiKeyFileKey = FrontierOptions.SectionName + ":" + nameof(FrontierOptions.ApiKeyFile);
+
     /// <summary>
     /// Binds <see cref="FrontierOptions"/> from <c>Hetero:Frontier</c> (validated at start) and, when a model is
     /// configured, registers an OpenAI-compatible <see cref="IChatClient"/> under <see cref="HeteroFrontier.ServiceKey"/>; registers
@@ -34,11 +36,10 @@ public static class FrontierServiceCollectionExtensions
         AddResolver(services);
         services.AddOptions<FrontierOptions>()
             .BindConfiguration(FrontierOptions.SectionName)
-            .ValidateDataAnnotations()
-            .Validate(o => o.Endpoint is null || o.IsConfigured, "Hetero:Frontier:Model is required when Hetero:Frontier:Endpoint is set.")
-            .Validate(o => string.IsNullOrWhiteSpace(o.ApiKeyFile) || SecretFile.Problem(o.ApiKeyFile, FrontierOptions.SectionName + ":ApiKeyFile") is null,
-                "Hetero:Frontier:ApiKeyFile names a file that is missing, empty or unreadable; point it at the file holding the API key.")
+            .ValidateSection(FrontierOptions.SectionName, new FrontierOptionsAnnotationValidator())
+            .ReadSecretFile(ApiKeyFileKey, o => o.ApiKeyFile, (o, key) => o.ApiKeyFromFile = key)
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FrontierOptions>, FrontierOptionsValidator>());
 
         // Whether a frontier exists decides what gets registered, so it is read before the container is built.
         var availability = FrontierAvailability.From(configuration);
@@ -74,8 +75,8 @@ public static class FrontierServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Creates a chat client for an OpenAI-compatible endpoint. The key comes from <see cref="FrontierOptions.ApiKeyFile"/>
-    /// or else the environment variable named by <see cref="FrontierOptions.ApiKeyEnvironmentVariable"/>; endpoints other
+    /// Creates a chat client for an OpenAI-compatible endpoint. The key comes from <see cref="FrontierOptions.ApiKeyFromFile"/>
+    /// (<see cref="FrontierOptions.ApiKeyFile"/> as read by <c>AddHeteroFrontier</c>) or else the environment variable named by <see cref="FrontierOptions.ApiKeyEnvironmentVariable"/>; endpoints other
     /// than OpenAI's may run without one.
     /// </summary>
     public static IChatClient CreateOpenAiCompatibleClient(FrontierOptions options)
@@ -86,9 +87,7 @@ public static class FrontierServiceCollectionExtensions
             throw new InvalidOperationException("No frontier model is configured: set Hetero:Frontier:Model (environment HETERO__FRONTIER__MODEL).");
         }
 
-        var key = string.IsNullOrWhiteSpace(options.ApiKeyFile)
-            ? Environment.GetEnvironmentVariable(options.ApiKeyEnvironmentVariable)
-            : SecretFile.Read(options.ApiKeyFile, FrontierOptions.SectionName + ":ApiKeyFile");
+        var key = options.ApiKeyFromFile ?? Environment.GetEnvironmentVariable(options.ApiKeyEnvironmentVariable);
         if (string.IsNullOrEmpty(key))
         {
             if (options.Endpoint is null)

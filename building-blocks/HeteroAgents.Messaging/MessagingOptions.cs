@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Messaging;
 
@@ -24,5 +25,6 @@ public sealed class MessagingOptions
     public int RetryLimit { get; set; } = 3;
 
     /// <summary>RabbitMQ settings, used when <see cref="Transport"/> is <see cref="TransportKind.RabbitMq"/>.</summary>
+    [ValidateObjectMembers]
     public RabbitMqOptions RabbitMq { get; set; } = new();
 }

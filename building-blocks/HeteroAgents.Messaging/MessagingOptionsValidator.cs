@@ -7,8 +7,9 @@ namespace HeteroAgents.Messaging;
 /// <summary>
 /// Start-up checks of <see cref="MessagingOptions"/> beyond data annotations: no secret on the command line; on the
 /// RabbitMQ transport, real credentials for any host that is not loopback (<c>guest</c>/<c>guest</c> and empty
-/// values are accepted only for 127.0.0.1/localhost/::1, which is also all RabbitMQ lets <c>guest</c> do); readable
-/// secret and certificate files; TLS files only together with <see cref="RabbitMqOptions.UseTls"/>.
+/// values are accepted only for 127.0.0.1/localhost/::1, which is also all RabbitMQ lets <c>guest</c> do); existing
+/// certificate files; TLS files only together with <see cref="RabbitMqOptions.UseTls"/>. Secret files are checked where
+/// they are read (<see cref="SecretFileOptionsBuilderExtensions.ReadSecretFile{TOptions}"/>).
 /// </summary>
 public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOptions>
 {
@@ -45,11 +46,6 @@ public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOption
         {
             yield return Prefix + "Host is empty; set HETERO__MESSAGING__RABBITMQ__HOST.";
             yield break;
-        }
-
-        if (rabbit.PasswordFile is { Length: > 0 } passwordFile && SecretFile.Problem(passwordFile, Prefix + "PasswordFile") is { } fileProblem)
-        {
-            yield return fileProblem;
         }
 
         if (!LoopbackHost.IsLoopback(rabbit.Host) && !rabbit.TlsUseClientCertificateAsIdentity)

@@ -9,6 +9,8 @@ namespace HeteroAgents.Messaging;
 /// <summary>Registers the HeteroAgents bus (MassTransit) on the transport chosen by <see cref="MessagingOptions"/>.</summary>
 public static class MessagingServiceCollectionExtensions
 {
+    private const string RabbitMqPrefix = MessagingOptions.SectionName + ":RabbitMq:";
+
     /// <summary>
     /// Binds <see cref="MessagingOptions"/> from <c>Hetero:Messaging</c> (validated at start, see
     /// <see cref="AddHeteroMessagingOptions"/>), masks secrets in every log entry of the process
@@ -73,8 +75,12 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MessagingOptions>>(sp => sp.GetRequiredService<MessagingOptionsValidator>());
         services.AddOptions<MessagingOptions>()
             .BindConfiguration(MessagingOptions.SectionName)
-            .PostConfigure(o => RabbitMqHostConfiguration.ApplySecretFiles(o.RabbitMq))
-            .ValidateDataAnnotations()
+            .ReadSecretFile(RabbitMqPrefix + nameof(RabbitMqOptions.PasswordFile), o => o.RabbitMq.PasswordFile, (o, password) => o.RabbitMq.Password = password)
+            .ReadSecretFile(
+                RabbitMqPrefix + nameof(RabbitMqOptions.TlsClientCertificatePasswordFile),
+                o => o.RabbitMq.TlsClientCertificatePasswordFile,
+                (o, passphrase) => o.RabbitMq.TlsClientCertificatePassword = passphrase)
+            .ValidateSection(MessagingOptions.SectionName, new MessagingOptionsAnnotationValidator())
             .ValidateOnStart();
         return services;
     }

@@ -41,14 +41,4 @@ public static class RabbitMqHostConfiguration
             }
         });
     }
-
-    /// <summary>Reads the <c>...File</c> secrets of <paramref name="options"/> into their values (a missing file is left to validation).</summary>
-    public static void ApplySecretFiles(RabbitMqOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        const string prefix = MessagingOptions.SectionName + ":RabbitMq:";
-        options.Password = SecretFile.ReadOrDefault(options.PasswordFile, prefix + nameof(options.PasswordFile), options.Password) ?? options.Password;
-        options.TlsClientCertificatePassword = SecretFile.ReadOrDefault(
-            options.TlsClientCertificatePasswordFile, prefix + nameof(options.TlsClientCertificatePasswordFile), options.TlsClientCertificatePassword);
-    }
 }

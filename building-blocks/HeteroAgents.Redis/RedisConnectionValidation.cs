@@ -6,8 +6,9 @@ namespace HeteroAgents.Redis;
 /// <summary>
 /// Start-up checks of <see cref="RedisOptions"/>: a parseable configuration string with an endpoint; AUTH (a
 /// password from <see cref="RedisOptions.Password"/>, <see cref="RedisOptions.PasswordFile"/> or
-/// <c>password=</c> in the configuration string) for every endpoint that is not loopback; readable secret and certificate
-/// files, and TLS files only together with <see cref="RedisOptions.UseTls"/>. Messages name the setting and
+/// <c>password=</c> in the configuration string) for every endpoint that is not loopback; existing certificate files, and
+/// TLS files only together with <see cref="RedisOptions.UseTls"/> (the password file is checked where it is read,
+/// <see cref="SecretFileOptionsBuilderExtensions.ReadSecretFile{TOptions}"/>). Messages name the setting and
 /// never show a secret.
 /// </summary>
 public static class RedisConnectionValidation
@@ -42,11 +43,6 @@ public static class RedisConnectionValidation
         {
             yield return $"{configurationSetting} is not a valid StackExchange.Redis configuration string (e.g. 127.0.0.1:6379).";
             yield break;
-        }
-
-        if (options.PasswordFile is { Length: > 0 } file && SecretFile.Problem(file, prefix + "PasswordFile") is { } fileProblem)
-        {
-            yield return fileProblem;
         }
 
         var remote = RedisConfigurationFactory.Hosts(parsed).Where(h => !LoopbackHost.IsLoopback(h)).ToArray();

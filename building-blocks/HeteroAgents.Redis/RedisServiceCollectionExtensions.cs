@@ -25,8 +25,8 @@ public static class RedisServiceCollectionExtensions
         }
 
         options.BindConfiguration(RedisOptions.SectionName)
-            .PostConfigure(o => o.Password = SecretFile.ReadOrDefault(o.PasswordFile, RedisOptions.SectionName + ":PasswordFile", o.Password))
-            .ValidateDataAnnotations();
+            .ReadSecretFile(RedisOptions.SectionName + ":PasswordFile", o => o.PasswordFile, (o, password) => o.Password = password)
+            .ValidateSection(RedisOptions.SectionName, new RedisOptionsAnnotationValidator());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
         services.AddSingleton<RedisConnection>();
         services.TryAddSingleton(sp => sp.GetRequiredService<RedisConnection>().GetMultiplexer());

@@ -20,7 +20,7 @@ namespace HeteroAgents.ServiceDefaults;
 /// <c>GET /metrics</c> (Prometheus text format). It starts before every other hosted service, so liveness answers while the
 /// bus is still connecting, and stops after them, so metrics stay scrapeable while in-flight work drains.
 /// </summary>
-public sealed class TelemetryEndpointServer(
+public sealed partial class TelemetryEndpointServer(
     IOptions<TelemetryOptions> options,
     HealthCheckService healthChecks,
     MeterProvider meterProvider,
@@ -73,8 +73,7 @@ public sealed class TelemetryEndpointServer(
         _app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         BoundPort = address is null ? port : new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)).Port;
-        loggerFactory.CreateLogger<TelemetryEndpointServer>().LogInformation(
-            "Telemetry endpoint on port {Port}: {Live}, {Ready}, {Metrics}", BoundPort, LivePath, ReadyPath, MetricsPath);
+        LogListening(loggerFactory.CreateLogger<TelemetryEndpointServer>(), BoundPort, LivePath, ReadyPath, MetricsPath);
     }
 
     /// <inheritdoc />
@@ -116,4 +115,7 @@ public sealed class TelemetryEndpointServer(
         ResponseWriter = HealthResponseWriter.WriteAsync,
         AllowCachingResponses = false,
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telemetry endpoint on port {Port}: {Live}, {Ready}, {Metrics}")]
+    private static partial void LogListening(ILogger logger, int? port, string live, string ready, string metrics);
 }

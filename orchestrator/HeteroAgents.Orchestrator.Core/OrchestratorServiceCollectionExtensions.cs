@@ -31,8 +31,10 @@ public static class OrchestratorServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddHeteroSecretRedaction(configuration);
-        services.AddOptions<BatchJobOptions>().BindConfiguration(BatchJobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TaskInputParserOptions>().BindConfiguration(BatchJobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BatchJobOptions>().BindConfiguration(BatchJobOptions.SectionName)
+            .ValidateSection(BatchJobOptions.SectionName, new BatchJobOptionsAnnotationValidator()).ValidateOnStart();
+        services.AddOptions<TaskInputParserOptions>().BindConfiguration(BatchJobOptions.SectionName)
+            .ValidateSection(BatchJobOptions.SectionName, new TaskInputParserOptionsAnnotationValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(TaskKindRegistry.Default);
         services.TryAddSingleton(sp => new TaskInputParser(sp.GetRequiredService<IOptions<TaskInputParserOptions>>().Value, sp.GetRequiredService<TaskKindRegistry>()));

@@ -1,4 +1,5 @@
 using HeteroAgents.Frontier;
+using HeteroAgents.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.SemanticKernel;
@@ -29,7 +30,7 @@ public static class SemanticKernelServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<PlannerOptions>()
             .BindConfiguration(PlannerOptions.SectionName)
-            .ValidateDataAnnotations()
+            .ValidateSection(PlannerOptions.SectionName, new PlannerOptionsAnnotationValidator())
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HeteroPlanner>();

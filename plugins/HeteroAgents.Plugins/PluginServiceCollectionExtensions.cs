@@ -1,5 +1,6 @@
 using HeteroAgents.Frontier;
 using HeteroAgents.Messaging;
+using HeteroAgents.Security;
 using MassTransit;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -53,7 +54,7 @@ public static class PluginServiceCollectionExtensions
 
         services.AddOptions<HeteroPluginOptions>()
             .BindConfiguration(HeteroPluginOptions.SectionName)
-            .ValidateDataAnnotations()
+            .ValidateSection(HeteroPluginOptions.SectionName, new HeteroPluginOptionsAnnotationValidator())
             .ValidateOnStart();
         services.AddHeteroFrontier(configuration, configureFrontier);
 

@@ -30,6 +30,55 @@ public sealed class DialectTests
     }
 
     [Fact]
+    public void Draft04_plain_name_id_is_a_fragment_a_reference_can_name()
+    {
+        // MaskBench Github_easy---o35906: draft-04 spells the identifier "id"; "#solarSystemId" names a subschema.
+        const string s = """
+            {"$schema":"http://json-schema.org/draft-04/schema#",
+             "definitions":{"sid":{"id":"#solarSystemId","type":"integer","minimum":0},
+                            "list":{"type":"array","items":{"$ref":"#solarSystemId"}}},
+             "properties":{"ids":{"$ref":"#/definitions/list"}}}
+            """;
+        SchemaAssert.Accepts(s, """{"ids":[0,7]}""");
+        SchemaAssert.Rejects(s, """{"ids":[-1]}""", """{"ids":["7"]}""");
+    }
+
+    [Fact]
+    public void Draft04_ignores_dollar_id_so_references_resolve_against_the_document()
+    {
+        // MaskBench JsonSchemaStore---base.json: "$id" is an unknown keyword in draft-04, not a new base URI.
+        const string s = """
+            {"$schema":"http://json-schema.org/draft-04/schema#",
+             "definitions":{"path":{"type":"string","minLength":1},
+                            "nullable-path":{"$id":"nullable-path","oneOf":[{"$ref":"#/definitions/path"},{"type":"null"}]}},
+             "properties":{"p":{"$ref":"#/definitions/nullable-path"}}}
+            """;
+        SchemaAssert.Accepts(s, """{"p":"a"}""", """{"p":null}""");
+        SchemaAssert.Rejects(s, """{"p":""}""", """{"p":1}""");
+    }
+
+    [Fact]
+    public void Draft04_id_changes_the_base_uri_of_relative_references()
+    {
+        const string s = """
+            {"$schema":"http://json-schema.org/draft-04/schema#","id":"http://example.com/root.json",
+             "definitions":{"n":{"id":"http://example.com/other/n.json","type":"integer"}},
+             "properties":{"x":{"$ref":"other/n.json"}}}
+            """;
+        SchemaAssert.Accepts(s, """{"x":3}""");
+        SchemaAssert.Rejects(s, """{"x":"3"}""");
+    }
+
+    [Fact]
+    public void Uri_template_literal_may_hold_an_apostrophe_and_ipvfuture_may_start_with_uppercase_v()
+    {
+        SchemaAssert.Accepts("""{"type":"string","format":"uri-template"}""", "\"a'b\"", "\"http://x/{a}'\"");
+        SchemaAssert.Rejects("""{"type":"string","format":"uri-template"}""", "\"a b\"", "\"{a,}\"");
+        SchemaAssert.Accepts("""{"type":"string","format":"iri"}""", "\"http://[V1.fe]\"", "\"http://[v1.fe]\"");
+        SchemaAssert.Rejects("""{"type":"string","format":"uri"}""", "\"http://[W1.fe]\"", "\"http://[V1]\"");
+    }
+
+    [Fact]
     public void Uri_reference_first_segment_cannot_hold_a_colon()
     {
         const string s = """{"type":"string","format":"uri-reference"}""";

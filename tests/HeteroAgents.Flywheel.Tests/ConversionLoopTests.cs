@@ -1,6 +1,7 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Flywheel;
 using HeteroAgents.Frontier;
+using HeteroAgents.Testing.Chat;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Flywheel.Tests;
@@ -11,11 +12,12 @@ public sealed class ConversionLoopTests
     [Fact]
     public async Task Logged_calls_flow_through_scrub_cluster_export_and_eval()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var logDir = Path.Combine(dir.Path, "log");
         var synthetic = new SyntheticLog(31);
-        var frontier = new ScriptedChatClient((messages, _) =>
+        var frontier = ScriptedChatClient.FromAnswers(request =>
         {
+            var messages = request.Messages;
             var user = messages.Last().Text;
             return new ScriptedAnswer(user.Contains("INVOICE", StringComparison.Ordinal) ? "{\"vendor\":\"Acme\",\"total\":1,\"date\":\"2026-01-01\"}" : "{\"label\":\"refund\"}",
                 Model: "gpt-4o-mini");
@@ -57,7 +59,7 @@ public sealed class ConversionLoopTests
         Assert.DoesNotContain("@example.net", await File.ReadAllTextAsync(export.TrainPath), StringComparison.Ordinal);
 
         // S6: an SLM that always answers "refund" agrees on every held-out ticket.
-        var slm = new ScriptedChatClient((_, _) => new ScriptedAnswer("{\"label\":\"refund\"}", 0.8));
+        var slm = ScriptedChatClient.FromAnswers(_ => new ScriptedAnswer("{\"label\":\"refund\"}", 0.8));
         var eval = await FlywheelEvaluator.EvaluateFileAsync(scrubbedPath, slm, new EvalOptions { Clustering = clustering, ClusterId = tickets.Id });
         var agreement = Assert.Single(eval.Clusters);
         Assert.Equal(export.EvalExamples, agreement.Replayed);

@@ -17,12 +17,16 @@ public sealed class FrontierApiKeyFileTests : IDisposable
         var keyFile = Path.Combine(_dir.FullName, "frontier-api-key");
         await File.WriteAllTextAsync(keyFile, "frontier-key-from-file\n");
         await using var server = FakeOpenAiCompatibleServer.Start(new FakeOpenAiServerOptions { Responder = _ => """{"label":"shipping"}""" });
-        var client = FrontierServiceCollectionExtensions.CreateOpenAiCompatibleClient(new FrontierOptions
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            Endpoint = new Uri(server.BaseAddress + "/"),
-            Model = "big-model",
-            ApiKeyFile = keyFile,
-        });
+            ["Hetero:Frontier:Model"] = "big-model",
+            ["Hetero:Frontier:Endpoint"] = server.BaseAddress + "/",
+            ["Hetero:Frontier:ApiKeyFile"] = keyFile,
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddHeteroFrontier(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredKeyedService<IChatClient>(HeteroFrontier.ServiceKey);
 
         await client.GetResponseAsync("hello");
 

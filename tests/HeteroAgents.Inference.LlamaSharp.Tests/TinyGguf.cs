@@ -1,24 +1,17 @@
 using HeteroAgents.Inference.LlamaSharp;
 using HeteroAgents.Inference.Onnx;
-using HeteroAgents.ModelMaker;
+using HeteroAgents.Testing.Models;
 
 namespace HeteroAgents.Inference.LlamaSharp.Tests;
 
-/// <summary>The project-built tiny Llama model written once per run: the GGUF for llama.cpp and the ONNX file of the same weights.</summary>
+/// <summary>The project-built tiny Llama model (<see cref="TinyModels.LlamaWithGguf"/>): the GGUF for llama.cpp and the ONNX file of the same weights.</summary>
 internal static class TinyGguf
 {
-    private static readonly Lazy<string> LazyDirectory = new(() =>
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "hetero-llamasharp-tests", Guid.NewGuid().ToString("N"));
-        ModelWriter.Write(new ModelSpec(ModelPresets.Tiny, Seed: 7, ModelPrecision.Fp32), dir);
-        return dir;
-    });
-
     private static readonly Lazy<LlamaSharpModel> LazyModel = new(() => Load(4));
 
     private static readonly Lazy<OnnxLanguageModel> LazyOnnx = new(() => OnnxLanguageModel.Load(new OnnxModelOptions { ModelPath = Directory, IntraOpThreads = 1 }));
 
-    public static string Directory => LazyDirectory.Value;
+    public static string Directory => TinyModels.LlamaWithGguf;
 
     public static string File => Path.Combine(Directory, "model.gguf");
 

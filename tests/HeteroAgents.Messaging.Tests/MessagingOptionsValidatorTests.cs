@@ -66,17 +66,6 @@ public sealed class MessagingOptionsValidatorTests
     }
 
     [Fact]
-    public void A_missing_password_file_fails_naming_the_setting()
-    {
-        var options = RabbitMq("127.0.0.1");
-        options.RabbitMq.PasswordFile = "/nonexistent/rabbit-password";
-
-        var result = new MessagingOptionsValidator(null).Validate(null, options);
-
-        Assert.Contains("Hetero:Messaging:RabbitMq:PasswordFile names '/nonexistent/rabbit-password'", result.FailureMessage, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_secret_on_the_command_line_fails_without_showing_it()
     {
         var configuration = new ConfigurationBuilder()

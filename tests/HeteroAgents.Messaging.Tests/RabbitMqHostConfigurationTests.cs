@@ -74,20 +74,5 @@ public sealed class RabbitMqHostConfigurationTests : IDisposable
         Assert.False(settings.CertificateValidationCallback!(this, bad, null, SslPolicyErrors.RemoteCertificateChainErrors));
     }
 
-    [Fact]
-    public void Secret_files_are_read_into_the_values()
-    {
-        var password = Path.Combine(_dir.FullName, "password");
-        var passphrase = Path.Combine(_dir.FullName, "passphrase");
-        File.WriteAllText(password, "from-file-pw\n");
-        File.WriteAllText(passphrase, "from-file-pfx\n");
-        var options = new RabbitMqOptions { PasswordFile = password, TlsClientCertificatePasswordFile = passphrase };
-
-        RabbitMqHostConfiguration.ApplySecretFiles(options);
-
-        Assert.Equal("from-file-pw", options.Password);
-        Assert.Equal("from-file-pfx", options.TlsClientCertificatePassword);
-    }
-
     public void Dispose() => _dir.Delete(recursive: true);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using HeteroAgents.ModelMaker;
 using HeteroAgents.Samples.AgentFramework;
 using HeteroAgents.Testing.Chat;
+using HeteroAgents.Testing.Models;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +23,7 @@ public sealed class SupportTriageSampleTests : IDisposable
     [Fact]
     public async Task The_agent_calls_the_functions_as_tools_and_they_run_on_the_embedded_fleet()
     {
-        var model = Path.Combine(_directory, "tiny-llama");
-        Directory.CreateDirectory(model);
-        Assert.Equal(0, MakeModelCommand.Run(["--arch", "llama", "--preset", "tiny", "--seed", "7", "--no-gguf", "--out", model], new StringWriter(), new StringWriter()));
+        var model = TinyModels.Llama;
 
         var builder = Host.CreateEmptyApplicationBuilder(new());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -29,14 +29,6 @@ public sealed class RedisOptionsValidatorTests
         Assert.Empty(Problems(new RedisOptions { Configuration = configuration, Password = password, PasswordFile = file }));
 
     [Fact]
-    public void A_missing_password_file_fails_naming_it()
-    {
-        var problem = Assert.Single(Problems(new RedisOptions { Configuration = "redis:6379", PasswordFile = "/nonexistent/redis-pw" }));
-
-        Assert.StartsWith("Hetero:Redis:PasswordFile names '/nonexistent/redis-pw'", problem, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void An_unparseable_configuration_fails() =>
         Assert.Contains("not a valid StackExchange.Redis configuration string", Assert.Single(Problems(new RedisOptions { Configuration = "," })), StringComparison.Ordinal);
 

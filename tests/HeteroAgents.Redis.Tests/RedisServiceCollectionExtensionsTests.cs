@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Brokers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace HeteroAgents.Redis.Tests;
 /// <summary>One Redis home: one <c>Hetero:Redis</c> options type and one connection, however often it is registered.</summary>
 public sealed class RedisServiceCollectionExtensionsTests
 {
-    private static readonly string Configuration = Environment.GetEnvironmentVariable("HETERO_TEST_REDIS") ?? "127.0.0.1:6379";
+    private static readonly string Configuration = TestBrokers.Current.Redis;
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
@@ -58,6 +59,16 @@ public sealed class RedisServiceCollectionExtensionsTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void A_missing_password_file_fails_naming_it()
+    {
+        using var services = Build(new() { ["Hetero:Redis:Configuration"] = "redis:6379", ["Hetero:Redis:PasswordFile"] = "/nonexistent/redis-pw" });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RedisOptions>>().Value);
+
+        Assert.Contains(ex.Failures, f => f.StartsWith("Hetero:Redis:PasswordFile names '/nonexistent/redis-pw'", StringComparison.Ordinal));
     }
 
     [Fact]

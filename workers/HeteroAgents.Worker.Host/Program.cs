@@ -19,5 +19,4 @@ builder.Services.AddHeteroWorker(builder.Configuration);
 builder.Services.AddHeteroServiceDefaults(builder.Configuration, "hetero-worker-" + taskType.Value.QueueName()["hetero-".Length..]);
 
 using var host = builder.Build();
-await host.RunAsync().ConfigureAwait(false);
-return 0;
+return await host.RunWorkerAsync().ConfigureAwait(false);

@@ -14,11 +14,11 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
 {
     public string Name => "slm-speed";
 
-    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda]";
+    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda] [--profile PREFIX (ORT per-operator trace)]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        string? dir = null;
+        string? dir = null, profile = null;
         string peerArg = "auto";
         var provider = "cpu";
         int threads = 2, promptTokens = 128, generateTokens = 64, runs = 3, concurrency = 1;
@@ -35,6 +35,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 case "--concurrency": concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--peer": peerArg = Next(); break;
                 case "--provider": provider = Next(); break;
+                case "--profile": profile = Next(); break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -46,7 +47,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         }
 
         var load = Stopwatch.StartNew();
-        using var model = OnnxLanguageModel.Load(new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider });
+        using var model = OnnxLanguageModel.Load(new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider, ProfileFilePrefix = profile });
         Console.WriteLine(Invariant($"load: {File.ReadAllText("/proc/loadavg").Trim()} (/proc/loadavg)"));
         string? why = null;
         var peer = peerArg == "none" ? null : LlamaCppPeer.Find(dir, peerArg == "auto" ? null : peerArg, out why);

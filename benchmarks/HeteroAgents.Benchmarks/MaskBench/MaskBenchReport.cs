@@ -8,6 +8,8 @@ internal sealed class MaskBenchReport
     private readonly TimeSpan _elapsed;
     private readonly double[] _ttfm;
     private readonly double[] _tbm;
+    private readonly double[] _ttfmCpu;
+    private readonly double[] _tbmCpu;
 
     private MaskBenchReport(List<SchemaOutcome> outcomes, MaskBenchOptions options, TimeSpan elapsed)
     {
@@ -16,6 +18,8 @@ internal sealed class MaskBenchReport
         _elapsed = elapsed;
         _ttfm = [.. outcomes.Where(o => o.Status != "compile_error" && o.CompileUs > 0).Select(o => o.CompileUs + o.FirstMaskUs).Order()];
         _tbm = [.. outcomes.SelectMany(o => o.MaskUs).Order()];
+        _ttfmCpu = [.. outcomes.Where(o => o.Status != "compile_error" && o.Cpu is { CompileUs: > 0 }).Select(o => o.Cpu!.CompileUs + o.Cpu.FirstMaskUs).Order()];
+        _tbmCpu = [.. outcomes.SelectMany(o => o.Cpu?.MaskUs ?? []).Order()];
     }
 
     public int EngineErrors => Count("engine_error");
@@ -40,11 +44,18 @@ internal sealed class MaskBenchReport
             outcomes.AddRange(list.EnumerateArray().Select(o => new SchemaOutcome(
                 o.GetProperty("File").GetString()!, o.GetProperty("Status").GetString()!, o.GetProperty("Reason").GetString(),
                 o.GetProperty("CompileUs").GetDouble(), o.GetProperty("FirstMaskUs").GetDouble(),
-                o.GetProperty("MaskUs").EnumerateArray().Select(x => x.GetDouble()).ToList())));
+                Doubles(o.GetProperty("MaskUs")))
+            {
+                Cpu = o.TryGetProperty("Cpu", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.Object
+                    ? new CpuTimes(c.GetProperty("CompileUs").GetDouble(), c.GetProperty("FirstMaskUs").GetDouble(), Doubles(c.GetProperty("MaskUs")))
+                    : null,
+            }));
         }
 
         return new MaskBenchReport([.. outcomes.OrderBy(o => o.File, StringComparer.Ordinal)], options, wall);
     }
+
+    private static List<double> Doubles(System.Text.Json.JsonElement array) => [.. array.EnumerateArray().Select(x => x.GetDouble())];
 
     public static MaskBenchReport From(List<SchemaOutcome> outcomes, MaskBenchOptions options, TimeSpan elapsed) => new(outcomes, options, elapsed);
 
@@ -63,6 +74,12 @@ internal sealed class MaskBenchReport
         w.WriteLine($"schemas {n} | passing {passing} ({100.0 * passing / Math.Max(1, n):F1}%) | compile error {Count("compile_error")} | validation error {Count("validation_error")} | invalidation error {InvalidationErrors} | timeout {Count("timeout")} | engine error {EngineErrors}");
         w.WriteLine($"TTFM us: avg {Avg(_ttfm):F0} p50 {Pct(_ttfm, 50):F0} p75 {Pct(_ttfm, 75):F0} p99 {Pct(_ttfm, 99):F0}");
         w.WriteLine($"TBM us:  avg {Avg(_tbm):F1} p50 {Pct(_tbm, 50):F1} p75 {Pct(_tbm, 75):F1} p90 {Pct(_tbm, 90):F1} p99 {Pct(_tbm, 99):F1} p99.9 {Pct(_tbm, 99.9):F1}  tokens {_tbm.Length}");
+        if (_tbmCpu.Length > 0)
+        {
+            w.WriteLine("thread CPU time (excludes time spent waiting for a core; the wall-clock figures above include it):");
+            w.WriteLine($"TTFM cpu us: avg {Avg(_ttfmCpu):F0} p50 {Pct(_ttfmCpu, 50):F0} p75 {Pct(_ttfmCpu, 75):F0} p99 {Pct(_ttfmCpu, 99):F0}");
+            w.WriteLine($"TBM cpu us:  avg {Avg(_tbmCpu):F1} p50 {Pct(_tbmCpu, 50):F1} p75 {Pct(_tbmCpu, 75):F1} p90 {Pct(_tbmCpu, 90):F1} p99 {Pct(_tbmCpu, 99):F1} p99.9 {Pct(_tbmCpu, 99.9):F1}");
+        }
     }
 
     public object ToJson()
@@ -83,6 +100,8 @@ internal sealed class MaskBenchReport
             engineError = EngineErrors,
             ttfmUs = new { avg = Avg(_ttfm), p50 = Pct(_ttfm, 50), p75 = Pct(_ttfm, 75), p99 = Pct(_ttfm, 99) },
             tbmUs = new { avg = Avg(_tbm), p50 = Pct(_tbm, 50), p75 = Pct(_tbm, 75), p90 = Pct(_tbm, 90), p99 = Pct(_tbm, 99), p999 = Pct(_tbm, 99.9), tokens = _tbm.Length },
+            ttfmCpuUs = _tbmCpu.Length == 0 ? null : new { avg = Avg(_ttfmCpu), p50 = Pct(_ttfmCpu, 50), p75 = Pct(_ttfmCpu, 75), p99 = Pct(_ttfmCpu, 99) },
+            tbmCpuUs = _tbmCpu.Length == 0 ? null : new { avg = Avg(_tbmCpu), p50 = Pct(_tbmCpu, 50), p75 = Pct(_tbmCpu, 75), p90 = Pct(_tbmCpu, 90), p99 = Pct(_tbmCpu, 99), p999 = Pct(_tbmCpu, 99.9) },
             failures = _outcomes.Where(o => o.Status != "passing").Select(o => new { file = o.File, status = o.Status, reason = o.Reason }),
             outcomes = _options.Raw ? _outcomes : null,
             slowest = _outcomes.OrderByDescending(o => o.CompileUs + o.FirstMaskUs + o.MaskUs.DefaultIfEmpty(0).Max()).Take(30)

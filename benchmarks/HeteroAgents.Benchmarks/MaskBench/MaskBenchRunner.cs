@@ -12,9 +12,20 @@ internal sealed class MaskBenchRunner(Tokenizer tokenizer, TokenVocabulary vocab
     {
         var name = Path.GetFileName(path);
         var masks = new List<double>();
+        var cpuMasks = new List<double>();
+        var compileUs = 0.0;
+        var firstMaskUs = -1.0;
+        var cpuCompileUs = 0.0;
+        var cpuFirstMaskUs = -1.0;
+        SchemaOutcome Outcome(string status, string? reason) => new(name, status, reason, compileUs, firstMaskUs, masks)
+        {
+            Cpu = ThreadCpuClock.IsSupported ? new CpuTimes(cpuCompileUs, cpuFirstMaskUs, cpuMasks) : null,
+        };
+
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
         var compileOptions = new JsonSchemaCompilerOptions { PropertyOrder = options.Order };
+        var cpu = ThreadCpuClock.NowNs();
         var sw = Stopwatch.StartNew();
         CompiledGrammar grammar;
         try
@@ -23,12 +34,13 @@ internal sealed class MaskBenchRunner(Tokenizer tokenizer, TokenVocabulary vocab
         }
         catch (SchemaCompilationException ex)
         {
-            return new SchemaOutcome(name, "compile_error", ex.Message, 0, 0, masks);
+            (firstMaskUs, cpuFirstMaskUs) = (0, 0);
+            return Outcome("compile_error", ex.Message);
         }
 
-        var compileUs = sw.Elapsed.TotalMicroseconds;
+        compileUs = sw.Elapsed.TotalMicroseconds;
+        cpuCompileUs = (ThreadCpuClock.NowNs() - cpu) / 1000.0;
         var mask = new uint[vocabulary.MaskWords];
-        var firstMaskUs = -1.0;
         var deadline = Stopwatch.StartNew();
         var t = 0;
         foreach (var test in root.GetProperty("tests").EnumerateArray())
@@ -41,20 +53,19 @@ internal sealed class MaskBenchRunner(Tokenizer tokenizer, TokenVocabulary vocab
             var consumed = new System.Text.StringBuilder();
             foreach (var id in ids)
             {
-                var ms = Stopwatch.GetTimestamp();
-                constraint.ComputeMask(mask);
-                var us = Stopwatch.GetElapsedTime(ms).TotalMicroseconds;
+                var (us, cpuUs) = TimeMask(constraint, mask);
                 masks.Add(us);
+                cpuMasks.Add(cpuUs);
                 if (firstMaskUs < 0)
                 {
-                    firstMaskUs = us;
+                    (firstMaskUs, cpuFirstMaskUs) = (us, cpuUs);
                 }
 
                 var allowed = (mask[id >> 5] & (1u << (id & 31))) != 0;
                 var advanced = constraint.TryAdvance(id);
                 if (allowed != advanced)
                 {
-                    return new SchemaOutcome(name, "engine_error", $"test {t}: mask says {allowed} but advance says {advanced} for token {id}", compileUs, firstMaskUs, masks);
+                    return Outcome("engine_error", $"test {t}: mask says {allowed} but advance says {advanced} for token {id}");
                 }
 
                 if (!advanced)
@@ -68,31 +79,31 @@ internal sealed class MaskBenchRunner(Tokenizer tokenizer, TokenVocabulary vocab
 
                 if (deadline.ElapsedMilliseconds > options.TimeoutMs)
                 {
-                    return new SchemaOutcome(name, "timeout", $"test {t}", compileUs, firstMaskUs, masks);
+                    return Outcome("timeout", $"test {t}");
                 }
             }
 
             if (accepted)
             {
-                var ms = Stopwatch.GetTimestamp();
-                constraint.ComputeMask(mask);
-                masks.Add(Stopwatch.GetElapsedTime(ms).TotalMicroseconds);
+                var (us, cpuUs) = TimeMask(constraint, mask);
+                masks.Add(us);
+                cpuMasks.Add(cpuUs);
                 accepted = constraint.IsAccepting;
             }
 
             if (accepted != grammar.Validate(text))
             {
-                return new SchemaOutcome(name, "engine_error", $"test {t}: token-level and validation mode disagree", compileUs, firstMaskUs, masks);
+                return Outcome("engine_error", $"test {t}: token-level and validation mode disagree");
             }
 
             if (valid && !accepted)
             {
-                return new SchemaOutcome(name, "validation_error", $"test {t}: valid instance rejected: ...{Tail(consumed.ToString())}", compileUs, firstMaskUs, masks);
+                return Outcome("validation_error", $"test {t}: valid instance rejected: ...{Tail(consumed.ToString())}");
             }
 
             if (!valid && accepted)
             {
-                return new SchemaOutcome(name, "invalidation_error", $"test {t}: invalid instance accepted: {Clip(text)}", compileUs, firstMaskUs, masks);
+                return Outcome("invalidation_error", $"test {t}: invalid instance accepted: {Clip(text)}");
             }
 
             t++;
@@ -100,12 +111,20 @@ internal sealed class MaskBenchRunner(Tokenizer tokenizer, TokenVocabulary vocab
 
         if (firstMaskUs < 0)
         {
-            var ms = Stopwatch.GetTimestamp();
-            grammar.CreateConstraint(vocabulary).ComputeMask(mask);
-            firstMaskUs = Stopwatch.GetElapsedTime(ms).TotalMicroseconds;
+            (firstMaskUs, cpuFirstMaskUs) = TimeMask(grammar.CreateConstraint(vocabulary), mask);
         }
 
-        return new SchemaOutcome(name, "passing", null, compileUs, firstMaskUs, masks);
+        return Outcome("passing", null);
+    }
+
+    /// <summary>One mask computation in wall time and in the thread's CPU time (the CPU clock reads bracket the wall-clock ones).</summary>
+    private static (double WallUs, double CpuUs) TimeMask(ITokenConstraint constraint, uint[] mask)
+    {
+        var cpu = ThreadCpuClock.NowNs();
+        var start = Stopwatch.GetTimestamp();
+        constraint.ComputeMask(mask);
+        var wall = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        return (wall, (ThreadCpuClock.NowNs() - cpu) / 1000.0);
     }
 
     private static string Tail(string s) => s.Length <= 300 ? s : s[^300..];

@@ -25,7 +25,8 @@ public sealed class ClassifyKind : TaskKind<ClassifyTask, ClassifyInput>
     public override ClassifyInput? Input(ClassifyTask task) => task.Input;
 
     /// <inheritdoc />
-    public override ClassifyTask Create(Guid taskId, string batchId, string customId, ClassifyInput input) => new(taskId, batchId, customId, input);
+    public override ClassifyTask Create(Guid taskId, string batchId, string customId, ClassifyInput input, string? workloadId = null) =>
+        new(taskId, batchId, customId, input) { WorkloadId = workloadId };
 
     /// <inheritdoc />
     public override ClassifyInput ReadInput(JsonElement input)

@@ -25,7 +25,8 @@ public sealed class ExtractKind : TaskKind<ExtractTask, ExtractInput>
     public override ExtractInput? Input(ExtractTask task) => task.Input;
 
     /// <inheritdoc />
-    public override ExtractTask Create(Guid taskId, string batchId, string customId, ExtractInput input) => new(taskId, batchId, customId, input);
+    public override ExtractTask Create(Guid taskId, string batchId, string customId, ExtractInput input, string? workloadId = null) =>
+        new(taskId, batchId, customId, input) { WorkloadId = workloadId };
 
     /// <inheritdoc />
     public override ExtractInput ReadInput(JsonElement input)

@@ -26,7 +26,8 @@ public sealed class SummarizeKind : TaskKind<SummarizeTask, SummarizeInput>
     public override SummarizeInput? Input(SummarizeTask task) => task.Input;
 
     /// <inheritdoc />
-    public override SummarizeTask Create(Guid taskId, string batchId, string customId, SummarizeInput input) => new(taskId, batchId, customId, input);
+    public override SummarizeTask Create(Guid taskId, string batchId, string customId, SummarizeInput input, string? workloadId = null) =>
+        new(taskId, batchId, customId, input) { WorkloadId = workloadId };
 
     /// <inheritdoc />
     public override SummarizeInput ReadInput(JsonElement input)

@@ -38,8 +38,9 @@ public abstract class TaskKind
     /// Reads an <c>input</c> JSON object into a task of this kind: unknown members and members of the wrong JSON kind
     /// throw <see cref="InputShapeException"/> naming the field (<c>input.labels</c>); missing members are left null for
     /// <see cref="TaskInputRules"/> to report. The one JSON → task reader (batch lines, plugin calls, escalations).
+    /// <paramref name="workloadId"/> is the task's workload (the batch line's <c>workload</c>), or null.
     /// </summary>
-    public abstract ITaskMessage ReadTask(Guid taskId, string batchId, string customId, JsonElement input);
+    public abstract ITaskMessage ReadTask(Guid taskId, string batchId, string customId, JsonElement input, string? workloadId = null);
 
     /// <summary>The task's input object (what <see cref="ReadTask"/> reads), or null when the message carries none.</summary>
     public abstract object? InputOf(ITaskMessage task);

@@ -19,8 +19,8 @@ public abstract class TaskKind<TTask, TInput> : TaskKind
     /// <summary>The input of a task of this kind (null when a foreign producer sent none).</summary>
     public abstract TInput? Input(TTask task);
 
-    /// <summary>A task of this kind.</summary>
-    public abstract TTask Create(Guid taskId, string batchId, string customId, TInput input);
+    /// <summary>A task of this kind, in <paramref name="workloadId"/>'s workload (null: none).</summary>
+    public abstract TTask Create(Guid taskId, string batchId, string customId, TInput input, string? workloadId = null);
 
     /// <summary>Reads the <c>input</c> object; see <see cref="TaskKind.ReadTask"/>.</summary>
     public abstract TInput ReadInput(JsonElement input);
@@ -38,8 +38,8 @@ public abstract class TaskKind<TTask, TInput> : TaskKind
     public abstract string Instructions(TInput input);
 
     /// <inheritdoc />
-    public sealed override ITaskMessage ReadTask(Guid taskId, string batchId, string customId, JsonElement input) =>
-        Create(taskId, batchId, customId, ReadInput(input));
+    public sealed override ITaskMessage ReadTask(Guid taskId, string batchId, string customId, JsonElement input, string? workloadId = null) =>
+        Create(taskId, batchId, customId, ReadInput(input), workloadId);
 
     /// <inheritdoc />
     public sealed override object? InputOf(ITaskMessage task) => Input(Cast(task));

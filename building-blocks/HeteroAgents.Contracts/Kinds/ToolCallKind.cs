@@ -26,7 +26,8 @@ public sealed class ToolCallKind : TaskKind<ToolCallTask, ToolCallInput>
     public override ToolCallInput? Input(ToolCallTask task) => task.Input;
 
     /// <inheritdoc />
-    public override ToolCallTask Create(Guid taskId, string batchId, string customId, ToolCallInput input) => new(taskId, batchId, customId, input);
+    public override ToolCallTask Create(Guid taskId, string batchId, string customId, ToolCallInput input, string? workloadId = null) =>
+        new(taskId, batchId, customId, input) { WorkloadId = workloadId };
 
     /// <inheritdoc />
     public override ToolCallInput ReadInput(JsonElement input)

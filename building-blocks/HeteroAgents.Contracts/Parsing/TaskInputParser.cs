@@ -114,17 +114,28 @@ public sealed class TaskInputParser
 
         foreach (var member in root.EnumerateObject())
         {
-            if (member.Name is not ("custom_id" or "task" or "input"))
+            if (member.Name is not ("custom_id" or "task" or "input" or "workload"))
             {
                 return Fail(line, TaskErrorCodes.InvalidLine, member.Name,
-                    $"line {line}: unknown field '{member.Name}' (expected: custom_id, task, input)", customId);
+                    $"line {line}: unknown field '{member.Name}' (expected: custom_id, task, input, workload)", customId);
+            }
+        }
+
+        string? workload = null;
+        if (root.TryGetProperty("workload", out var workloadElement))
+        {
+            workload = workloadElement.ValueKind == JsonValueKind.String ? workloadElement.GetString()!.Trim() : null;
+            if (string.IsNullOrEmpty(workload))
+            {
+                return Fail(line, TaskErrorCodes.InvalidLine, "workload",
+                    $"line {line}: workload must be a non-empty string (the routing policy's workload id); got {JsonValues.Describe(workloadElement)}", customId);
             }
         }
 
         try
         {
             var input = InputFields.RequireObject(root, string.Empty, "input");
-            var task = kind.ReadTask(TaskIds.Create(batchId, customId), batchId, customId, input);
+            var task = kind.ReadTask(TaskIds.Create(batchId, customId), batchId, customId, input, workload);
             return _rules.FirstProblem(task) is { } problem
                 ? TaskParseResult.Failure(line, problem.ToTaskError(line), customId, kind.Type)
                 : TaskParseResult.Success(line, task);

@@ -66,7 +66,7 @@ public sealed class RoutingPolicy
         var key = specific?.MinConfidence is not null ? $"workloads.{workload}.{wire}.min_confidence"
             : defaults?.MinConfidence is not null ? $"defaults.{wire}.min_confidence"
             : "built-in";
-        return new AppliedRoutingRule(Version, workload, rule.MinConfidence!.Value, rule.UnknownConfidence!.Value, rule.AuditShare!.Value, key);
+        return new AppliedRoutingRule(Version, workload, rule.MinConfidence!.Value, rule.UnknownConfidence!.Value, rule.AuditShare!.Value, key, rule.Model, rule.Examples ?? 0);
     }
 
     /// <summary>The policy as its JSON document (settings left out stay left out), indented.</summary>
@@ -94,6 +94,29 @@ public sealed class RoutingPolicy
             .ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
     }
 
+    /// <summary>
+    /// A copy of this policy with version <paramref name="version"/> and <paramref name="rule"/> for
+    /// <paramref name="type"/> in <paramref name="workload"/> (replacing the rule there; null: under <c>defaults</c>).
+    /// </summary>
+    public RoutingPolicy With(string version, string? workload, TaskType type, RoutingRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (workload is null)
+        {
+            return new RoutingPolicy(version, new Dictionary<TaskType, RoutingRule>(Defaults) { [type] = rule }, Workloads);
+        }
+
+        var workloads = new Dictionary<string, IReadOnlyDictionary<TaskType, RoutingRule>>(Workloads, StringComparer.Ordinal);
+        var rules = new Dictionary<TaskType, RoutingRule>(workloads.GetValueOrDefault(workload) ?? new Dictionary<TaskType, RoutingRule>()) { [type] = rule };
+        workloads[workload] = rules;
+        return new RoutingPolicy(version, Defaults, workloads);
+    }
+
+    /// <summary>The rule written for <paramref name="type"/> in <paramref name="workload"/> (null: under <c>defaults</c>), or null when none is.</summary>
+    public RoutingRule? RuleAt(string? workload, TaskType type) =>
+        workload is null ? Defaults.GetValueOrDefault(type)
+        : Workloads.TryGetValue(workload, out var rules) ? rules.GetValueOrDefault(type) : null;
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"routing policy {Version} ({Workloads.Count} workloads)");
 
@@ -113,6 +136,16 @@ public sealed class RoutingPolicy
         if (rule.AuditShare is { } audit)
         {
             json[RoutingPolicyReader.AuditShare] = audit;
+        }
+
+        if (rule.Model is { } model)
+        {
+            json[RoutingPolicyReader.Model] = model;
+        }
+
+        if (rule.Examples is { } examples)
+        {
+            json[RoutingPolicyReader.Examples] = examples;
         }
 
         return json;

@@ -21,6 +21,12 @@ public static class RoutingPolicyReader
     /// <summary>The key of the audited share.</summary>
     public const string AuditShare = "audit_share";
 
+    /// <summary>The key of the SLM model that answers the tasks.</summary>
+    public const string Model = "model";
+
+    /// <summary>The key of the number of in-context examples.</summary>
+    public const string Examples = "examples";
+
     private const string TaskTypeNames = "classify, extract, tool_call, summarize";
 
     /// <summary>Reads <paramref name="json"/>; throws <see cref="RoutingPolicyException"/> naming the key or line at fault.</summary>
@@ -132,7 +138,7 @@ public static class RoutingPolicyReader
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            throw Fail(key, $"must be an object of settings ({MinConfidence}, {UnknownConfidence}, {AuditShare}); got {JsonValues.Kind(value)}");
+            throw Fail(key, $"must be an object of settings ({MinConfidence}, {UnknownConfidence}, {AuditShare}, {Model}, {Examples}); got {JsonValues.Kind(value)}");
         }
 
         var rule = new RoutingRule();
@@ -144,8 +150,10 @@ public static class RoutingPolicyReader
                 MinConfidence => rule with { MinConfidence = Share(setting.Value, settingKey) },
                 AuditShare => rule with { AuditShare = Share(setting.Value, settingKey) },
                 UnknownConfidence => rule with { UnknownConfidence = Action(setting.Value, settingKey) },
+                Model => rule with { Model = ModelName(setting.Value, settingKey) },
+                Examples => rule with { Examples = ExampleCount(setting.Value, settingKey) },
                 _ when IsNote(setting.Name) => rule,
-                _ => throw Fail(settingKey, $"unknown setting (known: {MinConfidence}, {UnknownConfidence}, {AuditShare})"),
+                _ => throw Fail(settingKey, $"unknown setting (known: {MinConfidence}, {UnknownConfidence}, {AuditShare}, {Model}, {Examples})"),
             };
         }
 
@@ -170,6 +178,16 @@ public static class RoutingPolicyReader
             _ => throw Fail(key, $"must be \"escalate\" or \"complete\"; got {JsonValues.Describe(value)}"),
         }
         : throw Fail(key, $"must be \"escalate\" or \"complete\"; got {JsonValues.Describe(value)}");
+
+    private static string ModelName(JsonElement value, string key) =>
+        value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } name
+            ? name
+            : throw Fail(key, $"must be a non-empty model name; got {JsonValues.Describe(value)}");
+
+    private static int ExampleCount(JsonElement value, string key) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) && count is >= 0 and <= RoutingRule.MaxExamples
+            ? count
+            : throw Fail(key, string.Create(CultureInfo.InvariantCulture, $"must be a whole number from 0 to {RoutingRule.MaxExamples}; got {JsonValues.Describe(value)}"));
 
     private static bool IsNote(string name) => name == "description" || name.StartsWith("x-", StringComparison.Ordinal);
 

@@ -141,7 +141,7 @@ public sealed partial class FlywheelEscalationLog : IEscalationLog
             // The input is malformed; the record keeps the raw input, reason and SLM output.
         }
 
-        return AppendAsync(escalated, prompt, schema, workloadId, cancellationToken);
+        return AppendAsync(escalated, prompt, schema, workloadId ?? task?.WorkloadId ?? escalated.Routing?.Workload, cancellationToken);
     }
 
     /// <inheritdoc />

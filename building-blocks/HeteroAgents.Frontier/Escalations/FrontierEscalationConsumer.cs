@@ -59,11 +59,12 @@ public sealed partial class FrontierEscalationConsumer : IConsumer<TaskEscalated
 
         try
         {
-            var resolution = await _resolver.ResolveAsync(task, escalated.Reason, context.CancellationToken).ConfigureAwait(false);
+            var resolution = await _resolver.ResolveAsync(task, escalated.Reason, task.WorkloadId, context.CancellationToken).ConfigureAwait(false);
             await context.Publish(new TaskCompleted(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType,
                 resolution.Result, resolution.ServedBy, null, resolution.Usage, resolution.LatencyMs)
             {
                 Escalation = new EscalationInfo(escalated.Reason, escalated.Detail, Resolved: true),
+                Routing = escalated.Routing, // how the SLM answer was routed (policy version, threshold) stays on the line
             }, context.CancellationToken).ConfigureAwait(false);
         }
         catch (FrontierResolutionException ex)

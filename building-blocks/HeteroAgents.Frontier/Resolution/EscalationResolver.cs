@@ -148,7 +148,7 @@ public sealed partial class EscalationResolver
     public static ITaskMessage ToTask(TaskEscalated escalated, TaskKindRegistry? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(escalated);
-        return ToTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType, escalated.Input, "escalated", kinds);
+        return ToTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType, escalated.Input, escalated.Routing?.Workload, "escalated", kinds);
     }
 
     /// <summary>Rebuilds the task of an audit request from its input, with the kind's input reader (see <see cref="ToTask(TaskEscalated, TaskKindRegistry?)"/>).</summary>
@@ -157,10 +157,19 @@ public sealed partial class EscalationResolver
     {
         ArgumentNullException.ThrowIfNull(audit);
         var c = audit.Completed;
-        return ToTask(c.TaskId, c.BatchId, c.CustomId, c.TaskType, audit.Input, "audited", kinds);
+        return ToTask(c.TaskId, c.BatchId, c.CustomId, c.TaskType, audit.Input, c.Routing?.Workload, "audited", kinds);
     }
 
-    private static ITaskMessage ToTask(Guid taskId, string batchId, string customId, TaskType type, JsonElement input, string what, TaskKindRegistry? kinds)
+    /// <summary>
+    /// The task of <paramref name="type"/> whose input, as an outcome or a flywheel log record carries it, is
+    /// <paramref name="input"/>, in <paramref name="workloadId"/>, read with the kind's input reader.
+    /// </summary>
+    /// <exception cref="ArgumentException">The task type is not a known kind, or the input does not have the kind's shape.</exception>
+    public static ITaskMessage ToTask(TaskType type, Guid taskId, string batchId, string customId, JsonElement input, string? workloadId = null) =>
+        ToTask(taskId, batchId, customId, type, input, workloadId, "logged", kinds: null);
+
+    private static ITaskMessage ToTask(
+        Guid taskId, string batchId, string customId, TaskType type, JsonElement input, string? workloadId, string what, TaskKindRegistry? kinds)
     {
         var kind = (kinds ?? TaskKindRegistry.Default).Get(type);
         if (input.ValueKind != JsonValueKind.Object)
@@ -170,7 +179,7 @@ public sealed partial class EscalationResolver
 
         try
         {
-            return kind.ReadTask(taskId, batchId, customId, input);
+            return kind.ReadTask(taskId, batchId, customId, input, workloadId);
         }
         catch (InputShapeException ex)
         {

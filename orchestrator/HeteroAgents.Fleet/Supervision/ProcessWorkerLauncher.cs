@@ -9,7 +9,7 @@ namespace HeteroAgents.Fleet.Supervision;
 /// environment (so <c>HETERO__*</c> settings pass through) plus its pool's variables. Stopping sends SIGTERM on
 /// Linux and macOS; on Windows, which has no SIGTERM, a stop kills the process at once.
 /// </summary>
-public sealed class ProcessWorkerLauncher : IWorkerLauncher
+public sealed partial class ProcessWorkerLauncher : IWorkerLauncher
 {
     private readonly TimeProvider _time;
     private readonly ILogger<ProcessWorkerLauncher> _logger;
@@ -66,7 +66,10 @@ public sealed class ProcessWorkerLauncher : IWorkerLauncher
     {
         if (line is not null)
         {
-            _logger.Log(level, "[{Worker}] {Line}", worker, line);
+            LogLine(level, worker, line);
         }
     }
+
+    [LoggerMessage(Message = "[{Worker}] {Line}")]
+    private partial void LogLine(LogLevel level, string worker, string line);
 }

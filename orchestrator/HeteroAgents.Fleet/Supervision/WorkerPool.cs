@@ -9,7 +9,7 @@ namespace HeteroAgents.Fleet.Supervision;
 /// The workers of one task type: keeps their number at the policy's decision, restarts crashed ones after their
 /// backoff delay and stops surplus ones gracefully. <see cref="Step"/> is synchronous and driven by the caller.
 /// </summary>
-internal sealed class WorkerPool
+internal sealed partial class WorkerPool
 {
     private readonly object _gate = new();
     private readonly FleetConfig _fleet;
@@ -59,9 +59,7 @@ internal sealed class WorkerPool
                 desired = _lastDecision.Desired;
                 if (_lastDecision.Changes)
                 {
-                    _logger.LogInformation(
-                        "{Task}: {Current} -> {Desired} workers ({Reason}; ready {Ready}, unacked {Unacked})",
-                        Config.TaskType.ToWireName(), count, desired, _lastDecision.Reason, stats.Ready, stats.Unacknowledged);
+                    LogScaling(Config.TaskType.ToWireName(), count, desired, _lastDecision.Reason, stats.Ready, stats.Unacknowledged);
                 }
             }
 
@@ -116,9 +114,7 @@ internal sealed class WorkerPool
             var consecutive = ranFor >= _fleet.RestartBackoff.ResetAfter ? 1 : worker.ConsecutiveCrashes + 1;
             var delay = _fleet.RestartBackoff.DelayAfter(consecutive);
             _pending.Add(new PendingRestart(worker.Name, now + delay, consecutive));
-            _logger.LogWarning(
-                "Worker {Worker} (pid {Pid}) exited with code {Code} after {RanFor:0.0}s; restarting in {Delay:0.0}s (crash {Consecutive} in a row)",
-                worker.Name, worker.Process.Id, ExitCode(worker.Process), ranFor.TotalSeconds, delay.TotalSeconds, consecutive);
+            LogCrashed(worker.Name, worker.Process.Id, ExitCode(worker.Process), ranFor.TotalSeconds, delay.TotalSeconds, consecutive);
         }
     }
 
@@ -166,7 +162,7 @@ internal sealed class WorkerPool
             var process = _launcher.Launch(spec);
             process.Exited.ContinueWith(_ => _onExit(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             _running.Add(new RunningWorker(name, process, now, consecutiveCrashes));
-            _logger.LogInformation("Started worker {Worker} (pid {Pid}): {Command} {Args}", name, process.Id, spec.Command, string.Join(' ', spec.Arguments));
+            LogStarted(name, process.Id, spec.Command, string.Join(' ', spec.Arguments));
         }
 #pragma warning disable CA1031 // A launch failure of any kind is retried with backoff, like a crash.
         catch (Exception ex)
@@ -176,7 +172,7 @@ internal sealed class WorkerPool
             var consecutive = consecutiveCrashes + 1;
             var delay = _fleet.RestartBackoff.DelayAfter(consecutive);
             _pending.Add(new PendingRestart(name, now + delay, consecutive));
-            _logger.LogError(ex, "Could not start worker {Worker} ({Command}); retrying in {Delay:0.0}s", name, spec.Command, delay.TotalSeconds);
+            LogStartFailed(ex, name, spec.Command, delay.TotalSeconds);
         }
     }
 
@@ -185,13 +181,13 @@ internal sealed class WorkerPool
         try
         {
             await worker.Process.StopAsync(_fleet.ShutdownTimeout, CancellationToken.None);
-            _logger.LogInformation("Stopped worker {Worker} (pid {Pid}), exit code {Code}", worker.Name, worker.Process.Id, ExitCode(worker.Process));
+            LogStopped(worker.Name, worker.Process.Id, ExitCode(worker.Process));
         }
 #pragma warning disable CA1031 // Stopping must not bring the supervisor down; the failure is logged.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _logger.LogError(ex, "Stopping worker {Worker} (pid {Pid}) failed", worker.Name, worker.Process.Id);
+            LogStopFailed(ex, worker.Name, worker.Process.Id);
         }
     }
 
@@ -201,4 +197,23 @@ internal sealed class WorkerPool
     private sealed record RunningWorker(string Name, IWorkerProcess Process, DateTimeOffset StartedAt, int ConsecutiveCrashes);
 
     private sealed record PendingRestart(string Name, DateTimeOffset DueAt, int ConsecutiveCrashes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Task}: {Current} -> {Desired} workers ({Reason}; ready {Ready}, unacked {Unacked})")]
+    private partial void LogScaling(string task, int current, int desired, ScalingReason reason, long ready, long unacked);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Worker {Worker} (pid {Pid}) exited with code {Code} after {RanFor:0.0}s; restarting in {Delay:0.0}s (crash {Consecutive} in a row)")]
+    private partial void LogCrashed(string worker, int pid, int? code, double ranFor, double delay, int consecutive);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started worker {Worker} (pid {Pid}): {Command} {Args}")]
+    private partial void LogStarted(string worker, int pid, string command, string args);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not start worker {Worker} ({Command}); retrying in {Delay:0.0}s")]
+    private partial void LogStartFailed(Exception exception, string worker, string command, double delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped worker {Worker} (pid {Pid}), exit code {Code}")]
+    private partial void LogStopped(string worker, int pid, int? code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopping worker {Worker} (pid {Pid}) failed")]
+    private partial void LogStopFailed(Exception exception, string worker, int pid);
 }

@@ -10,7 +10,7 @@ namespace HeteroAgents.Fleet.Supervision;
 /// restarted after an exponential backoff. Cancelling <see cref="RunAsync"/> stops every worker gracefully
 /// (SIGTERM, then kill after <see cref="FleetConfig.ShutdownTimeout"/>) before it returns.
 /// </summary>
-public sealed class WorkerSupervisor
+public sealed partial class WorkerSupervisor
 {
     private readonly IWorkerLauncher _launcher;
     private readonly IQueueStatsSource _queues;
@@ -58,7 +58,7 @@ public sealed class WorkerSupervisor
             .Select(w => new WorkerPool(w, config, _launcher, _time, _logger, () => _wake.Release()))
             .ToList();
         Volatile.Write(ref _pools, pools);
-        _logger.LogInformation("Fleet supervisor started: {Pools}", string.Join(", ", pools.Select(p => $"{p.Config.TaskType.ToWireName()} [{p.Config.Min}..{p.Config.Max}]")));
+        LogStarted(string.Join(", ", pools.Select(p => $"{p.Config.TaskType.ToWireName()} [{p.Config.Min}..{p.Config.Max}]")));
 
         try
         {
@@ -92,7 +92,7 @@ public sealed class WorkerSupervisor
         }
         finally
         {
-            _logger.LogInformation("Fleet supervisor stopping {Count} pool(s)", pools.Count);
+            LogStopping(pools.Count);
             await Task.WhenAll(pools.Select(p => p.StopAllAsync()));
             Volatile.Write(ref _running, 0);
         }
@@ -110,7 +110,7 @@ public sealed class WorkerSupervisor
             {
                 if (!wasDown)
                 {
-                    _logger.LogWarning("Cannot read queue {Queue}; scaling paused, workers kept: {Reason}", p.Config.Queue, ex.Message);
+                    LogQueueUnreadable(p.Config.Queue, ex.Message);
                 }
 
                 return null;
@@ -133,4 +133,13 @@ public sealed class WorkerSupervisor
         await linked.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet supervisor started: {Pools}")]
+    private partial void LogStarted(string pools);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet supervisor stopping {Count} pool(s)")]
+    private partial void LogStopping(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot read queue {Queue}; scaling paused, workers kept: {Reason}")]
+    private partial void LogQueueUnreadable(string queue, string reason);
 }

@@ -15,7 +15,7 @@ namespace HeteroAgents.Fleet.Telemetry;
 /// figures every 5 s), and, when <c>hetero fleet up</c> runs a <see cref="WorkerSupervisor"/>, the worker counts of each pool.
 /// A broker that cannot be read keeps the last figures and logs one warning until it answers again.
 /// </summary>
-public sealed class FleetMetrics : BackgroundService
+public sealed partial class FleetMetrics : BackgroundService
 {
     /// <summary>The meter's name.</summary>
     public const string MeterName = "HeteroAgents.Fleet";
@@ -83,7 +83,7 @@ public sealed class FleetMetrics : BackgroundService
             {
                 if (!failing)
                 {
-                    _logger.LogWarning("Queue depth metrics paused: {Message}", ex.Message);
+                    LogPaused(ex.Message);
                 }
 
                 failing = true;
@@ -119,4 +119,7 @@ public sealed class FleetMetrics : BackgroundService
     private IReadOnlyList<WorkerPoolStatus> Pools() => _services.GetService<WorkerSupervisor>()?.GetStatus() ?? [];
 
     private static KeyValuePair<string, object?> Queue(string name) => new("queue", name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue depth metrics paused: {Message}")]
+    private partial void LogPaused(string message);
 }

@@ -28,10 +28,14 @@ public sealed class EvalOptions : IValidatableObject
     public int Concurrency { get; set; } = 1;
 
     /// <summary>The clustering that defines cluster ids; must match the export's.</summary>
+#pragma warning disable SYSLIB1212 // Copied from its own section, which is validated there under its own keys.
     public ClusteringOptions Clustering { get; set; } = new();
+#pragma warning restore SYSLIB1212
 
     /// <summary>Scrubbing applied to prompts before replay, as for the exported training data; null replays the log as is.</summary>
+#pragma warning disable SYSLIB1212 // Copied from its own section, which is validated there under its own keys.
     public PiiScrubberOptions? Scrub { get; set; } = new();
+#pragma warning restore SYSLIB1212
 
     /// <summary>Cap on generated tokens per replay. Default 512.</summary>
     [Range(1, 65536)]

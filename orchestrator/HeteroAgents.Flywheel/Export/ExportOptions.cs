@@ -29,10 +29,14 @@ public sealed class ExportOptions : IValidatableObject
     public double EvalFraction { get; set; } = DatasetSplit.DefaultEvalFraction;
 
     /// <summary>The clustering that defines cluster ids; must match the one used to list clusters.</summary>
+#pragma warning disable SYSLIB1212 // Copied from its own section, which is validated there under its own keys.
     public ClusteringOptions Clustering { get; set; } = new();
+#pragma warning restore SYSLIB1212
 
     /// <summary>The PII scrubbing applied to every record before it is written (always on).</summary>
+#pragma warning disable SYSLIB1212 // Copied from its own section, which is validated there under its own keys.
     public PiiScrubberOptions Scrub { get; set; } = new();
+#pragma warning restore SYSLIB1212
 
     /// <summary>Overrides the suggested base model (a Hugging Face repository id).</summary>
     public string? BaseModel { get; set; }

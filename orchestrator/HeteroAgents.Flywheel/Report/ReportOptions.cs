@@ -9,7 +9,9 @@ public sealed class ReportOptions : IValidatableObject
     public const string SectionName = "Hetero:Flywheel:Report";
 
     /// <summary>Per-model prices; frontier-served lines and logged calls are priced with them.</summary>
+#pragma warning disable SYSLIB1212 // Copied from its own section, which is validated there under its own keys.
     public CostAccountingOptions Prices { get; set; } = new();
+#pragma warning restore SYSLIB1212
 
     /// <summary>The frontier model the all-frontier baseline is priced with; without it (or without its price) the baseline is not computed.</summary>
     public string? BaselineModel { get; set; }

@@ -15,6 +15,7 @@ public sealed class UsageReportBuilder
     private readonly ReportOptions _options;
     private readonly ModelPrice? _baseline;
     private readonly Dictionary<(string Task, string Workload), UsageAccumulator> _rows = [];
+    private readonly OrderedDictionary<(string Task, string Workload, string Policy), (int Calls, int Slm, int Escalated)> _byPolicy = [];
 
     /// <summary>Creates an empty builder; throws <see cref="ArgumentException"/> for invalid options.</summary>
     public UsageReportBuilder(ReportOptions? options = null)
@@ -118,6 +119,12 @@ public sealed class UsageReportBuilder
         };
         Row(line.Task ?? "unknown", workload).Add(new UsageCall(
             outcome, line.Escalation is { } e ? Wire(e.Reason) : null, line.LatencyMs, input, output, cost, _baseline?.Cost(input, output)));
+        if (line.Routing is { } routing)
+        {
+            var key = (line.Task ?? "unknown", routing.Workload ?? workload, routing.PolicyVersion);
+            var (calls, slm, escalated) = _byPolicy.GetValueOrDefault(key);
+            _byPolicy[key] = (calls + 1, slm + (outcome == UsageOutcome.Slm ? 1 : 0), escalated + (line.Escalation is not null ? 1 : 0));
+        }
     }
 
     /// <summary>
@@ -176,7 +183,10 @@ public sealed class UsageReportBuilder
             total.Add(acc);
         }
 
-        return new UsageReport(rows, total.ToRow(_baseline is not null), _baseline is null ? null : _options.BaselineModel);
+        // In the order the versions first appear (batch outputs in the order given): before, then after.
+        var byPolicy = _byPolicy.Select(p => new PolicyUsageRow(p.Key.Task, p.Key.Workload, p.Key.Policy, p.Value.Calls,
+            (double)p.Value.Slm / p.Value.Calls, (double)p.Value.Escalated / p.Value.Calls)).ToList();
+        return new UsageReport(rows, total.ToRow(_baseline is not null), _baseline is null ? null : _options.BaselineModel) { ByPolicy = byPolicy };
     }
 
     private UsageAccumulator Row(string task, string workload)

@@ -1,4 +1,5 @@
 using HeteroAgents.Inference.Hub;
+using HeteroAgents.Security;
 using HeteroAgents.Worker.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,8 @@ internal static class DefaultModelSetup
         CommandRunner.RunAsync(context, flags, HostMode.Tools, (services, _) =>
         {
             services.AddHeteroModelStore();
-            services.AddOptions<DefaultModelOptions>().BindConfiguration(DefaultModelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.AddOptions<DefaultModelOptions>().BindConfiguration(DefaultModelOptions.SectionName)
+                .ValidateSection(DefaultModelOptions.SectionName, new DefaultModelOptionsAnnotationValidator()).ValidateOnStart();
         }, async (services, ct) =>
         {
             var defaults = services.GetRequiredService<IOptions<DefaultModelOptions>>().Value;

@@ -15,6 +15,8 @@ internal static class FlywheelCommand
             FlywheelClustersCommand.Create(context),
             FlywheelExportCommand.Create(context),
             FlywheelEvalCommand.Create(context),
+            FlywheelCalibrateCommand.Create(context),
+            FlywheelExamplesCommand.Create(context),
         };
 
     /// <summary>The frontier call log argument: a JSONL file or a log directory.</summary>

@@ -24,13 +24,28 @@ internal static class FlywheelEvalCommand
         var log = FlywheelCommand.LogArgument();
         var model = new Option<string?>("--model", "-m") { Description = "An ONNX model folder, or a repo[@revision] pulled with `hetero models pull`. Default: the backend of Hetero:Slm (Endpoint, Model)." };
         var cluster = new Option<string?>("--cluster") { Description = "Only this cluster. Default: every cluster (Hetero:Flywheel:Eval:ClusterId)." };
-        var command = new Command("eval", "Replay held-out frontier calls through the SLM and report agreement and the confidence threshold per cluster.")
+        var candidate = new Option<string?>("--candidate")
         {
-            log, model, cluster,
+            Description = "Compare a registered candidate (its id; default the newest open one) with the model in force on its workload's eval split and record the result for `hetero models promote`.",
+            Arity = ArgumentArity.ZeroOrOne,
         };
+        var evalFraction = new Option<double?>("--eval-fraction") { Description = "With --candidate: share of logged answers in the eval split; 1 uses all. Default 0.1 (Hetero:Flywheel:Calibrate:EvalFraction)." };
+        var policy = PolicyTarget.Create();
+        var command = new Command("eval", "Replay held-out frontier calls through the SLM and report agreement and the confidence threshold per cluster; with --candidate, candidate against the model in force.")
+        {
+            log, model, cluster, candidate, evalFraction,
+        };
+        policy.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var input = parse.GetRequiredValue(log);
+            if (parse.GetResult(candidate) is not null)
+            {
+                return await FlywheelCommand.RunAsync(context, input, ct,
+                    (services, token) => FlywheelCandidateEval.RunAsync(context, services, input, parse.GetValue(candidate), parse.GetValue(evalFraction), policy.Resolve(parse, services), token),
+                    PolicyTarget.Register);
+            }
+
             var modelPath = parse.GetValue(model);
             var flags = CliOptions.Flags(null);
             if (modelPath is not null)

@@ -4,7 +4,7 @@ namespace HeteroAgents.Orchestrator.Cli;
 
 /// <summary>
 /// The <c>hetero</c> command line: <c>batch run|submit|status|results|cancel</c>, <c>serve</c>, <c>run</c>,
-/// <c>fleet status|up</c>, <c>flywheel scrub|clusters|export|eval</c>, <c>report</c> and <c>models pull|list</c>.
+/// <c>fleet status|up</c>, <c>flywheel scrub|clusters|export|eval|calibrate</c>, <c>report</c> and <c>models pull|list|register|promote|rollback</c>.
 /// </summary>
 public static class HeteroCli
 {

@@ -10,10 +10,13 @@ namespace HeteroAgents.Orchestrator.Cli;
 internal static class ModelsCommand
 {
     public static Command Create(CliContext context) =>
-        new("models", "The local model cache: pull model repositories from a Hugging Face-style hub, list what is cached.")
+        new("models", "The local model cache (pull, list) and model candidates for the routing policy (register, promote, rollback).")
         {
             Pull(context),
             List(context),
+            ModelsCandidateCommands.Register(context),
+            ModelsCandidateCommands.Promote(context),
+            ModelsCandidateCommands.Rollback(context),
         };
 
     private static Command Pull(CliContext context)
@@ -59,6 +62,10 @@ internal static class ModelsCommand
                 if (model.OnnxFile is { } chosen)
                 {
                     await context.Error.WriteLineAsync($"chose {chosen} ({Inference.Models.OnnxExports.Parse(chosen)?.DType}) as the ONNX export for {parse.GetValue(device)}; pass --include to pick another");
+                }
+                else if (model.GgufFile is { } gguf)
+                {
+                    await context.Error.WriteLineAsync($"chose {gguf} ({Inference.Models.GgufFiles.QuantizationOf(gguf)}) as the GGUF model for {parse.GetValue(device)} (serve it with --model {Path.Combine(model.Directory, gguf)}); pass --include to pick another");
                 }
                 ConsoleFactory.Create(context.Out, context.IsInteractive).Write(ModelTable([model]));
                 return CommandRunner.Ok;

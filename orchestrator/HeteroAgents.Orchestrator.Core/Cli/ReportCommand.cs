@@ -5,7 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Orchestrator.Cli;
 
-/// <summary><c>hetero report &lt;batch-output.jsonl&gt;… [--frontier-log &lt;log&gt;]</c>: usage, escalation rates, latency and cost against an all-frontier baseline.</summary>
+/// <summary>
+/// <c>hetero report &lt;batch-output.jsonl&gt;… [--frontier-log &lt;log&gt;] [--policy &lt;file&gt; | --to-redis [key]]</c>: usage, escalation
+/// rates, latency and cost against an all-frontier baseline; the SLM share per routing policy version (before and after a
+/// calibration or promotion); and the routing policy in force (the given or configured one).
+/// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
@@ -17,6 +21,8 @@ internal static class ReportCommand
         {
             outputs, frontierLog,
         };
+        var policy = PolicyTarget.Create();
+        policy.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var files = parse.GetValue(outputs) ?? [];
@@ -38,13 +44,19 @@ internal static class ReportCommand
                 var options = services.GetRequiredService<IOptions<ReportOptions>>().Value;
                 var report = await UsageReportBuilder.BuildFromFilesAsync([.. files.Select(f => f.FullName)], log?.FullName, options, token);
                 await context.Out.WriteAsync(report.ToText());
+                if (policy.TryResolve(parse, services) is { } store)
+                {
+                    var inForce = await PolicyDocuments.ReadAsync(store, token);
+                    var history = await store.HistoryCountAsync(token);
+                    await context.Out.WriteLineAsync($"\nrouting policy in force: {inForce.Version} ({store.Name}; {history} earlier version(s) kept for rollback)");
+                }
                 if (report.BaselineModel is null)
                 {
                     await context.Error.WriteLineAsync("note: no baseline priced; set Hetero:Flywheel:Report:BaselineModel and its price under Hetero:Flywheel:Costs:Prices");
                 }
 
                 return CommandRunner.Ok;
-            });
+            }, PolicyTarget.Register);
         });
         return command;
     }

@@ -188,4 +188,17 @@ public sealed class TaskInputParserTests
 
         Assert.True(task.Input.Schema.GetProperty("properties").TryGetProperty("zz", out _));
     }
+
+    [Fact]
+    public void A_line_may_name_its_workload_which_the_task_carries_and_an_empty_one_is_rejected()
+    {
+        var task = Parse("""{"custom_id":"t1","task":"classify","workload":"tickets","input":{"text":"where is my parcel","labels":["refund","shipping"]}}""").Task!;
+        var none = Parse("""{"custom_id":"t2","task":"classify","input":{"text":"where is my parcel","labels":["refund","shipping"]}}""").Task!;
+        var empty = Parse("""{"custom_id":"t3","task":"classify","workload":" ","input":{"text":"x","labels":["a","b"]}}""");
+
+        Assert.Equal("tickets", task.WorkloadId);
+        Assert.Null(none.WorkloadId);
+        Assert.Equal("workload", empty.Error!.Field);
+        Assert.Contains("workload must be a non-empty string", empty.Error.Message, StringComparison.Ordinal);
+    }
 }

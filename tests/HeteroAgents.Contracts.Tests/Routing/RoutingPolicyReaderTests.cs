@@ -56,7 +56,7 @@ public sealed class RoutingPolicyReaderTests
     [InlineData("""{"version":"1","defaults":{"extract":{"min_confidence":"high"}}}""", "defaults.extract.min_confidence: must be a number in [0, 1]; got \"high\"")]
     [InlineData("""{"version":"1","defaults":{"extract":{"audit_share":2}}}""", "defaults.extract.audit_share: 2 is outside [0, 1]")]
     [InlineData("""{"version":"1","defaults":{"extract":{"unknown_confidence":"ignore"}}}""", "defaults.extract.unknown_confidence: must be \"escalate\" or \"complete\"")]
-    [InlineData("""{"version":"1","defaults":{"extract":{"threshold":0.5}}}""", "defaults.extract.threshold: unknown setting (known: min_confidence, unknown_confidence, audit_share)")]
+    [InlineData("""{"version":"1","defaults":{"extract":{"threshold":0.5}}}""", "defaults.extract.threshold: unknown setting (known: min_confidence, unknown_confidence, audit_share, model, examples)")]
     [InlineData("""{"version":"1","thresholds":{}}""", "thresholds: unknown key")]
     [InlineData("""{"version":"1","workloads":[]}""", "workloads: must be an object of workload ids")]
     [InlineData("""{"version":"1","workloads":{"":{}}}""", "workloads: has an empty workload id")]

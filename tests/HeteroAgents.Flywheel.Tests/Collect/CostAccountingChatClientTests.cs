@@ -1,5 +1,6 @@
 using HeteroAgents.Flywheel;
 using HeteroAgents.Frontier;
+using HeteroAgents.Testing.Chat;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Flywheel.Tests.Collect;
@@ -24,7 +25,7 @@ public sealed class CostAccountingChatClientTests
             new("b", Model: "gpt-4o-2024-08-06", InputTokens: 1_000_000, OutputTokens: 0),
             new("c", Model: "claude-x", InputTokens: 10, OutputTokens: 10),
         ]);
-        using var client = new ChatClientBuilder(new ScriptedChatClient((_, _) => answers.Dequeue())).UseCostAccounting(Prices, ledger).Build();
+        using var client = new ChatClientBuilder(ScriptedChatClient.FromAnswers(_ => answers.Dequeue())).UseCostAccounting(Prices, ledger).Build();
 
         var first = await client.GetResponseAsync("hi");
         await client.GetResponseAsync("hi");
@@ -41,7 +42,7 @@ public sealed class CostAccountingChatClientTests
     public async Task Streaming_usage_is_priced_on_the_usage_update()
     {
         var ledger = new CostLedger();
-        using var client = new ChatClientBuilder(new ScriptedChatClient((_, _) => new ScriptedAnswer("x y", Model: "gpt-4o", InputTokens: 1000, OutputTokens: 100)))
+        using var client = new ChatClientBuilder(ScriptedChatClient.FromAnswers(_ => new ScriptedAnswer("x y", Model: "gpt-4o", InputTokens: 1000, OutputTokens: 100)))
             .UseCostAccounting(Prices, ledger).Build();
 
         var updates = new List<ChatResponseUpdate>();

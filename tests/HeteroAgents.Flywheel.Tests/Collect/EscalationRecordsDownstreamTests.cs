@@ -1,6 +1,7 @@
 using System.Globalization;
 using HeteroAgents.Contracts;
 using HeteroAgents.Flywheel;
+using HeteroAgents.Testing.Chat;
 
 namespace HeteroAgents.Flywheel.Tests.Collect;
 
@@ -108,7 +109,7 @@ public sealed class EscalationRecordsDownstreamTests
     [Fact]
     public async Task Export_skips_unresolved_escalations_as_they_have_no_frontier_answer()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var path = dir.File("log.jsonl");
         await File.WriteAllLinesAsync(path, Log().Select(r => r.ToJsonLine()));
         var cluster = Assert.Single((await FlywheelClusterer.ClusterFileAsync(path)).Clusters);
@@ -126,12 +127,12 @@ public sealed class EscalationRecordsDownstreamTests
     {
         var records = Log();
         var clustering = new WorkloadClusterer().Cluster(records);
-        var slm = new ScriptedChatClient((_, _) => new ScriptedAnswer("""{"label":"positive"}""", 0.9));
+        var slm = ScriptedChatClient.FromAnswers(_ => new ScriptedAnswer("""{"label":"positive"}""", 0.9));
 
         var report = await FlywheelEvaluator.EvaluateAsync(records, clustering, slm, new EvalOptions { EvalFraction = 0.5 });
 
         var expected = records.Count(r => r.Status == FrontierCallStatus.Ok && DatasetSplit.IsEval(r.Id, 0.5));
-        Assert.Equal(expected, slm.Calls.Count);
+        Assert.Equal(expected, slm.Requests.Count);
         Assert.Equal(expected, report.Records.Count);
         Assert.DoesNotContain(report.Records, r => records.Single(x => x.Id == r.RecordId).IsEscalation());
     }

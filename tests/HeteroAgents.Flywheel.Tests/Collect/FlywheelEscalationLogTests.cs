@@ -4,6 +4,7 @@ using HeteroAgents.Flywheel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HeteroAgents.Flywheel.Tests.Collect;
 
@@ -23,7 +24,7 @@ public sealed class FlywheelEscalationLogTests
     public async Task An_escalation_is_appended_with_task_type_reason_slm_output_input_workload_fingerprint_and_timestamp()
     {
         var log = new InMemoryFrontierCallLog();
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 30, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 30, 0, TimeSpan.Zero));
         var writer = new FlywheelEscalationLog(log, new FlywheelLoggingOptions(), time);
 
         var written = await writer.AppendAsync(Escalated(), Prompt, Schema, "reviews");
@@ -127,7 +128,7 @@ public sealed class FlywheelEscalationLogTests
     [Fact]
     public async Task AddFlywheel_registers_a_writer_over_the_configured_JSONL_log()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Hetero:Flywheel:Logging:DataDirectory"] = dir.Path })
             .Build();

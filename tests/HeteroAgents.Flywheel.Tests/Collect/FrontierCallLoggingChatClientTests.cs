@@ -2,7 +2,9 @@ using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.Flywheel;
 using HeteroAgents.Frontier;
+using HeteroAgents.Testing.Chat;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HeteroAgents.Flywheel.Tests.Collect;
 
@@ -27,11 +29,12 @@ public sealed class FrontierCallLoggingChatClientTests
     [Fact]
     public async Task A_call_is_logged_with_context_schema_usage_latency_and_cost_and_no_secrets()
     {
-        using var dir = new TempDirectory();
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        using var dir = new TempDirectory("flywheel-tests");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         await using var log = new JsonlFrontierCallLog(dir.Path, time);
-        var frontier = new ScriptedChatClient((_, options) =>
+        var frontier = ScriptedChatClient.FromAnswers(request =>
         {
+            var options = request.Options;
             time.Advance(TimeSpan.FromMilliseconds(250));
             Assert.DoesNotContain(options!.AdditionalProperties!.Keys, k => k.StartsWith("hetero.flywheel.", StringComparison.Ordinal));
             return new ScriptedAnswer("{\"label\":\"negative\"}", Model: "gpt-4o-mini-2024-07-18", InputTokens: 1000, OutputTokens: 10);
@@ -64,9 +67,9 @@ public sealed class FrontierCallLoggingChatClientTests
     public async Task An_audit_call_is_logged_with_the_audited_slm_answer_next_to_the_frontiers()
     {
         var log = new InMemoryFrontierCallLog();
-        var frontier = new ScriptedChatClient((_, options) =>
+        var frontier = ScriptedChatClient.FromAnswers(request =>
         {
-            Assert.DoesNotContain(options?.AdditionalProperties?.Keys ?? [], k => k.StartsWith("hetero.flywheel.", StringComparison.Ordinal));
+            Assert.DoesNotContain(request.Options?.AdditionalProperties?.Keys ?? [], k => k.StartsWith("hetero.flywheel.", StringComparison.Ordinal));
             return new ScriptedAnswer("{\"label\":\"negative\"}", Model: "gpt-4o-mini", InputTokens: 90, OutputTokens: 6);
         });
         using var client = new ChatClientBuilder(frontier).UseFlywheelLogging(log).Build();
@@ -88,7 +91,7 @@ public sealed class FrontierCallLoggingChatClientTests
     public async Task A_streaming_call_is_logged_once_with_the_whole_answer_and_usage()
     {
         var log = new InMemoryFrontierCallLog();
-        var frontier = new ScriptedChatClient((_, _) => new ScriptedAnswer("the parcel is late", Model: "gpt-4o-mini", InputTokens: 40, OutputTokens: 4));
+        var frontier = ScriptedChatClient.FromAnswers(_ => new ScriptedAnswer("the parcel is late", Model: "gpt-4o-mini", InputTokens: 40, OutputTokens: 4));
         using var client = new ChatClientBuilder(frontier).UseFlywheelLogging(log).UseCostAccounting(Prices).Build();
 
         var text = "";
@@ -110,7 +113,7 @@ public sealed class FrontierCallLoggingChatClientTests
     public async Task Failed_calls_are_logged_and_the_error_reaches_the_caller()
     {
         var log = new InMemoryFrontierCallLog();
-        var frontier = new ScriptedChatClient((_, _) => new ScriptedAnswer("one two three four", Throw: new TimeoutException("frontier timed out")));
+        var frontier = ScriptedChatClient.FromAnswers(_ => new ScriptedAnswer("one two three four", Throw: new TimeoutException("frontier timed out")));
         using var client = new ChatClientBuilder(frontier).UseFlywheelLogging(log).Build();
 
         await Assert.ThrowsAsync<TimeoutException>(() => client.GetResponseAsync(Prompt(), RequestOptions()));
@@ -131,7 +134,7 @@ public sealed class FrontierCallLoggingChatClientTests
     public async Task Credentials_echoed_in_an_error_are_redacted()
     {
         var log = new InMemoryFrontierCallLog();
-        var frontier = new ScriptedChatClient((_, _) => new ScriptedAnswer("", Throw: new HttpRequestException(
+        var frontier = ScriptedChatClient.FromAnswers(_ => new ScriptedAnswer("", Throw: new HttpRequestException(
             "401 for https://x.example/v1/chat?api-key=abc123secret (Authorization: Bearer sk-proj-ABCDEFGHIJKLMNOPQRSTUV)")));
         using var client = new ChatClientBuilder(frontier).UseFlywheelLogging(log).Build();
 
@@ -148,7 +151,7 @@ public sealed class FrontierCallLoggingChatClientTests
     public async Task A_stream_the_caller_abandons_is_logged_as_incomplete()
     {
         var log = new InMemoryFrontierCallLog();
-        var frontier = new ScriptedChatClient((_, _) => new ScriptedAnswer("a b c d e f"));
+        var frontier = ScriptedChatClient.FromAnswers(_ => new ScriptedAnswer("a b c d e f"));
         using var client = new ChatClientBuilder(frontier).UseFlywheelLogging(log).Build();
 
         await foreach (var update in client.GetStreamingResponseAsync(Prompt(), RequestOptions()))
@@ -166,7 +169,7 @@ public sealed class FrontierCallLoggingChatClientTests
     public async Task Logging_can_be_switched_off()
     {
         var log = new InMemoryFrontierCallLog();
-        var frontier = new ScriptedChatClient((_, _) => new ScriptedAnswer("{}"));
+        var frontier = ScriptedChatClient.FromAnswers(_ => new ScriptedAnswer("{}"));
         using var client = new ChatClientBuilder(frontier).UseFlywheelLogging(log, new FlywheelLoggingOptions { Enabled = false }).Build();
 
         await client.GetResponseAsync(Prompt());
@@ -178,7 +181,7 @@ public sealed class FrontierCallLoggingChatClientTests
     [Fact]
     public async Task A_failing_log_does_not_fail_the_call_unless_configured_to()
     {
-        var frontier = new ScriptedChatClient((_, _) => new ScriptedAnswer("{}"));
+        var frontier = ScriptedChatClient.FromAnswers(_ => new ScriptedAnswer("{}"));
         using var tolerant = new ChatClientBuilder(frontier).UseFlywheelLogging(new InMemoryFrontierCallLog(failAppends: true)).Build();
         using var strict = new ChatClientBuilder(frontier)
             .UseFlywheelLogging(new InMemoryFrontierCallLog(failAppends: true), new FlywheelLoggingOptions { FailCallOnLogError = true }).Build();

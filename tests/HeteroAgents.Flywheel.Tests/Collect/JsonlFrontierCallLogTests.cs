@@ -1,4 +1,5 @@
 using HeteroAgents.Flywheel;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HeteroAgents.Flywheel.Tests.Collect;
 
@@ -7,8 +8,8 @@ public sealed class JsonlFrontierCallLogTests
     [Fact]
     public async Task Files_rotate_at_midnight_utc_and_read_back_in_order()
     {
-        using var dir = new TempDirectory();
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 23, 59, 59, TimeSpan.Zero));
+        using var dir = new TempDirectory("flywheel-tests");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 23, 59, 59, TimeSpan.Zero));
         var synthetic = new SyntheticLog(1);
         await using (var log = new JsonlFrontierCallLog(dir.Path, time))
         {
@@ -35,7 +36,7 @@ public sealed class JsonlFrontierCallLogTests
     [Fact]
     public async Task Concurrent_writers_in_one_process_produce_whole_lines()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         await using var log = new JsonlFrontierCallLog(dir.Path);
         var synthetic = new SyntheticLog(2);
         var records = Enumerable.Range(0, 1600).Select(_ => synthetic.InvoiceExtract()).ToList();
@@ -50,7 +51,7 @@ public sealed class JsonlFrontierCallLogTests
     [Fact]
     public async Task A_malformed_line_is_reported_with_file_and_line_number()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var path = dir.File("log.jsonl");
         await File.WriteAllLinesAsync(path, [new SyntheticLog(3).TicketRouting().ToJsonLine(), "", "{\"id\":\"x\"}"]);
 

@@ -66,7 +66,7 @@ public sealed class RedisStreamFrontierCallLogTests : IAsyncLifetime
         var synthetic = new SyntheticLog(8);
         await log.AppendAsync(synthetic.Record("classify", null, "s", "card 4111-1111-1111-1111 please refund", "{}"));
         await log.AppendAsync(synthetic.Record("classify", null, "s", "no pii", "{}"));
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
 
         var summary = await FlywheelScrubber.ScrubLogAsync(log, dir.File("scrubbed.jsonl"));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeteroAgents.Flywheel;
+using HeteroAgents.Testing.Chat;
 using Microsoft.Extensions.AI;
 
 namespace HeteroAgents.Flywheel.Tests.Eval;
@@ -16,8 +17,9 @@ public sealed class FlywheelEvaluatorTests
 
         // The scripted SLM gets every 5th held-out review wrong with low confidence and the rest right with high confidence.
         var n = 0;
-        var slm = new ScriptedChatClient((messages, options) =>
+        var slm = ScriptedChatClient.FromAnswers(request =>
         {
+            var messages = request.Messages;
             var record = byPrompt[messages.Single(m => m.Role == ChatRole.User).Text];
             if (record.TaskType == "summarize")
             {
@@ -50,7 +52,7 @@ public sealed class FlywheelEvaluatorTests
         Assert.True(meetings.Replayed > 0);
 
         // Each replay asked for the record's schema as a JSON-schema response format.
-        var (msgs, opts) = slm.Calls[0];
+        var (msgs, opts) = slm.Requests[0];
         var format = Assert.IsType<ChatResponseFormatJson>(opts!.ResponseFormat);
         var replayed = byPrompt[msgs.Single(m => m.Role == ChatRole.User).Text];
         Assert.Equal(CanonicalJson.Canonicalize(replayed.ResponseSchema!.Value), CanonicalJson.Canonicalize(format.Schema!.Value));
@@ -64,7 +66,7 @@ public sealed class FlywheelEvaluatorTests
         var records = Enumerable.Range(0, 300).Select(_ => log.TicketRouting()).ToList();
         var clustering = new WorkloadClusterer().Cluster(records);
         var calls = 0;
-        var slm = new ScriptedChatClient((_, _) => Interlocked.Increment(ref calls) % 2 == 0
+        var slm = ScriptedChatClient.FromAnswers(_ => Interlocked.Increment(ref calls) % 2 == 0
             ? new ScriptedAnswer("", Throw: new TimeoutException("slm timed out"))
             : new ScriptedAnswer("{\"label\":\"refund\"}"));
 

@@ -35,7 +35,7 @@ public sealed class FlywheelExporterTests
     [Fact]
     public async Task Export_writes_scrubbed_chat_jsonl_with_the_documented_fields_and_a_recipe()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var logPath = await WriteLogAsync(dir, 5);
         var clusters = await FlywheelClusterer.ClusterFileAsync(logPath);
         var reviews = clusters.Clusters.Single(c => c.WorkloadIds.Contains("reviews"));
@@ -93,7 +93,7 @@ public sealed class FlywheelExporterTests
     [Fact]
     public async Task Names_addresses_and_dates_of_birth_are_replaced_in_the_exported_data()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var log = new SyntheticLog(4);
         var people = new[] { ("Jonas Weber", "Lindenstraße 3, 10115 Berlin", "02.03.1985"), ("Amelia Grant", "14 Elm Road, Leeds LS6 1AB", "17/09/1990") };
         var lines = Enumerable.Range(0, 40).Select(i =>
@@ -119,7 +119,7 @@ public sealed class FlywheelExporterTests
     [Fact]
     public async Task The_split_is_deterministic_and_the_same_for_export_and_eval()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var logPath = await WriteLogAsync(dir, 9);
         var records = await FrontierCallLogReader.ReadListAsync(logPath);
         var invoices = (await FlywheelClusterer.ClusterFileAsync(logPath)).Clusters.Single(c => c.WorkloadIds.Contains("invoices"));
@@ -136,7 +136,7 @@ public sealed class FlywheelExporterTests
     [Fact]
     public async Task Invalid_nested_options_are_rejected_naming_the_field()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var logPath = await WriteLogAsync(dir, 3);
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => FlywheelExporter.ExportAsync(logPath, "x", dir.File("o"),
@@ -147,7 +147,7 @@ public sealed class FlywheelExporterTests
     [Fact]
     public async Task An_unknown_cluster_id_is_rejected_naming_the_known_ones()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var logPath = await WriteLogAsync(dir, 2);
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => FlywheelExporter.ExportAsync(logPath, "classify-nope", dir.File("x")));

@@ -25,7 +25,7 @@ public sealed class TrainingHandOffTests
     [Fact]
     public async Task Export_writes_the_training_files_next_to_the_data()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var summary = await ExportAsync(dir);
 
         var outDir = Path.GetDirectoryName(summary.TrainPath)!;
@@ -39,7 +39,7 @@ public sealed class TrainingHandOffTests
     [Fact]
     public async Task The_python_files_compile()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var summary = await ExportAsync(dir);
 
         foreach (var script in summary.TrainingFiles.Where(f => f.EndsWith(".py", StringComparison.Ordinal)))
@@ -54,7 +54,7 @@ public sealed class TrainingHandOffTests
     [InlineData(TrainingHandOff.UnslothScript)]
     public async Task A_training_script_names_the_data_model_and_hyper_parameters_of_the_recipe(string script)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var summary = await ExportAsync(dir);
         var r = summary.Recipe;
 
@@ -82,7 +82,7 @@ public sealed class TrainingHandOffTests
     [Fact]
     public async Task Operator_overrides_reach_the_scripts_and_odd_characters_are_escaped()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         const string model = "acme/slm-\"v2\"-ünïcode";
         var summary = await ExportAsync(dir, new ExportOptions { BaseModel = model, LoraRank = 32, LearningRate = 1e-5, Epochs = 5 });
 
@@ -102,7 +102,7 @@ public sealed class TrainingHandOffTests
     [Fact]
     public async Task The_axolotl_config_parses_and_holds_the_recipe()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var summary = await ExportAsync(dir);
         var r = summary.Recipe;
 
@@ -122,7 +122,7 @@ public sealed class TrainingHandOffTests
     [Fact]
     public async Task The_readme_documents_training_conversion_and_registration()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var summary = await ExportAsync(dir);
 
         var readme = File.ReadAllText(summary.TrainingFiles.Single(f => f.EndsWith(TrainingHandOff.Readme, StringComparison.Ordinal)));

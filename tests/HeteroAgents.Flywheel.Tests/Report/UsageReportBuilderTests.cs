@@ -28,7 +28,7 @@ public sealed class UsageReportBuilderTests
     [Fact]
     public async Task Batch_outputs_and_frontier_log_aggregate_per_task_type_and_workload()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var batch = dir.File("tickets.jsonl");
         var lines = new List<string>();
         for (var i = 1; i <= 16; i++)
@@ -100,7 +100,7 @@ public sealed class UsageReportBuilderTests
     [Fact]
     public async Task A_malformed_batch_line_is_reported_with_file_and_line()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var batch = dir.File("bad.jsonl");
         await File.WriteAllLinesAsync(batch, [Line(Slm("t1", 5)), "{\"custom_id\":\"t2\",\"status\":\"nope\"}"]);
 

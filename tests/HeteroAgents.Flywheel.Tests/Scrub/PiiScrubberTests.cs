@@ -73,7 +73,7 @@ public sealed class PiiScrubberTests
     [Fact]
     public async Task ScrubFileAsync_writes_a_scrubbed_copy_and_counts_replacements()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("flywheel-tests");
         var log = new SyntheticLog(2);
         var input = dir.File("in.jsonl");
         await File.WriteAllLinesAsync(input, [

@@ -64,6 +64,31 @@ public sealed class ModelStoreTests : IDisposable
         Assert.False(File.Exists(Path.Combine(model.Directory, "model.safetensors")));
     }
 
+    [Theory]
+    [InlineData(false, "smol.Q4_K_M.gguf")]
+    [InlineData(true, "smol.Q8_0.gguf")]
+    public async Task A_gguf_repository_pulls_one_quantization_for_the_device_and_nothing_else(bool gpu, string expected)
+    {
+        using var hub = new FakeHubServer("test-org/tiny-gguf", "main");
+        foreach (var name in new[] { "README.md", ".gitattributes", "smol.Q2_K.gguf", "smol.Q4_K_M.gguf", "smol.Q8_0.gguf", "smol.F16-00001-of-00002.gguf", "smol.F16-00002-of-00002.gguf", "mmproj-smol.Q4_K_M.gguf" })
+        {
+            hub.Add(name, Encoding.UTF8.GetBytes("GGUF " + name));
+        }
+
+        var cache = TempDirectory.Create();
+        var options = new HubOptions { Endpoint = hub.Endpoint, CacheDirectory = cache };
+        var store = new ModelStore(new HubClient(_http, options), options);
+
+        var model = await store.PullAsync("test-org/tiny-gguf", gpu: gpu);
+
+        Assert.Equal(expected, model.GgufFile);
+        Assert.Null(model.OnnxFile);
+        Assert.Equal([expected], model.Files.Select(f => f.Path));
+        Assert.Equal("GGUF " + expected, await File.ReadAllTextAsync(Path.Combine(model.Directory, expected)));
+        Assert.Equal([expected], Directory.EnumerateFiles(model.Directory, "*.gguf").Select(Path.GetFileName));
+        Assert.Equal(expected, Assert.Single(store.List()).GgufFile);
+    }
+
     [Fact]
     public async Task Include_patterns_select_files()
     {

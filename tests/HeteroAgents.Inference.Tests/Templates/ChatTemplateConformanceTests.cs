@@ -3,6 +3,7 @@ using HeteroAgents.Inference.Models;
 using HeteroAgents.Inference.Templates;
 using HeteroAgents.Inference.Tests.TestSupport;
 using HeteroAgents.Inference.Tokenization;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace HeteroAgents.Inference.Tests.Templates;
@@ -35,7 +36,7 @@ public sealed class ChatTemplateConformanceTests(ITestOutputHelper output)
         var formatter = KnownChatTemplates.ForFingerprint(sha256);
         Assert.True(formatter is not null, $"the {name} template {sha256} is not registered");
         var config = new TokenizerConfig { BosToken = name.StartsWith("llama", StringComparison.Ordinal) ? "<|begin_of_text|>" : "<bos>", EosToken = "<|endoftext|>" };
-        var template = (ChatTemplateBase)KnownChatTemplates.Create(formatter, config, new FixedClock(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero)))!;
+        var template = (ChatTemplateBase)KnownChatTemplates.Create(formatter, config, new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero)))!;
         var conversations = GoldenFile.Value.RootElement.GetProperty("conversations");
         var count = 0;
         foreach (var render in golden.GetProperty("renders").EnumerateObject())

@@ -1,17 +1,18 @@
 using HeteroAgents.Inference.Onnx;
 using HeteroAgents.ModelMaker;
+using HeteroAgents.Testing.Files;
+using HeteroAgents.Testing.Models;
 
 namespace HeteroAgents.Inference.Tests.TestSupport;
 
-/// <summary>The project-built tiny Llama model (seeded random weights), written once per test run and shared.</summary>
+/// <summary>The project-built tiny Llama model (<see cref="TinyModels.Llama"/>) and its variants, loaded once per test run and shared.</summary>
 internal static class TinyModel
 {
-    private static readonly Lazy<string> LazyDirectory = new(Create);
     private static readonly Lazy<OnnxLanguageModel> LazyModel = new(() => OnnxLanguageModel.Load(Options()));
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<OnnxLanguageModel>> Variants = new();
 
-    public static string Directory => LazyDirectory.Value;
+    public static string Directory => TinyModels.Llama;
 
     /// <summary>Other project-built variants: tiny-qwen2, tiny-fused, tiny-int8, tiny-fused-int8 (loaded once each).</summary>
     public static OnnxLanguageModel Variant(string name) => Variants.GetOrAdd(name, n => new Lazy<OnnxLanguageModel>(() =>
@@ -19,7 +20,7 @@ internal static class TinyModel
         var preset = n.StartsWith("tiny-qwen2", StringComparison.Ordinal) ? ModelPresets.TinyQwen2 : ModelPresets.Tiny;
         var precision = n.EndsWith("int8", StringComparison.Ordinal) ? ModelPrecision.Int8 : ModelPrecision.Fp32;
         var spec = new ModelSpec(preset, Seed: 3, precision) { WriteGguf = false, Fused = n.Contains("fused", StringComparison.Ordinal) };
-        var dir = TempDirectory.Create();
+        var dir = TempDirectory.Create("inference-tests");
         ModelWriter.Write(spec, dir);
         return OnnxLanguageModel.Load(Options(dir));
     })).Value;
@@ -36,7 +37,7 @@ internal static class TinyModel
     public static string WithSharedBuffer(string name, bool share)
     {
         var source = name == "tiny" ? Directory : Variant(name).Directory;
-        var target = TempDirectory.Create();
+        var target = TempDirectory.Create("inference-tests");
         foreach (var file in System.IO.Directory.GetFiles(source))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
@@ -59,28 +60,5 @@ internal static class TinyModel
     };
 
     /// <summary>A private copy of the model folder that a test may damage.</summary>
-    public static string CopyToTemp()
-    {
-        var target = TempDirectory.Create();
-        foreach (var file in System.IO.Directory.GetFiles(Directory))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        return target;
-    }
-
-    private static string Create()
-    {
-        var dir = TempDirectory.Create();
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var rc = MakeModelCommand.Run(["--arch", "llama", "--preset", "tiny", "--seed", "7", "--no-gguf", "--out", dir], stdout, stderr);
-        if (rc != 0)
-        {
-            throw new InvalidOperationException($"make-model failed ({rc}): {stderr}");
-        }
-
-        return dir;
-    }
+    public static string CopyToTemp() => TinyModels.Copy(Directory);
 }

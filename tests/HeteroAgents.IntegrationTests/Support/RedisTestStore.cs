@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Brokers;
 using StackExchange.Redis;
 
 namespace HeteroAgents.IntegrationTests.Support;
@@ -18,9 +19,11 @@ internal sealed class RedisTestStore : IAsyncDisposable
 
     public string KeyPrefix { get; }
 
+    public IDatabase Database => _redis.GetDatabase();
+
     public static async Task<RedisTestStore> CreateAsync()
     {
-        var configuration = Environment.GetEnvironmentVariable("HETERO_TEST_REDIS") ?? Environment.GetEnvironmentVariable("HETERO__REDIS__CONFIGURATION") ?? "127.0.0.1:6379";
+        var configuration = TestBrokers.Current.Redis;
         try
         {
             var options = ConfigurationOptions.Parse(configuration);

@@ -1,7 +1,7 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Inference.Tests.TestSupport;
-using HeteroAgents.ModelMaker;
 using HeteroAgents.Orchestrator.Tests.Support;
+using HeteroAgents.Testing.Models;
 
 namespace HeteroAgents.Orchestrator.Tests.Cli;
 
@@ -20,10 +20,8 @@ public sealed class BatchRunDefaultModelTests : IDisposable
 
     public BatchRunDefaultModelTests()
     {
-        var model = Path.Combine(_directory, "made");
-        Directory.CreateDirectory(model);
         // Laid out like the default repository (onnx-community: root JSON and tokenizer files, onnx/model_q4.onnx).
-        Assert.Equal(0, MakeModelCommand.Run(["--arch", "llama", "--preset", "tiny", "--seed", "7", "--precision", "int4", "--layout", "onnx-community", "--no-gguf", "--out", model], new StringWriter(), new StringWriter()));
+        var model = TinyModels.Make("--arch", "llama", "--preset", "tiny", "--seed", "7", "--precision", "int4", "--layout", "onnx-community", "--no-gguf");
         foreach (var file in Directory.EnumerateFiles(model, "*", SearchOption.AllDirectories))
         {
             _hub.Add(Path.GetRelativePath(model, file).Replace('\\', '/'), File.ReadAllBytes(file));

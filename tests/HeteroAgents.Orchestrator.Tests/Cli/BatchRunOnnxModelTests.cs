@@ -1,7 +1,7 @@
 using HeteroAgents.Contracts;
-using HeteroAgents.ModelMaker;
 using HeteroAgents.Orchestrator.Cli;
 using HeteroAgents.Orchestrator.Tests.Support;
+using HeteroAgents.Testing.Models;
 using Xunit.Abstractions;
 
 namespace HeteroAgents.Orchestrator.Tests.Cli;
@@ -20,9 +20,7 @@ public sealed class BatchRunOnnxModelTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public async Task Run_with_a_model_folder_answers_every_line_and_every_completed_result_validates()
     {
-        var model = Path.Combine(_directory, "tiny-llama");
-        Directory.CreateDirectory(model);
-        Assert.Equal(0, MakeModelCommand.Run(["--arch", "llama", "--preset", "tiny", "--seed", "7", "--no-gguf", "--out", model], new StringWriter(), new StringWriter()));
+        var model = TinyModels.Llama;
         var input = Path.Combine(_directory, "in.jsonl");
         await File.WriteAllLinesAsync(input, File.ReadLines(SampleBatch()).Take(Lines));
         var outFile = Path.Combine(_directory, "out.jsonl");

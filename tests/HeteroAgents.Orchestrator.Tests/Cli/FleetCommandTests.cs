@@ -1,16 +1,17 @@
 using System.Text.RegularExpressions;
 using HeteroAgents.Orchestrator.Cli;
 using HeteroAgents.Orchestrator.Tests.Support;
+using HeteroAgents.Testing.Brokers;
 
 namespace HeteroAgents.Orchestrator.Tests.Cli;
 
 /// <summary>`hetero fleet status|up` against the real RabbitMQ management API, in a throwaway virtual host.</summary>
 public sealed partial class FleetCommandTests : IAsyncLifetime
 {
-    private readonly RabbitMqTestVirtualHost _vhost = new();
+    private RabbitMqTestVirtualHost _vhost = null!;
     private readonly string _directory = Directory.CreateTempSubdirectory("hetero-cli-fleet-").FullName;
 
-    public Task InitializeAsync() => _vhost.InitializeAsync();
+    public async Task InitializeAsync() => _vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-cli-test");
 
     public async Task DisposeAsync()
     {
@@ -24,7 +25,7 @@ public sealed partial class FleetCommandTests : IAsyncLifetime
         await _vhost.DeclareQueueAsync("hetero-classify");
         for (var i = 0; i < 3; i++)
         {
-            await _vhost.PublishAsync("hetero-classify", "{}");
+            await _vhost.PublishRawAsync("hetero-classify", "{}", "application/json");
         }
 
         await _vhost.WaitForReadyAsync("hetero-classify", 3);

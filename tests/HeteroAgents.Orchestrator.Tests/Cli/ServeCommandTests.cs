@@ -1,16 +1,17 @@
 using HeteroAgents.Orchestrator.Cli;
 using HeteroAgents.Orchestrator.Tests.Support;
+using HeteroAgents.Testing.Brokers;
 
 namespace HeteroAgents.Orchestrator.Tests.Cli;
 
 /// <summary>`hetero serve` on the real broker (a throwaway virtual host) and Redis, stopped by cancellation.</summary>
 public sealed class ServeCommandTests : IAsyncLifetime
 {
-    private readonly RabbitMqTestVirtualHost _vhost = new();
+    private RabbitMqTestVirtualHost _vhost = null!;
 
-    public Task InitializeAsync() => _vhost.InitializeAsync();
+    public async Task InitializeAsync() => _vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-cli-test");
 
-    public Task DisposeAsync() => _vhost.DisposeAsync();
+    public Task DisposeAsync() => _vhost.DisposeAsync().AsTask();
 
     [Theory]
     [InlineData(null, "escalations stay escalated")]

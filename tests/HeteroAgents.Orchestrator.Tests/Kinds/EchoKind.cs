@@ -26,7 +26,8 @@ public sealed class EchoKind : TaskKind<EchoTask, EchoInput>
 
     public override EchoInput? Input(EchoTask task) => task.Input;
 
-    public override EchoTask Create(Guid taskId, string batchId, string customId, EchoInput input) => new(taskId, batchId, customId, input);
+    public override EchoTask Create(Guid taskId, string batchId, string customId, EchoInput input, string? workloadId = null) =>
+        new(taskId, batchId, customId, input) { WorkloadId = workloadId };
 
     public override EchoInput ReadInput(JsonElement input)
     {

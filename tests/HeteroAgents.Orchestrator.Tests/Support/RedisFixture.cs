@@ -1,19 +1,20 @@
 using HeteroAgents.Orchestrator.Options;
 using HeteroAgents.Orchestrator.Store;
 using HeteroAgents.Redis;
+using HeteroAgents.Testing.Brokers;
 using StackExchange.Redis;
 
 namespace HeteroAgents.Orchestrator.Tests.Support;
 
 /// <summary>
-/// The real Redis the tests run against: <c>HETERO__REDIS__CONFIGURATION</c> or 127.0.0.1:6379, with a key prefix
+/// The real Redis the tests run against: <see cref="TestBrokers.Current"/>, with a key prefix
 /// unique to this run (deleted afterwards). Fails with instructions when Redis is not running.
 /// </summary>
 public sealed class RedisFixture : IAsyncLifetime
 {
     public RedisOptions Options { get; } = new()
     {
-        Configuration = Environment.GetEnvironmentVariable("HETERO_TEST_REDIS") ?? Environment.GetEnvironmentVariable("HETERO__REDIS__CONFIGURATION") ?? "127.0.0.1:6379",
+        Configuration = TestBrokers.Current.Redis,
         KeyPrefix = $"hetero-test:{Guid.NewGuid():N}:",
         BatchTtl = TimeSpan.FromHours(1),
         ConnectTimeoutMs = 3_000,

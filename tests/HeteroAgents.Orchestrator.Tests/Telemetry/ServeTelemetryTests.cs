@@ -6,6 +6,7 @@ using HeteroAgents.Contracts;
 using HeteroAgents.Messaging;
 using HeteroAgents.Orchestrator.Cli;
 using HeteroAgents.Orchestrator.Tests.Support;
+using HeteroAgents.Testing.Brokers;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,17 +18,17 @@ namespace HeteroAgents.Orchestrator.Tests.Telemetry;
 public sealed class ServeTelemetryTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly RabbitMqTestVirtualHost _vhost = new();
+    private RabbitMqTestVirtualHost _vhost = null!;
 
-    public Task InitializeAsync() => _vhost.InitializeAsync();
+    public async Task InitializeAsync() => _vhost = await RabbitMqTestVirtualHost.CreateAsync(RabbitMqTestSettings.FromEnvironment(), "hetero-cli-test");
 
-    public Task DisposeAsync() => _vhost.DisposeAsync();
+    public Task DisposeAsync() => _vhost.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Serve_is_ready_with_bus_and_redis_and_exports_outcome_escalation_and_queue_depth_metrics()
     {
         await _vhost.DeclareQueueAsync("hetero-summarize");
-        await _vhost.PublishAsync("hetero-summarize", "{}");
+        await _vhost.PublishRawAsync("hetero-summarize", "{}", "application/json");
         await _vhost.WaitForReadyAsync("hetero-summarize", 1);
         var port = FreePort();
         var configuration = new Dictionary<string, string?>(_vhost.Configuration)

@@ -4,9 +4,10 @@ using System.Net.Sockets;
 namespace HeteroAgents.Testing.Brokers;
 
 /// <summary>
-/// Where tests find RabbitMQ: <c>HETERO_TEST_RABBITMQ_HOST</c> (default 127.0.0.1), <c>_PORT</c> (5672),
-/// <c>_USER</c> (guest), <c>_PASSWORD</c> (guest), <c>_VHOST</c> (/). Tests that need the broker call
-/// <see cref="EnsureReachableAsync"/> and fail (never skip) with a message saying how to start it.
+/// Where tests find RabbitMQ: the broker of <see cref="TestBrokers.Current"/> — from <c>HETERO_TEST_RABBITMQ_HOST</c>
+/// (default 127.0.0.1 when only <c>HETERO_TEST_REDIS</c> is set), <c>_PORT</c> (5672), <c>_USER</c> (guest),
+/// <c>_PASSWORD</c> (guest), <c>_VHOST</c> (/), <c>_MANAGEMENT</c> (http://host:15672/), or a Testcontainers broker.
+/// Tests that need the broker call <see cref="EnsureReachableAsync"/> and fail (never skip) with a message saying how to start it.
 /// </summary>
 /// <param name="Host">Broker host.</param>
 /// <param name="Port">AMQP port.</param>
@@ -15,13 +16,31 @@ namespace HeteroAgents.Testing.Brokers;
 /// <param name="VirtualHost">Virtual host.</param>
 public sealed record RabbitMqTestSettings(string Host, int Port, string Username, string Password, string VirtualHost)
 {
-    /// <summary>Reads the settings from the environment, with the local defaults.</summary>
-    public static RabbitMqTestSettings FromEnvironment() => new(
-        Env("HETERO_TEST_RABBITMQ_HOST", "127.0.0.1"),
-        int.Parse(Env("HETERO_TEST_RABBITMQ_PORT", "5672"), CultureInfo.InvariantCulture),
-        Env("HETERO_TEST_RABBITMQ_USER", "guest"),
-        Env("HETERO_TEST_RABBITMQ_PASSWORD", "guest"),
-        Env("HETERO_TEST_RABBITMQ_VHOST", "/"));
+    private Uri? _managementUri;
+
+    /// <summary>The management HTTP API (default <c>http://{Host}:15672/</c>).</summary>
+    public Uri ManagementUri
+    {
+        get => _managementUri ?? new Uri($"http://{Host}:15672/");
+        init => _managementUri = value;
+    }
+
+    /// <summary>The broker the tests of this process use (<see cref="TestBrokers.Current"/>).</summary>
+    public static RabbitMqTestSettings FromEnvironment() => TestBrokers.Current.RabbitMq;
+
+    /// <summary>Reads the settings from <paramref name="environment"/> (the <c>HETERO_TEST_RABBITMQ_*</c> variables), with the local defaults.</summary>
+    public static RabbitMqTestSettings FromVariables(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        string Env(string name, string fallback) => environment(name) is { Length: > 0 } value ? value : fallback;
+        var settings = new RabbitMqTestSettings(
+            Env(TestBrokers.RabbitMqHostVariable, "127.0.0.1"),
+            int.Parse(Env("HETERO_TEST_RABBITMQ_PORT", "5672"), CultureInfo.InvariantCulture),
+            Env("HETERO_TEST_RABBITMQ_USER", "guest"),
+            Env("HETERO_TEST_RABBITMQ_PASSWORD", "guest"),
+            Env("HETERO_TEST_RABBITMQ_VHOST", "/"));
+        return environment("HETERO_TEST_RABBITMQ_MANAGEMENT") is { Length: > 0 } management ? settings with { ManagementUri = new Uri(management) } : settings;
+    }
 
     /// <summary>Fails with an explanation when nothing accepts connections at <see cref="Host"/>:<see cref="Port"/>.</summary>
     public async Task EnsureReachableAsync(CancellationToken cancellationToken = default)
@@ -55,7 +74,4 @@ public sealed record RabbitMqTestSettings(string Host, int Port, string Username
     /// <summary>The same settings as <c>HETERO__MESSAGING__*</c> environment variables, for starting worker processes.</summary>
     public IReadOnlyDictionary<string, string> ToEnvironment() =>
         ToConfiguration().ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant(), p => p.Value ?? string.Empty);
-
-    private static string Env(string name, string fallback) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
 }

@@ -7,7 +7,7 @@ namespace HeteroAgents.Testing.Brokers;
 
 /// <summary>
 /// A throw-away RabbitMQ virtual host for one test, created and deleted through the management HTTP API
-/// (<c>HETERO_TEST_RABBITMQ_MANAGEMENT</c>, default <c>http://&lt;host&gt;:15672/</c>). Tests that start consumers on the
+/// (<see cref="RabbitMqTestSettings.ManagementUri"/>). Tests that start consumers on the
 /// fixed task queues (<c>hetero-classify</c>, ...) use one so they never take each other's messages when suites run
 /// side by side on one broker. Also reads queue state (depth, type) for assertions.
 /// </summary>
@@ -29,8 +29,8 @@ public sealed class RabbitMqTestVirtualHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         await settings.EnsureReachableAsync(cancellationToken).ConfigureAwait(false);
-        var management = Environment.GetEnvironmentVariable("HETERO_TEST_RABBITMQ_MANAGEMENT") is { Length: > 0 } m ? m : $"http://{settings.Host}:15672/";
-        var http = new HttpClient { BaseAddress = new Uri(management), Timeout = TimeSpan.FromSeconds(30) };
+        var management = settings.ManagementUri;
+        var http = new HttpClient { BaseAddress = management, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}")));
         var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, prefix.Length + 33)];
@@ -49,6 +49,37 @@ public sealed class RabbitMqTestVirtualHost : IAsyncDisposable
         }
 
         return new RabbitMqTestVirtualHost(http, settings with { VirtualHost = name });
+    }
+
+    /// <summary>
+    /// Configuration selecting this virtual host for <c>AddHeteroMessaging</c> and the management API for the fleet
+    /// commands (<c>Hetero:Messaging:RabbitMq:ManagementUri</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Configuration => new Dictionary<string, string?>(Settings.ToConfiguration())
+    {
+        ["Hetero:Messaging:RabbitMq:ManagementUri"] = Settings.ManagementUri.ToString(),
+    };
+
+    /// <summary>Declares a durable classic queue.</summary>
+    public async Task DeclareQueueAsync(string queue, CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.PutAsJsonAsync(QueuePath(queue), new { durable = true }, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Waits until the management statistics (refreshed every few seconds) show <paramref name="ready"/> ready messages
+    /// in <paramref name="queue"/>; fails after 30 s.
+    /// </summary>
+    public async Task WaitForReadyAsync(string queue, long ready, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (!(await GetQueueAsync(queue, timeout.Token).ConfigureAwait(false) is { } q &&
+                 q.TryGetProperty("messages_ready", out var value) && value.ValueKind == JsonValueKind.Number && value.GetInt64() == ready))
+        {
+            await Task.Delay(250, timeout.Token).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A queue's management record (<c>messages</c>, <c>type</c>, <c>durable</c>, <c>arguments</c>, ...), or null when the queue does not exist.</summary>

@@ -7,16 +7,31 @@ namespace HeteroAgents.Testing.Chat;
 /// A test-only <see cref="IChatClient"/> that answers from a script instead of a model. Each call takes the next
 /// scripted step (a reply, a reply computed from the request, or an exception to throw); when the script is empty
 /// it uses the fallback given to the constructor, or fails the call with <see cref="InvalidOperationException"/>.
-/// Every call is recorded in <see cref="Requests"/>. Thread-safe.
+/// Every call is recorded in <see cref="Requests"/>. Thread-safe. <see cref="FromAnswers"/> makes one that answers every
+/// call from a function instead (streamed word by word, failing part-way when the answer says so).
 /// </summary>
 public sealed class ScriptedChatClient : IChatClient
 {
     private readonly ConcurrentQueue<Func<ScriptedChatRequest, ChatResponse>> _script = new();
     private readonly ConcurrentQueue<ScriptedChatRequest> _requests = new();
     private readonly Func<ScriptedChatRequest, ChatResponse>? _fallback;
+    private readonly Func<ScriptedChatRequest, ScriptedAnswer>? _answers;
 
     /// <summary>Creates a client; <paramref name="fallback"/> answers calls once the script is used up.</summary>
     public ScriptedChatClient(Func<ScriptedChatRequest, ChatResponse>? fallback = null) => _fallback = fallback;
+
+    private ScriptedChatClient(Func<ScriptedChatRequest, ScriptedAnswer> answers) => _answers = answers;
+
+    /// <summary>
+    /// A client that answers every call with what <paramref name="answers"/> returns for it. Streamed calls yield the
+    /// answer word by word and then a usage update; an answer with <see cref="ScriptedAnswer.Throw"/> fails a call at
+    /// once, or a streamed call after half of its words.
+    /// </summary>
+    public static ScriptedChatClient FromAnswers(Func<ScriptedChatRequest, ScriptedAnswer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        return new ScriptedChatClient(answers);
+    }
 
     /// <summary>The calls received so far, in order.</summary>
     public IReadOnlyList<ScriptedChatRequest> Requests => [.. _requests];
@@ -52,7 +67,7 @@ public sealed class ScriptedChatClient : IChatClient
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
         {
             ModelId = "scripted",
-            Usage = new UsageDetails { InputTokenCount = inputTokens, OutputTokenCount = outputTokens, TotalTokenCount = inputTokens + outputTokens },
+            Usage = Usage(inputTokens, outputTokens),
         };
         if (confidence is not null || properties is not null)
         {
@@ -71,12 +86,28 @@ public sealed class ScriptedChatClient : IChatClient
         return response;
     }
 
+    private static UsageDetails Usage(long inputTokens, long outputTokens) =>
+        new() { InputTokenCount = inputTokens, OutputTokenCount = outputTokens, TotalTokenCount = inputTokens + outputTokens };
+
+    private static ChatResponse ToResponse(ScriptedAnswer answer)
+    {
+        var response = CreateResponse(answer.Text, answer.Confidence, answer.InputTokens, answer.OutputTokens);
+        response.ModelId = answer.Model;
+        return response;
+    }
+
     /// <inheritdoc />
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var request = new ScriptedChatRequest([.. messages], options);
         _requests.Enqueue(request);
+        if (_answers is not null)
+        {
+            var answer = _answers(request);
+            return answer.Throw is not null ? throw answer.Throw : Task.FromResult(ToResponse(answer));
+        }
+
         var step = _script.TryDequeue(out var next)
             ? next
             : _fallback ?? throw new InvalidOperationException($"ScriptedChatClient: the script is used up (call {_requests.Count}) and there is no fallback.");
@@ -87,6 +118,28 @@ public sealed class ScriptedChatClient : IChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (_answers is not null)
+        {
+            var request = new ScriptedChatRequest([.. messages], options);
+            _requests.Enqueue(request);
+            var answer = _answers(request);
+            var words = answer.Text.Split(' ');
+            for (var i = 0; i < words.Length; i++)
+            {
+                await Task.Yield();
+                cancellationToken.ThrowIfCancellationRequested();
+                if (answer.Throw is not null && i == words.Length / 2)
+                {
+                    throw answer.Throw;
+                }
+
+                yield return new ChatResponseUpdate(ChatRole.Assistant, (i == 0 ? "" : " ") + words[i]) { ModelId = answer.Model };
+            }
+
+            yield return new ChatResponseUpdate { ModelId = answer.Model, Contents = [new UsageContent(Usage(answer.InputTokens, answer.OutputTokens))] };
+            yield break;
+        }
+
         var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         foreach (var update in response.ToChatResponseUpdates())
         {

@@ -1,5 +1,5 @@
 using HeteroAgents.Contracts;
-using HeteroAgents.ModelMaker;
+using HeteroAgents.Testing.Models;
 using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Worker.Tests.Support;
 using NJsonSchema;
@@ -12,12 +12,7 @@ namespace HeteroAgents.Worker.Tests.Backends;
 /// </summary>
 public sealed class LlamaSharpBackendProviderTests
 {
-    private static readonly Lazy<string> Gguf = new(() =>
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "hetero-worker-tests", Guid.NewGuid().ToString("N"), "tiny-llama");
-        var files = ModelWriter.Write(new ModelSpec(ModelPresets.Tiny, Seed: 7, ModelPrecision.Fp32), dir);
-        return files.Gguf!;
-    });
+    private static readonly Lazy<string> Gguf = new(() => Path.Combine(TinyModels.LlamaWithGguf, "model.gguf"));
 
     [Fact]
     public async Task A_gguf_model_path_selects_llamasharp_and_tasks_complete_schema_valid_or_escalate_with_a_reason()

@@ -1,5 +1,6 @@
-using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Contracts;
+using HeteroAgents.Testing.Models;
+using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Worker.Backends;
 using HeteroAgents.Worker.Hosting;
 using HeteroAgents.Worker.Options;
@@ -20,7 +21,7 @@ public sealed class OnnxBackendProviderTests(ITestOutputHelper output)
 {
     private static Dictionary<string, string?> Settings(double threshold = 0) => new()
     {
-        ["Hetero:Slm:Model"] = TinyOnnxModel.Directory, // --model <dir>
+        ["Hetero:Slm:Model"] = TinyModels.Llama, // --model <dir>
         ["Hetero:Slm:MaxOutputTokens"] = "96",
         ["Hetero:Onnx:IntraOpThreads"] = "1",
         ["Hetero:Onnx:Decoding:MaxStringLength"] = "16",
@@ -99,13 +100,13 @@ public sealed class OnnxBackendProviderTests(ITestOutputHelper output)
     [Fact]
     public void Auto_picks_onnx_for_a_model_folder_given_as_model_path_or_as_model()
     {
-        using var byModel = Build(new() { ["Hetero:Slm:Model"] = TinyOnnxModel.Directory });
+        using var byModel = Build(new() { ["Hetero:Slm:Model"] = TinyModels.Llama });
         var slm = byModel.GetRequiredService<IOptions<SlmOptions>>().Value;
         Assert.Equal(BackendNames.Onnx, byModel.GetRequiredService<ChatBackendFactory>().ResolveBackendName());
-        Assert.Equal(Path.GetFullPath(TinyOnnxModel.Directory), slm.ModelPath);
+        Assert.Equal(Path.GetFullPath(TinyModels.Llama), slm.ModelPath);
         Assert.Equal("tiny-llama", slm.Model);
 
-        using var byPath = Build(new() { ["Hetero:Slm:ModelPath"] = TinyOnnxModel.Directory, ["Hetero:Slm:Endpoint"] = "http://127.0.0.1:9/v1" });
+        using var byPath = Build(new() { ["Hetero:Slm:ModelPath"] = TinyModels.Llama, ["Hetero:Slm:Endpoint"] = "http://127.0.0.1:9/v1" });
         Assert.Equal(BackendNames.Onnx, byPath.GetRequiredService<ChatBackendFactory>().ResolveBackendName());
         Assert.Equal("tiny-llama", byPath.GetRequiredService<IOptions<SlmOptions>>().Value.Model);
 

@@ -1,10 +1,14 @@
-using HeteroAgents.Testing.Tasks;
 using System.Text.Json;
 using HeteroAgents.Contracts;
 using HeteroAgents.Testing.OpenAi;
+using HeteroAgents.Testing.Tasks;
+using HeteroAgents.Worker.Hosting;
 using HeteroAgents.Worker.Options;
 using HeteroAgents.Worker.Tests.Support;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Worker.Tests.Backends;
 
@@ -39,11 +43,16 @@ public sealed class OpenAiCompatibleBackendKeyTests : IDisposable
     [Fact]
     public void A_missing_api_key_file_is_a_validation_error_naming_the_setting()
     {
-        var options = new SlmOptions { ApiKeyFile = Path.Combine(_dir.FullName, "absent") };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hetero:Slm:Endpoint"] = "http://127.0.0.1:1/v1",
+            ["Hetero:Slm:ApiKeyFile"] = Path.Combine(_dir.FullName, "absent"),
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddHeteroWorker(configuration).BuildServiceProvider();
 
-        var results = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlmOptions>>().Value);
 
-        Assert.Contains(results, r => r.ErrorMessage!.StartsWith("Hetero:Slm:ApiKeyFile names", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.StartsWith("Hetero:Slm:ApiKeyFile names", StringComparison.Ordinal));
     }
 
     public void Dispose() => _dir.Delete(recursive: true);

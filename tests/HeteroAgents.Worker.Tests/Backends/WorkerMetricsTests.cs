@@ -1,11 +1,12 @@
-using HeteroAgents.Testing.Tasks;
 using System.Diagnostics.Metrics;
 using HeteroAgents.Contracts;
 using HeteroAgents.Testing.Chat;
+using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Worker.Backends;
 using HeteroAgents.Worker.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HeteroAgents.Worker.Tests.Backends;
 
@@ -119,7 +120,7 @@ public sealed class WorkerMetricsTests
         };
         listener.SetMeasurementEventCallback<double>((_, value, _, _) => speeds.Add(value));
         listener.Start();
-        var time = new SteppingTimeProvider(TimeSpan.FromSeconds(2));
+        var time = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(2) };
         var backend = new ScriptedChatClient().Reply("{}", outputTokens: 10).Reply("{}", outputTokens: 0);
         using var client = new UsageAccountingChatClient(backend, services.GetRequiredService<WorkerMetrics>(), time);
 
@@ -128,15 +129,5 @@ public sealed class WorkerMetricsTests
 
         // 10 tokens over the 2 s the clock moved during the call; the call with no output records nothing.
         Assert.Equal([5.0], speeds);
-    }
-
-    /// <summary>A clock that moves <c>step</c> forward every time it is read.</summary>
-    private sealed class SteppingTimeProvider(TimeSpan step) : TimeProvider
-    {
-        private long _now;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Add(ref _now, step.Ticks) - step.Ticks;
     }
 }

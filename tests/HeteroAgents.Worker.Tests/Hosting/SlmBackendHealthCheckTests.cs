@@ -1,3 +1,4 @@
+using HeteroAgents.Testing.Models;
 using HeteroAgents.Worker.Hosting;
 using HeteroAgents.Worker.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,7 @@ public sealed class SlmBackendHealthCheckTests
     [Fact]
     public async Task Onnx_worker_turns_ready_once_the_warmup_has_loaded_the_model()
     {
-        using var host = await StartAsync(new() { ["Hetero:Slm:Model"] = TinyOnnxModel.Directory });
+        using var host = await StartAsync(new() { ["Hetero:Slm:Model"] = TinyModels.Llama });
         try
         {
             var entry = await WaitForAsync(host, e => e.Status == HealthStatus.Healthy);

@@ -37,14 +37,18 @@ public sealed class WorkerServiceCollectionExtensionsTests
     [Theory]
     [InlineData("Hetero:Slm:Backend", "tensorrt", "not a registered backend")]
     [InlineData("Hetero:Slm:Endpoint", "ftp://x/v1", "absolute http(s) address")]
-    [InlineData("Hetero:Worker:ConfidenceThreshold", "1.5", "ConfidenceThreshold")]
-    [InlineData("Hetero:Worker:MaxInputChars", "0", "MaxInputChars")]
+    [InlineData("Hetero:Worker:ConfidenceThreshold", "1.5", "Hetero:Worker:ConfidenceThreshold")]
+    [InlineData("Hetero:Worker:MaxInputChars", "0", "Hetero:Worker:MaxInputChars")]
+    [InlineData("Hetero:Slm:MaxOutputTokens", "0", "Hetero:Slm:MaxOutputTokens")]
+    [InlineData("Hetero:Onnx:MaxBatchSize", "300", "Hetero:Onnx:MaxBatchSize")]
+    [InlineData("Hetero:Routing:ReloadSeconds", "0", "Hetero:Routing:ReloadSeconds")]
     public async Task Invalid_options_stop_the_host_at_start_naming_the_key(string key, string value, string expected)
     {
         var error = await StartAsync(new Dictionary<string, string?> { [key] = value });
 
         Assert.NotNull(error);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Options.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

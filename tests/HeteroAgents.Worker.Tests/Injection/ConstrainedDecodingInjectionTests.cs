@@ -1,6 +1,7 @@
-using HeteroAgents.Testing.Tasks;
 using System.Text.Json;
 using HeteroAgents.Contracts;
+using HeteroAgents.Testing.Models;
+using HeteroAgents.Testing.Tasks;
 using HeteroAgents.Worker.Tests.Support;
 using NJsonSchema;
 using Xunit.Abstractions;
@@ -31,7 +32,7 @@ public sealed class ConstrainedDecodingInjectionTests(ITestOutputHelper output)
 
     private static Dictionary<string, string?> Settings => new()
     {
-        ["Hetero:Slm:Model"] = TinyOnnxModel.Directory,
+        ["Hetero:Slm:Model"] = TinyModels.Llama,
         ["Hetero:Slm:MaxOutputTokens"] = "96",
         ["Hetero:Onnx:IntraOpThreads"] = "1",
         ["Hetero:Onnx:Decoding:MaxStringLength"] = "16",

@@ -39,7 +39,8 @@ public sealed class RoutingPolicyProviderTests
 
     [Theory]
     [InlineData("Hetero:Routing:PolicyFile", "/no/such/policy.json", "Hetero:Routing:PolicyFile '/no/such/policy.json': the file does not exist")]
-    [InlineData("Hetero:Routing:PolicyRedisKey", "hetero:routing-policy", "PolicyRedisKey is set but this host has no Redis connection")]
+    // A Redis key makes the worker open Hetero:Redis; a key that is absent (or a Redis that cannot be reached) stops it naming the setting.
+    [InlineData("Hetero:Routing:PolicyRedisKey", "hetero-test:no-such-policy", "Hetero:Routing:PolicyRedisKey 'hetero-test:no-such-policy': ")]
     [InlineData("Hetero:Routing:ReloadSeconds", "0", "ReloadSeconds")]
     public async Task Bad_routing_settings_stop_the_worker_at_start(string key, string value, string expected)
     {

@@ -34,7 +34,15 @@ internal static class DfaCache
             var nfa = new ByteNfa();
             foreach (var a in alternatives)
             {
-                nfa.AddPattern(a.Core, 0);
+                // An alternative not anchored at its end matches anything after its match: the shared tail.
+                if (a.Core is RegexConcat { Items: [.., RegexRepeat { Min: 0, Max: -1, Item: RegexCharSet tail }] } concat && tail.Ranges.SequenceEqual(CharRanges.Any))
+                {
+                    nfa.AddPatternThenAnything(new RegexConcat([.. concat.Items.Take(concat.Items.Count - 1)]), 0);
+                }
+                else
+                {
+                    nfa.AddPattern(a.Core, 0);
+                }
             }
 
             return DfaBuilder.Build(nfa);

@@ -12,6 +12,7 @@ internal sealed class ByteNfa
     private readonly List<int> _tag = [];
     private readonly List<List<int>> _bol = [];
     private readonly List<List<int>> _eol = [];
+    private readonly HashSet<int> _tagsUsed = [];
 
     public ByteNfa() => Start = NewState();
 
@@ -34,6 +35,16 @@ internal sealed class ByteNfa
     /// <summary>Whether some anchor edge exists (the DFA builder then tracks start and end).</summary>
     public bool HasAnchors { get; private set; }
 
+    /// <summary>
+    /// The state from which every (UTF-8) string is accepted, entered by <see cref="AddPatternThenAnything"/>; -1 when
+    /// there is none. When all branches accept with one tag, a DFA state that contains it accepts everything from
+    /// there on whatever else it contains, so the DFA builder collapses such states into one.
+    /// </summary>
+    public int Universal { get; private set; } = -1;
+
+    /// <summary>Whether every branch accepts with the same tag.</summary>
+    public bool HasSingleTag => _tagsUsed.Count == 1;
+
     public int NewState()
     {
         if (_edges.Count >= MaxStates)
@@ -54,7 +65,36 @@ internal sealed class ByteNfa
     {
         var end = NewState();
         Build(node, Start, end);
-        _tag[end] = tag;
+        SetTag(end, tag);
+    }
+
+    /// <summary>
+    /// Adds a branch from <see cref="Start"/> matching <paramref name="node"/> followed by any string, accepting with
+    /// <paramref name="tag"/>: the same language as <c>node[\s\S]*</c>, but every such branch shares one
+    /// <see cref="Universal"/> tail (the unanchored end of a search pattern).
+    /// </summary>
+    public void AddPatternThenAnything(RegexNode node, int tag)
+    {
+        if (Universal < 0)
+        {
+            Universal = NewState();
+            Build(new RegexCharSet(CharRanges.Any), Universal, Universal);
+            var end = NewState();
+            _eps[Universal].Add(end);
+            SetTag(end, tag);
+        }
+        else if (!_tagsUsed.Contains(tag))
+        {
+            throw new ArgumentException("every branch ending in the shared tail must use the tail's tag", nameof(tag));
+        }
+
+        Build(node, Start, Universal);
+    }
+
+    private void SetTag(int state, int tag)
+    {
+        _tag[state] = tag;
+        _tagsUsed.Add(tag);
     }
 
     /// <summary>Adds a branch from <see cref="Start"/> running <paramref name="dfa"/>, accepting with <paramref name="tag"/> where it accepts.</summary>
@@ -67,7 +107,7 @@ internal sealed class ByteNfa
         }
 
         var end = NewState();
-        _tag[end] = tag;
+        SetTag(end, tag);
         _eps[Start].Add(states[0]);
         for (var i = 0; i < states.Length; i++)
         {
@@ -109,7 +149,7 @@ internal sealed class ByteNfa
 
         var end = NewState();
         _eps[s].Add(end);
-        _tag[end] = tag;
+        SetTag(end, tag);
     }
 
     private void Build(RegexNode node, int from, int to)

@@ -17,6 +17,11 @@ internal static class DfaBuilder
         var stamp = 0;
         var stack = new Stack<int>();
 
+        // With one tag, a set holding the universal tail accepts exactly what the tail alone accepts (everything):
+        // collapsing such sets keeps a search pattern's "already matched" part to one state per position inside a
+        // code point instead of one per combination of partial matches still running (2^n for n alternatives).
+        int[]? universal = null;
+
         // atStart: the closure of the start state also takes ^ edges; atEnd: the closure that decides acceptance also
         // takes $ edges (after one, no byte may follow, so such states are only looked at for their tags).
         int[] Closure(IEnumerable<int> seeds, bool atStart, bool atEnd)
@@ -60,7 +65,7 @@ internal static class DfaBuilder
             }
 
             result.Sort();
-            return [.. result];
+            return universal is not null && result.BinarySearch(nfa.Universal) >= 0 ? universal : [.. result];
         }
 
         int Intern(int[] closure, Queue<int> work)
@@ -103,6 +108,11 @@ internal static class DfaBuilder
 
             work.Enqueue(id);
             return id;
+        }
+
+        if (nfa.Universal >= 0 && nfa.HasSingleTag)
+        {
+            universal = Closure([nfa.Universal], false, false);
         }
 
         var queue = new Queue<int>();

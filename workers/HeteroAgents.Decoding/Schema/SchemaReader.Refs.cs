@@ -54,12 +54,12 @@ internal sealed partial class SchemaReader
         }
 
         var hasRef = e.TryGetProperty("$ref", out _);
-        if (e.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String && !(_dialects[doc].RefOverridesSiblings && hasRef))
+        if (e.TryGetProperty(_dialects[doc].IdKeyword, out var id) && id.ValueKind == JsonValueKind.String && !(_dialects[doc].RefOverridesSiblings && hasRef))
         {
             var value = id.GetString()!;
             if (value.StartsWith('#') && value.Length > 1)
             {
-                _anchors.TryAdd(SchemaScope.Resource(baseUri) + value, (doc, ptr)); // draft-07 plain-name $id
+                _anchors.TryAdd(SchemaScope.Resource(baseUri) + value, (doc, ptr)); // draft-04..07 plain-name id/$id
             }
             else
             {

@@ -30,11 +30,12 @@ internal sealed class BatchScheduler : IDisposable
     private long _steps;
     private long _rowSteps;
     private long _peakKvBytes;
+    private long _kvBytes;
 
     public BatchScheduler(OnnxLanguageModel model, int maxBatch, long kvBudgetBytes, long prefixCacheBytes)
     {
         _model = model;
-        _batch = model.CreateBatch(maxBatch);
+        _batch = model.CreateBatch(maxBatch, kvBudgetBytes);
         _cache = new PrefixCache(prefixCacheBytes);
         _kvBudget = kvBudgetBytes;
         _tokens = new int[maxBatch];
@@ -42,7 +43,7 @@ internal sealed class BatchScheduler : IDisposable
 
     public PrefixCacheStatistics PrefixCache => _cache.Statistics;
 
-    public BatchStatistics Statistics => new(Interlocked.Read(ref _steps), Interlocked.Read(ref _rowSteps), Interlocked.Read(ref _peakKvBytes), _kvBudget, _batch.MaxRows);
+    public BatchStatistics Statistics => new(Interlocked.Read(ref _steps), Interlocked.Read(ref _rowSteps), Interlocked.Read(ref _peakKvBytes), _kvBudget, _batch.MaxRows, Interlocked.Read(ref _kvBytes));
 
     public ChannelReader<GenerationStep> Generate(int[] prompt, GenerationOptions options, CancellationToken cancellationToken, out SchedulerJob job)
     {
@@ -262,7 +263,8 @@ internal sealed class BatchScheduler : IDisposable
 
         Interlocked.Increment(ref _steps);
         Interlocked.Add(ref _rowSteps, count);
-        var active = _batch.BytesFor(count, Enumerable.Range(0, count).Max(_batch.Length));
+        var active = _batch.KvBytes;
+        Interlocked.Exchange(ref _kvBytes, active);
         if (active > Interlocked.Read(ref _peakKvBytes))
         {
             Interlocked.Exchange(ref _peakKvBytes, active);
@@ -293,6 +295,7 @@ internal sealed class BatchScheduler : IDisposable
     private void RemoveRow(int row)
     {
         _batch.Remove(row);
+        Interlocked.Exchange(ref _kvBytes, _batch.KvBytes);
         _rows[row] = _rows[^1];
         _rows.RemoveAt(_rows.Count - 1);
     }

@@ -1,5 +1,6 @@
 using HeteroAgents.Inference.Constraints;
 using HeteroAgents.Inference.Onnx;
+using HeteroAgents.Security;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,17 +29,20 @@ public static class OnnxChatClientServiceCollectionExtensions
     public static ChatClientBuilder AddOnnxChatClient(this IServiceCollection services, string configSectionPath = DefaultSection, Action<OnnxModelOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<OnnxModelOptions>().BindConfiguration(configSectionPath).ValidateDataAnnotations()
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ModelPath), $"{configSectionPath}:ModelPath must name a model folder.")
+        var options = services.AddOptions<OnnxModelOptions>().BindConfiguration(configSectionPath)
+            .ValidateSection(configSectionPath, new OnnxModelOptionsAnnotationValidator())
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OnnxModelOptions>>(new ModelPathRequiredValidator(configSectionPath));
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        services.AddOptions<OnnxChatClientOptions>().BindConfiguration(configSectionPath).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OnnxChatClientOptions>().BindConfiguration(configSectionPath)
+            .ValidateSection(configSectionPath, new OnnxChatClientOptionsAnnotationValidator()).ValidateOnStart();
         services.AddSingleton(sp => OnnxLanguageModel.Load(sp.GetRequiredService<IOptions<OnnxModelOptions>>().Value));
-        services.AddOptions<DecodingConstraintOptions>().BindConfiguration(configSectionPath + ":Decoding").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DecodingConstraintOptions>().BindConfiguration(configSectionPath + ":Decoding")
+            .ValidateSection(configSectionPath + ":Decoding", new DecodingConstraintOptionsAnnotationValidator()).ValidateOnStart();
         AddDefaultConstraintFactory(services);
         return services.AddChatClient(sp => new OnnxChatClient(
             sp.GetRequiredService<OnnxLanguageModel>(),

@@ -11,6 +11,9 @@ public sealed record LocalModel(string Repository, string Revision, string? Comm
     /// <summary>The decoder export chosen for this machine when the pull had no include patterns (e.g. <c>onnx/model_q4.onnx</c>).</summary>
     public string? OnnxFile { get; init; }
 
+    /// <summary>The GGUF model chosen (its first part when split) when the pull had no include patterns and the repository has GGUF files and no ONNX export.</summary>
+    public string? GgufFile { get; init; }
+
     /// <summary>Total bytes of the files.</summary>
     public long TotalBytes => Files.Sum(f => f.Size ?? 0);
 }

@@ -43,7 +43,7 @@ public sealed class ModelStore
     /// <summary>
     /// Downloads the files of a repository revision: those matching the glob patterns, or without patterns the files the
     /// runtime needs with the decoder export that suits the machine (<see cref="PullPlan"/>; <see cref="LocalModel.OnnxFile"/>
-    /// says which).
+    /// says which), or from a repository of GGUF files the one quantization that suits it (<see cref="LocalModel.GgufFile"/>).
     /// </summary>
     /// <exception cref="HubDownloadException">Unknown repository, unsafe file name, or a file that fails verification twice.</exception>
     public async Task<LocalModel> PullAsync(string repository, string revision = ModelReference.DefaultRevision, IReadOnlyList<string>? include = null, IProgress<DownloadProgress>? progress = null, bool gpu = false, CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ public sealed class ModelStore
             await DownloadAsync(repository, revision, files[i], target, i, files.Count, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        var model = new LocalModel(repository, revision, info.Commit, dir, files) { OnnxFile = plan?.Export?.Path };
+        var model = new LocalModel(repository, revision, info.Commit, dir, files) { OnnxFile = plan?.Export?.Path, GgufFile = plan?.GgufFile };
         await File.WriteAllTextAsync(Path.Combine(dir, ManifestName), JsonSerializer.Serialize(model, ManifestJson), cancellationToken).ConfigureAwait(false);
         return model;
     }

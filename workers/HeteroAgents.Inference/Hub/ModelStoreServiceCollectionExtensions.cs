@@ -29,10 +29,9 @@ public static class ModelStoreServiceCollectionExtensions
     private static IServiceCollection AddStore(IServiceCollection services, OptionsBuilder<HubOptions> options, string section)
     {
         var tokenFileSetting = section + ":" + nameof(HubOptions.TokenFile);
-        options.PostConfigure(o => o.Token = SecretFile.ReadOrDefault(o.TokenFile, tokenFileSetting, o.Token))
-            .ValidateDataAnnotations()
+        options.ReadSecretFile(tokenFileSetting, o => o.TokenFile, (o, token) => o.Token = token)
+            .ValidateSection(section, new HubOptionsAnnotationValidator())
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<HubOptions>>(new HubTokenFileValidator(tokenFileSetting));
         services.AddHttpClient(nameof(HubClient), http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddTransient(sp => new HubClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HubClient)), sp.GetRequiredService<IOptions<HubOptions>>().Value));
         services.AddTransient(sp => new ModelStore(sp.GetRequiredService<HubClient>(), sp.GetRequiredService<IOptions<HubOptions>>().Value));

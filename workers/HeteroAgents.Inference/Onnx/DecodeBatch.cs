@@ -9,7 +9,9 @@ namespace HeteroAgents.Inference.Onnx;
 /// each per forward pass. Every row is a KV slot in buffers [rows, kv_heads, stride, head_dim]; plain-attention
 /// graphs keep rows left-padded (the attention mask hides the padding), GroupQueryAttention graphs right-padded (row
 /// lengths come from the mask). Rows join with the KV of their prefilled prompt and leave in O(row) by moving the last
-/// row into the hole. Used only by the scheduler thread.
+/// row into the hole. The buffers hold as many rows as have been in the batch at once since it was last empty (freed
+/// then) and grow their sequence axis within the KV budget: rows × capacity × bytes per token stays within it whenever
+/// the rows' own tokens fit (the scheduler admits rows by that rule). Used only by the scheduler thread.
 /// </summary>
 internal sealed unsafe class DecodeBatch : IDisposable
 {
@@ -18,6 +20,7 @@ internal sealed unsafe class DecodeBatch : IDisposable
     private readonly DecoderSignature _sig;
     private readonly int _maxRows;
     private readonly int _maxCapacity;
+    private readonly long _kvBudget;
     private readonly int[] _lengths;
     private readonly byte[] _ids;
     private readonly byte[] _positions;
@@ -33,12 +36,14 @@ internal sealed unsafe class DecodeBatch : IDisposable
     private nint[][] _kv = [[], []];
     private byte[] _mask = [];
     private int _capacity;
+    private int _allocatedRows;
     private int _current;
     private int _stride;
     private bool _disposed;
 
-    public DecodeBatch(InferenceSession session, DecoderSignature signature, int maxRows, int maxCapacity, RunTimer? timer)
+    public DecodeBatch(InferenceSession session, DecoderSignature signature, int maxRows, int maxCapacity, long kvBudgetBytes, RunTimer? timer)
     {
+        _kvBudget = kvBudgetBytes > 0 ? kvBudgetBytes : long.MaxValue;
         _session = session;
         _sig = signature;
         _maxRows = maxRows;
@@ -81,10 +86,13 @@ internal sealed unsafe class DecodeBatch : IDisposable
     public int MaxRows => _maxRows;
 
     /// <summary>Native bytes of the KV buffers allocated now.</summary>
-    public long KvBytes => (long)_maxRows * _capacity * Layout.TokenBytesAllHeads * _sig.PastNames.Length * (_sig.SharedBuffer ? 1 : 2);
+    public long KvBytes => BytesFor(_allocatedRows, _capacity);
 
     /// <summary>Bytes of KV that <paramref name="rows"/> rows of <paramref name="tokens"/> tokens each need (both buffer sets).</summary>
-    public long BytesFor(int rows, int tokens) => (long)rows * tokens * Layout.TokenBytesAllHeads * _sig.PastNames.Length * (_sig.SharedBuffer ? 1 : 2);
+    public long BytesFor(int rows, int tokens) => (long)rows * tokens * TokenBytes;
+
+    /// <summary>KV bytes of one token of one row, all layers, both buffer sets.</summary>
+    private long TokenBytes => (long)Layout.TokenBytesAllHeads * _sig.PastNames.Length * (_sig.SharedBuffer ? 1 : 2);
 
     /// <summary>Tokens in row <paramref name="row"/>'s cache.</summary>
     public int Length(int row) => _lengths[row];
@@ -100,7 +108,7 @@ internal sealed unsafe class DecodeBatch : IDisposable
 
         var length = source.PastLength;
         var stride = _sig.SharedBuffer ? _capacity : Math.Max(_stride, length);
-        EnsureRoom(Math.Max(MaxLength(), length) + 1, stride);
+        EnsureRoom(Math.Max(MaxLength(), length) + 1, stride, Count + 1);
         var row = Count++;
         _lengths[row] = length;
         var start = _sig.RightPadded ? 0 : _stride - length;
@@ -131,9 +139,15 @@ internal sealed unsafe class DecodeBatch : IDisposable
         }
 
         Count = last;
-        if (Count == 0 && !_sig.SharedBuffer)
+        if (Count == 0)
         {
+            // An empty batch gives its KV back: an idle worker holds none, and the next batch sizes its own.
+            Free(_kv);
+            _kv = [[], []];
+            _capacity = 0;
+            _allocatedRows = 0;
             _stride = 0;
+            _current = 0;
         }
     }
 
@@ -150,11 +164,11 @@ internal sealed unsafe class DecodeBatch : IDisposable
         var maxLength = MaxLength();
         if (_sig.SharedBuffer)
         {
-            EnsureRoom(maxLength + 1, _capacity);
+            EnsureRoom(maxLength + 1, _capacity, rows);
         }
         else if (_stride + 1 > _capacity || _stride - maxLength >= TrimSlack)
         {
-            EnsureRoom(maxLength + 1, maxLength);
+            EnsureRoom(maxLength + 1, maxLength, rows);
         }
 
         var width = _sig.SharedBuffer ? maxLength + 1 : _stride + 1;
@@ -288,7 +302,7 @@ internal sealed unsafe class DecodeBatch : IDisposable
     /// <paramref name="stride"/> (ignored with a shared buffer, whose axis is the capacity): grows the allocation when
     /// needed (by half again, at most the context window) and trims left padding no row needs.
     /// </summary>
-    private void EnsureRoom(int tokens, int stride)
+    private void EnsureRoom(int tokens, int stride, int rows)
     {
         if (tokens > _maxCapacity)
         {
@@ -296,20 +310,26 @@ internal sealed unsafe class DecodeBatch : IDisposable
         }
 
         var capacity = _capacity;
-        if (tokens > capacity || (!_sig.SharedBuffer && stride + 1 > capacity))
+        var allocatedRows = Math.Max(rows, _allocatedRows);
+        var needed = _sig.SharedBuffer ? tokens : Math.Max(tokens, stride + 1);
+        if (needed > capacity || allocatedRows > _allocatedRows)
         {
-            capacity = Math.Min(_maxCapacity, Math.Max(Math.Max(tokens, stride + 1), (capacity * 3 / 2) + 64));
+            // Grow by half again (fewer copies), but not past what the KV budget allows for these rows.
+            var grown = needed > capacity ? Math.Max(needed, (capacity * 3 / 2) + 64) : capacity;
+            var budgeted = (int)Math.Min(int.MaxValue, _kvBudget / (allocatedRows * TokenBytes));
+            capacity = Math.Min(_maxCapacity, Math.Max(needed, Math.Min(grown, budgeted)));
         }
 
         var newStride = _sig.SharedBuffer ? capacity : stride;
-        if (capacity == _capacity && newStride == _stride)
+        var reallocate = capacity != _capacity || allocatedRows != _allocatedRows;
+        if (!reallocate && newStride == _stride)
         {
             return;
         }
 
         var sets = _sig.SharedBuffer ? 1 : 2;
-        var target = capacity == _capacity ? _kv : Allocate(capacity, sets);
-        var into = capacity == _capacity ? 1 - _current : 0;
+        var target = reallocate ? Allocate(allocatedRows, capacity, sets) : _kv;
+        var into = reallocate ? 0 : 1 - _current;
         for (var r = 0; r < Count; r++)
         {
             var length = _lengths[r];
@@ -322,11 +342,12 @@ internal sealed unsafe class DecodeBatch : IDisposable
             }
         }
 
-        if (capacity != _capacity)
+        if (reallocate)
         {
             Free(_kv);
             _kv = target;
             _capacity = capacity;
+            _allocatedRows = allocatedRows;
             _mask = GC.AllocateArray<byte>(_maxRows * (capacity + 1) * DecoderSignature.ElementSize(_sig.MaskType), pinned: true);
         }
 
@@ -334,9 +355,9 @@ internal sealed unsafe class DecodeBatch : IDisposable
         _stride = newStride;
     }
 
-    private nint[][] Allocate(int capacity, int sets)
+    private nint[][] Allocate(int rows, int capacity, int sets)
     {
-        var bytes = (nuint)Math.Max(64, (long)_maxRows * capacity * Layout.TokenBytesAllHeads);
+        var bytes = (nuint)Math.Max(64, (long)rows * capacity * Layout.TokenBytesAllHeads);
         var kv = new nint[2][];
         for (var s = 0; s < sets; s++)
         {

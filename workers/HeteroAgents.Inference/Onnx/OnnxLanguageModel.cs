@@ -119,6 +119,13 @@ public sealed class OnnxLanguageModel : IDisposable
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
+        if (!string.IsNullOrEmpty(options.ProfileFilePrefix))
+        {
+            // The prefix first: setting EnableProfiling hands ONNX Runtime the prefix set at that moment.
+            sessionOptions.ProfileOutputPathPrefix = options.ProfileFilePrefix;
+            sessionOptions.EnableProfiling = true;
+        }
+
         AddExecutionProvider(sessionOptions, options.ExecutionProvider);
         InferenceSession session;
         try
@@ -197,7 +204,7 @@ public sealed class OnnxLanguageModel : IDisposable
 
     private static string NameOf(string directory) => Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
 
-    internal DecodeBatch CreateBatch(int maxRows) => new(_session, Signature, maxRows, ContextWindow, Timer);
+    internal DecodeBatch CreateBatch(int maxRows, long kvBudgetBytes) => new(_session, Signature, maxRows, ContextWindow, kvBudgetBytes, Timer);
 
     private static void AddExecutionProvider(SessionOptions sessionOptions, string? provider)
     {

@@ -52,6 +52,12 @@ public sealed class OnnxModelOptions
     [Range(0, 1_048_576)]
     public int PrefixCacheMegabytes { get; set; } = 256;
 
+    /// <summary>
+    /// Writes ONNX Runtime's per-operator profile (a JSON trace, <c>PREFIX_&lt;date&gt;.json</c>) when the model is
+    /// disposed; empty (the default) turns profiling off. For finding where decode time goes, not for production.
+    /// </summary>
+    public string? ProfileFilePrefix { get; set; }
+
     /// <summary>Where the graph runs: <c>cpu</c> (default) or <c>cuda</c> (needs the GPU build, <c>-p:HeteroGpu=true</c>, and a CUDA device).</summary>
     [RegularExpression("^(?i)(cpu|cuda)$", ErrorMessage = "Hetero:Onnx:ExecutionProvider must be 'cpu' or 'cuda'.")]
     public string ExecutionProvider { get; set; } = "cpu";

@@ -28,9 +28,20 @@ public sealed class ChatBackendFactory(IEnumerable<IChatBackendProvider> provide
     }
 
     /// <summary>Creates the backend client with the worker's middleware.</summary>
-    public IChatClient Create()
+    public IChatClient Create() => Create(options.Value);
+
+    /// <summary>
+    /// Creates the client of the same backend for <paramref name="model"/> (an OpenAI-compatible server's model id, as a
+    /// routing policy's <c>model</c> names it), with the worker's middleware.
+    /// </summary>
+    public IChatClient CreateForModel(string model)
     {
-        var slm = options.Value;
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        return Create(options.Value.WithModel(model));
+    }
+
+    private IChatClient Create(SlmOptions slm)
+    {
         var name = ResolveBackendName();
         // The last registration of a name wins, so a host can replace a built-in backend.
         var provider = providers.LastOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))

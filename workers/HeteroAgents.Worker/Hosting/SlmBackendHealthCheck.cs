@@ -7,7 +7,7 @@ namespace HeteroAgents.Worker.Hosting;
 /// <summary>
 /// The worker's readiness beyond the bus (check <c>slm-backend</c>, tag <c>ready</c>): with the in-process <c>onnx</c>
 /// backend, ready once the model is loaded (<see cref="SlmModelWarmup"/> loads it at start), unhealthy while loading or
-/// after a failed load; with the <c>unconfigured</c> backend degraded (it serves, but every task escalates); otherwise healthy.
+/// after a failed load (any in-process backend); with the <c>unconfigured</c> backend degraded (it serves, but every task escalates); otherwise healthy.
 /// </summary>
 internal sealed class SlmBackendHealthCheck(ChatBackendFactory backends, OnnxModelHost onnx, SlmModelWarmup warmup) : IHealthCheck
 {
@@ -27,6 +27,10 @@ internal sealed class SlmBackendHealthCheck(ChatBackendFactory backends, OnnxMod
         else if (string.Equals(backend, BackendNames.Unconfigured, StringComparison.OrdinalIgnoreCase))
         {
             result = HealthCheckResult.Degraded("no SLM backend configured (Hetero:Slm:ModelPath or Hetero:Slm:Endpoint): every task escalates");
+        }
+        else if (warmup.Failure is { } failure)
+        {
+            result = HealthCheckResult.Unhealthy($"{backend} model failed to load: " + failure);
         }
         else
         {

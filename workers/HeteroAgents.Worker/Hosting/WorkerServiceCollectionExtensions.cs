@@ -2,6 +2,7 @@ using HeteroAgents.Contracts;
 using HeteroAgents.Inference.Constraints;
 using HeteroAgents.Inference.Hub;
 using HeteroAgents.Inference.LlamaSharp;
+using HeteroAgents.Redis;
 using HeteroAgents.Security;
 using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Worker.Backends;
@@ -35,18 +36,21 @@ public static class WorkerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName))
+            .ValidateSection(WorkerOptions.SectionName, new WorkerOptionsAnnotationValidator()).ValidateOnStart();
         services.AddOptions<SlmOptions>().Bind(configuration.GetSection(SlmOptions.SectionName)).PostConfigure<ModelStore>(SlmModelFolder.Apply)
-            .PostConfigure(o => o.ApiKey = SecretFile.ReadOrDefault(o.ApiKeyFile, SlmOptions.SectionName + ":ApiKeyFile", o.ApiKey)).ValidateDataAnnotations().ValidateOnStart();
+            .ReadSecretFile(SlmOptions.SectionName + ":ApiKeyFile", o => o.ApiKeyFile, (o, key) => o.ApiKey = key)
+            .ValidateSection(SlmOptions.SectionName, new SlmOptionsAnnotationValidator()).ValidateOnStart();
         services.AddHeteroModelStore(configuration);
         // Continuous batching decodes as many sequences together as the worker processes tasks at once.
         services.AddOptions<OnnxModelOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName))
             .PostConfigure<IOptions<HeteroAgents.Messaging.MessagingOptions>>((o, m) => o.MaxBatchSize = o.MaxBatchSize > 0 ? o.MaxBatchSize : Math.Clamp(m.Value.ConcurrentMessageLimit, 1, 256))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateSection(OnnxBackendProvider.SectionName, new OnnxModelOptionsAnnotationValidator()).ValidateOnStart();
         services.AddOptions<LlamaSharpModelOptions>().Bind(configuration.GetSection(LlamaSharpBackendProvider.SectionName))
             .PostConfigure<IOptions<HeteroAgents.Messaging.MessagingOptions>>((o, m) => o.MaxBatchSize = o.MaxBatchSize > 0 ? o.MaxBatchSize : Math.Clamp(m.Value.ConcurrentMessageLimit, 1, 256))
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DecodingConstraintOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName + ":Decoding")).ValidateDataAnnotations().ValidateOnStart();
+            .ValidateSection(LlamaSharpBackendProvider.SectionName, new LlamaSharpModelOptionsAnnotationValidator()).ValidateOnStart();
+        services.AddOptions<DecodingConstraintOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName + ":Decoding"))
+            .ValidateSection(OnnxBackendProvider.SectionName + ":Decoding", new DecodingConstraintOptionsAnnotationValidator()).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlmOptions>, SlmBackendValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
@@ -85,12 +89,21 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddSingleton<TaskConfidenceEstimator>();
 
         // Routing: the policy (file or Redis key, validated at start, re-read while running) and the confidence gate.
-        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName))
+            .ValidateSection(RoutingOptions.SectionName, new RoutingOptionsAnnotationValidator()).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>());
-        services.TryAddSingleton(_ => new RoutingPolicySourceFactory());
+        if (!string.IsNullOrWhiteSpace(configuration[RoutingOptions.SectionName + ":" + nameof(RoutingOptions.PolicyRedisKey)]))
+        {
+            services.AddHeteroRedis();
+        }
+
+        services.TryAddSingleton(sp => new RoutingPolicySourceFactory(
+            sp.GetService<RedisConnection>() is { } redis ? key => new RedisRoutingPolicySource(redis, key) : null));
         services.TryAddSingleton<RoutingPolicyProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RoutingPolicyReloader>());
         services.TryAddSingleton<ConfidenceGate>();
+        services.TryAddSingleton<SlmModelClients>();
+        services.TryAddSingleton<InContextExamples>();
 
         // The kinds served (AddHeteroTaskConsumers registers its registry first) and each kind's prompt builder.
         services.TryAddSingleton(TaskKindRegistry.Default);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using HeteroAgents.Security;
 
 namespace HeteroAgents.Worker.Options;
 
@@ -29,6 +28,14 @@ public sealed class SlmOptions : IValidatableObject
 
     /// <summary>Set when <see cref="ModelPath"/> is a model-store alias that could not be resolved; reported by validation.</summary>
     internal string? ModelPathError { get; set; }
+
+    /// <summary>A copy of these options naming <paramref name="model"/> as <see cref="Model"/> (a routing policy's <c>model</c>).</summary>
+    internal SlmOptions WithModel(string model)
+    {
+        var copy = (SlmOptions)MemberwiseClone();
+        copy.Model = model;
+        return copy;
+    }
 
     /// <summary>Base address of the OpenAI-compatible API, including the version path, e.g. <c>http://127.0.0.1:8000/v1</c>.</summary>
     public Uri? Endpoint { get; set; }
@@ -69,11 +76,6 @@ public sealed class SlmOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Hetero:Slm:Endpoint must be an absolute http(s) address such as http://127.0.0.1:8000/v1; got '{endpoint}'.",
                 [nameof(Endpoint)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(ApiKeyFile) && SecretFile.Problem(ApiKeyFile, SectionName + ":ApiKeyFile") is { } keyFileProblem)
-        {
-            yield return new ValidationResult(keyFileProblem, [nameof(ApiKeyFile)]);
         }
 
         if (ModelPathError is not null)

@@ -28,8 +28,9 @@ public sealed partial class TaskProcessor<TTask>(
     TaskResultValidator resultValidator,
     TaskConfidenceEstimator confidenceEstimator,
     ConfidenceGate confidenceGate,
-    [FromKeyedServices(WorkerServiceKeys.ChatClient)] IChatClient chatClient,
-    ServedByName servedBy,
+    RoutingPolicyProvider policies,
+    SlmModelClients slmClients,
+    InContextExamples examples,
     IOptions<WorkerOptions> workerOptions,
     IOptions<SlmOptions> slmOptions,
     TimeProvider timeProvider,
@@ -44,10 +45,13 @@ public sealed partial class TaskProcessor<TTask>(
     {
         ArgumentNullException.ThrowIfNull(task);
         var started = timeProvider.GetTimestamp();
-        var outcome = new TaskOutcomeBuilder(task, servedBy.Value, () => (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        // The policy in force when the task starts names the model (a reload while it runs applies to the next task).
+        var rule = policies.Current.Resolve(task.WorkloadId, task.Type);
+        var (chatClient, servedBy) = slmClients.For(rule.Model);
+        var outcome = new TaskOutcomeBuilder(task, servedBy, () => (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
         try
         {
-            return await RunAsync(task, outcome, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(task, outcome, chatClient, rule.Examples, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -75,7 +79,7 @@ public sealed partial class TaskProcessor<TTask>(
         }
     }
 
-    private async Task<ITaskOutcome> RunAsync(TTask task, TaskOutcomeBuilder outcome, CancellationToken cancellationToken)
+    private async Task<ITaskOutcome> RunAsync(TTask task, TaskOutcomeBuilder outcome, IChatClient chatClient, int exampleCount, CancellationToken cancellationToken)
     {
         // Every escalation echoes the policy in force; after the model call, with the answer's confidence.
         outcome.Routing = confidenceGate.Decide(task, ConfidenceEstimate.Unknown).Routing;
@@ -109,7 +113,8 @@ public sealed partial class TaskProcessor<TTask>(
             MaxOutputTokens = slm.MaxOutputTokens,
         };
 
-        var response = await chatClient.GetResponseAsync(promptBuilder.Build(task), chatOptions, cancellationToken).ConfigureAwait(false);
+        var prompt = examples.Apply(promptBuilder.Build(task), task, exampleCount);
+        var response = await chatClient.GetResponseAsync(prompt, chatOptions, cancellationToken).ConfigureAwait(false);
         var raw = response.Text;
         var usage = new TaskUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
         var parsed = ResultParser.TryParse(raw, out var result, out var parseError);

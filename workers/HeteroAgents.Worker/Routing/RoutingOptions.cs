@@ -14,6 +14,12 @@ public sealed class RoutingOptions
     /// <summary>A Redis key holding the routing policy JSON (read through <c>Hetero:Redis</c>); unset (and no file): the built-in policy.</summary>
     public string? PolicyRedisKey { get; set; }
 
+    /// <summary>
+    /// A JSONL file of in-context examples (<c>HeteroAgents.Contracts.InContextExample</c>, written by <c>hetero flywheel
+    /// examples</c>); the policy's <c>examples</c> setting says how many go into a workload's prompts. Unset: none.
+    /// </summary>
+    public string? ExamplesFile { get; set; }
+
     /// <summary>How often a running worker checks the file or key for a new policy, in seconds.</summary>
     [Range(1, 86_400)]
     public int ReloadSeconds { get; set; } = 10;

@@ -16,6 +16,18 @@ internal sealed class RoutingOptionsValidator(RoutingPolicySourceFactory sources
             return ValidateOptionsResult.Fail($"{RoutingOptions.SectionName}:PolicyFile and {RoutingOptions.SectionName}:PolicyRedisKey are both set; set one.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.ExamplesFile))
+        {
+            try
+            {
+                _ = Prompts.InContextExamples.Read(options.ExamplesFile);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                return ValidateOptionsResult.Fail($"{RoutingOptions.SectionName}:ExamplesFile '{options.ExamplesFile}': {(ex is FileNotFoundException ? "the file does not exist" : ex.Message)}");
+            }
+        }
+
         IRoutingPolicySource? source;
         try
         {
