@@ -36,7 +36,8 @@ public static class OrchestratorServiceCollectionExtensions
         services.AddOptions<TaskInputParserOptions>().BindConfiguration(BatchJobOptions.SectionName)
             .ValidateSection(BatchJobOptions.SectionName, new TaskInputParserOptionsAnnotationValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new TaskInputParser(sp.GetRequiredService<IOptions<TaskInputParserOptions>>().Value));
+        services.TryAddSingleton(TaskKindRegistry.Default);
+        services.TryAddSingleton(sp => new TaskInputParser(sp.GetRequiredService<IOptions<TaskInputParserOptions>>().Value, sp.GetRequiredService<TaskKindRegistry>()));
 
         if (ResolveStoreKind(configuration) == StoreKind.Redis)
         {

@@ -39,8 +39,9 @@ public sealed class HeteroAgentsFunctions
         [Description("Optional guidance on what the labels mean or how to choose between them.")] string? instructions = null,
         CancellationToken cancellationToken = default)
     {
-        var task = new ClassifyTask(default, SessionId, string.Empty, new ClassifyInput(text, labels ?? [], instructions));
-        return (await SendAsync(task, "classify", cancellationToken).ConfigureAwait(false)).ResultAs<ClassifyResult>();
+        var (taskId, callId) = NextCall("classify");
+        var task = new ClassifyTask(taskId, SessionId, callId, new ClassifyInput(text, labels ?? [], instructions));
+        return (await _client.SendAsync(task, cancellationToken).ConfigureAwait(false)).ResultAs<ClassifyResult>();
     }
 
     /// <summary>Extract the fields of a JSON schema from a text; the result is the object the schema describes.</summary>
@@ -51,8 +52,9 @@ public sealed class HeteroAgentsFunctions
         [Description("Optional guidance on how to fill the fields.")] string? instructions = null,
         CancellationToken cancellationToken = default)
     {
-        var task = new ExtractTask(default, SessionId, string.Empty, new ExtractInput(text, Unwrap(schema), instructions));
-        return (await SendAsync(task, "extract", cancellationToken).ConfigureAwait(false)).Result;
+        var (taskId, callId) = NextCall("extract");
+        var task = new ExtractTask(taskId, SessionId, callId, new ExtractInput(text, Unwrap(schema), instructions));
+        return (await _client.SendAsync(task, cancellationToken).ConfigureAwait(false)).Result;
     }
 
     /// <summary>Choose one tool for a request and fill its arguments (the tool is not executed).</summary>
@@ -62,8 +64,10 @@ public sealed class HeteroAgentsFunctions
         [Description("The tools to choose from: a JSON array of objects {\"name\": string, \"description\": string, \"parameters\": <JSON schema object of the arguments>}, at least one, names unique.")] JsonElement tools,
         CancellationToken cancellationToken = default)
     {
-        var task = new ToolCallTask(default, SessionId, string.Empty, new ToolCallInput(request, ReadTools(Unwrap(tools))));
-        return (await SendAsync(task, "call_tool", cancellationToken).ConfigureAwait(false)).ResultAs<ToolCallResult>();
+        var input = new ToolCallInput(request, ReadTools(Unwrap(tools)));
+        var (taskId, callId) = NextCall("call_tool");
+        var task = new ToolCallTask(taskId, SessionId, callId, input);
+        return (await _client.SendAsync(task, cancellationToken).ConfigureAwait(false)).ResultAs<ToolCallResult>();
     }
 
     /// <summary>Summarize a text within a word budget.</summary>
@@ -73,8 +77,9 @@ public sealed class HeteroAgentsFunctions
         [Description("Upper bound on the summary's length in words (1 to 2000).")] int max_words = 60,
         CancellationToken cancellationToken = default)
     {
-        var task = new SummarizeTask(default, SessionId, string.Empty, new SummarizeInput(text, max_words));
-        return (await SendAsync(task, "summarize", cancellationToken).ConfigureAwait(false)).ResultAs<SummarizeResult>();
+        var (taskId, callId) = NextCall("summarize");
+        var task = new SummarizeTask(taskId, SessionId, callId, new SummarizeInput(text, max_words));
+        return (await _client.SendAsync(task, cancellationToken).ConfigureAwait(false)).ResultAs<SummarizeResult>();
     }
 
     /// <summary>
@@ -93,20 +98,11 @@ public sealed class HeteroAgentsFunctions
     private static AIFunction Create(Delegate method, string name) =>
         new RequiredArgumentsFunction(AIFunctionFactory.Create(method, new AIFunctionFactoryOptions { Name = name, SerializerOptions = HeteroJson.Options }));
 
-    private Task<HeteroTaskResult> SendAsync<TTask>(TTask task, string function, CancellationToken cancellationToken)
-        where TTask : class, ITaskMessage
+    // The call's custom id (function name and a per-session counter) and its deterministic task id.
+    private (Guid TaskId, string CallId) NextCall(string function)
     {
         var callId = function + "-" + Interlocked.Increment(ref _calls).ToString(CultureInfo.InvariantCulture);
-        var taskId = TaskIds.Create(SessionId, callId);
-        ITaskMessage identified = task switch
-        {
-            ClassifyTask c => c with { TaskId = taskId, CustomId = callId },
-            ExtractTask e => e with { TaskId = taskId, CustomId = callId },
-            ToolCallTask t => t with { TaskId = taskId, CustomId = callId },
-            SummarizeTask s => s with { TaskId = taskId, CustomId = callId },
-            _ => throw new ArgumentException($"Unknown task message type {task.GetType().Name}.", nameof(task)),
-        };
-        return _client.SendAsync((TTask)identified, cancellationToken);
+        return (TaskIds.Create(SessionId, callId), callId);
     }
 
     /// <summary>Models sometimes pass a JSON value as a JSON-encoded string; accept both.</summary>

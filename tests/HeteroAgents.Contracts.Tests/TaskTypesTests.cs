@@ -6,13 +6,13 @@ namespace HeteroAgents.Contracts.Tests;
 public sealed class TaskTypesTests
 {
     [Theory]
-    [InlineData("classify", TaskType.Classify)]
-    [InlineData("tool_call", TaskType.ToolCall)]
-    [InlineData("Tool-Call", TaskType.ToolCall)]
-    [InlineData("summarize", TaskType.Summarize)]
-    public void Wire_names_parse(string name, TaskType expected)
+    [InlineData("classify", "classify")]
+    [InlineData("tool_call", "tool_call")]
+    [InlineData("Tool-Call", "tool_call")]
+    [InlineData("summarize", "summarize")]
+    public void Wire_names_parse(string name, string expected)
     {
-        Assert.Equal(expected, TaskTypes.Parse(name));
+        Assert.Equal(expected, TaskTypes.Parse(name).WireName);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using HeteroAgents.Benchmarks.Fleet.Peers;
 using HeteroAgents.Contracts;
 using HeteroAgents.Messaging;
 using HeteroAgents.Orchestrator;
@@ -21,13 +22,15 @@ namespace HeteroAgents.Benchmarks.Fleet;
 /// with an instant model backend, and the per-task round trip (the orchestration overhead, since the model takes no
 /// time) measured one task at a time. Workers of all four types run in this process on their RabbitMQ queues.
 /// <c>--telemetry metrics</c> adds the Prometheus pipeline and port; <c>--telemetry all</c> also records every span
-/// (into a counting exporter), to measure what telemetry costs.
+/// (into a counting exporter), to measure what telemetry costs. Unless <c>--peers 0</c>, the same run then measures two
+/// request/response peers on the same broker (<see cref="MassTransitRequestPeer"/>, <see cref="RabbitMqRequestPeer"/>;
+/// <c>--in-flight</c> outstanding, persistent, publisher confirms) and prints the fleet's rate as a ratio of theirs.
 /// </summary>
 internal sealed class FleetBenchmark : IBenchmarkCommand
 {
     public string Name => "fleet";
 
-    public string Description => "tasks/s through RabbitMQ + Redis with an instant backend; per-task overhead p50/p99 (--tasks N --sequential M --store redis|inmemory --telemetry off|metrics|all)";
+    public string Description => "tasks/s through RabbitMQ + Redis with an instant backend; per-task overhead p50/p99; MassTransit and RabbitMQ.Client request/response peers (--tasks N --sequential M --peers N --in-flight N --store redis|inmemory --telemetry off|metrics|all)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -36,6 +39,8 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
         var store = StringArg(args, "--store", "redis");
         var concurrency = IntArg(args, "--concurrency", 32);
         var telemetry = StringArg(args, "--telemetry", "off").ToLowerInvariant();
+        var peers = IntArg(args, "--peers", tasks);
+        var inFlight = IntArg(args, "--in-flight", 100);
         if (telemetry is not ("off" or "metrics" or "all"))
         {
             await Console.Error.WriteLineAsync($"--telemetry must be off, metrics or all; got '{telemetry}'");
@@ -64,6 +69,7 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
             Console.WriteLine($"throughput: {count:N0} tasks in {elapsed.TotalSeconds:N2} s = {count / elapsed.TotalSeconds:N0} tasks/s " +
                               $"(send→stored under load p50 {Percentile(underLoad, 0.5):N1} ms, p99 {Percentile(underLoad, 0.99):N1} ms)");
 
+            var fleetRate = count / elapsed.TotalSeconds;
             var (roundTrips, workerMs) = await SequentialAsync(host.Services, sequential, cancellationToken);
             Console.WriteLine($"sequential round trip (1 in flight, {sequential:N0} tasks): p50 {Percentile(roundTrips, 0.5):N2} ms, p99 {Percentile(roundTrips, 0.99):N2} ms, " +
                               $"mean {roundTrips.Average():N2} ms = {1000 / roundTrips.Average():N0} round trips/s; worker pipeline p50 {Percentile(workerMs, 0.5):N0} ms (latency_ms, 1 ms resolution)");
@@ -74,12 +80,31 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
                 Console.WriteLine($"telemetry: /metrics {scrape.Length / 1024.0:N0} KiB, {scrape.Split('\n').Count(l => l.Length > 0 && l[0] != '#'):N0} series lines; spans recorded {spans.Count:N0}");
             }
 
+            if (peers > 0)
+            {
+                await PrintPeersAsync(vhost.Name, fleetRate, peers, inFlight, cancellationToken);
+            }
+
             return 0;
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task PrintPeersAsync(string vhost, double fleetRate, int count, int inFlight, CancellationToken cancellationToken)
+    {
+        var results = new[]
+        {
+            await MassTransitRequestPeer.RunAsync(vhost, count, inFlight, cancellationToken),
+            await RabbitMqRequestPeer.RunAsync(vhost, count, inFlight, cancellationToken),
+        };
+        Console.WriteLine($"peers on the same broker ({count:N0} round trips each, {inFlight} in flight, persistent, publisher confirms):");
+        foreach (var peer in results)
+        {
+            Console.WriteLine($"  {peer.Name,-34} {peer.PerSecond,8:N0} round trips/s ({peer.Elapsed.TotalSeconds:N2} s); fleet = {fleetRate / peer.PerSecond:N2}x");
         }
     }
 

@@ -63,6 +63,17 @@ public sealed record BatchOutputLine(
     public static BatchOutputLine From(TaskFailed failed, EscalationInfo? escalation = null)
     {
         ArgumentNullException.ThrowIfNull(failed);
-        return new(failed.CustomId, failed.TaskType.ToWireName(), BatchTaskStatus.Failed, null, null, null, escalation ?? failed.Escalation, null, null, failed.Error);
+        return Failed(failed.CustomId, failed.TaskType, failed.Error, escalation ?? failed.Escalation);
+    }
+
+    /// <summary>
+    /// The one factory of failed output lines: a task or input line that failed with <paramref name="error"/>
+    /// (<paramref name="type"/> null when the line named no valid task type).
+    /// </summary>
+    public static BatchOutputLine Failed(string customId, TaskType? type, TaskError error, EscalationInfo? escalation = null)
+    {
+        ArgumentNullException.ThrowIfNull(customId);
+        ArgumentNullException.ThrowIfNull(error);
+        return new(customId, type?.WireName, BatchTaskStatus.Failed, null, null, null, escalation, null, null, error);
     }
 }

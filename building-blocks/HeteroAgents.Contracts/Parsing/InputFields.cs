@@ -66,6 +66,25 @@ internal static class InputFields
         return value.ValueKind == JsonValueKind.Array ? value : throw Invalid(Join(path, name), $"must be an array, not {JsonValues.Kind(value)}");
     }
 
+    public static List<string>? OptionalStrings(JsonElement parent, string path, string name)
+    {
+        if (OptionalArray(parent, path, name) is not { } array)
+        {
+            return null;
+        }
+
+        var field = Join(path, name);
+        var values = new List<string>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            values.Add(item.ValueKind == JsonValueKind.String
+                ? item.GetString()!
+                : throw Invalid(field, $"must be an array of strings; item {values.Count} is {JsonValues.Describe(item)}"));
+        }
+
+        return values;
+    }
+
     /// <summary>A member kept as it is (a schema, checked by the rules), cloned so it outlives the line's buffer; missing reads as undefined.</summary>
     public static JsonElement Raw(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) ? value.Clone() : default;

@@ -79,33 +79,6 @@ public static class JsonlReader
         }
     }
 
-    /// <summary>Counts the non-blank lines of a file by streaming it once (for progress totals).</summary>
-    public static async Task<long> CountTaskLinesAsync(Stream stream, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        var chunk = new byte[ChunkSize];
-        long count = 0;
-        var lineHasContent = false;
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            foreach (var b in chunk.AsSpan(0, read))
-            {
-                if (b == (byte)'\n')
-                {
-                    count += lineHasContent ? 1 : 0;
-                    lineHasContent = false;
-                }
-                else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
-                {
-                    lineHasContent = true;
-                }
-            }
-        }
-
-        return count + (lineHasContent ? 1 : 0);
-    }
-
     private static JsonlLine Complete(long number, byte[] pending, ref int pendingLength, ref bool skipping, ref long skippedLength)
     {
         JsonlLine line;

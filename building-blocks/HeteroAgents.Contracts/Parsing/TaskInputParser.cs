@@ -16,12 +16,14 @@ public sealed class TaskInputParser
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128, AllowDuplicateProperties = false };
     private readonly TaskInputParserOptions _options;
     private readonly TaskInputRules _rules;
+    private readonly TaskKindRegistry _kinds;
 
-    /// <summary>Creates a parser with the given limits.</summary>
-    public TaskInputParser(TaskInputParserOptions options)
+    /// <summary>Creates a parser with the given limits, reading the kinds of <paramref name="kinds"/> (default <see cref="TaskKindRegistry.Default"/>).</summary>
+    public TaskInputParser(TaskInputParserOptions options, TaskKindRegistry? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _kinds = kinds ?? TaskKindRegistry.Default;
         _rules = new TaskInputRules(options.ToLimits(), JsonSchemaCache.Shared);
     }
 
@@ -101,13 +103,13 @@ public sealed class TaskInputParser
         {
             var got = taskElement.ValueKind == JsonValueKind.Undefined ? "it is missing" : $"got {JsonValues.Describe(taskElement)}";
             return Fail(line, TaskErrorCodes.MissingTask, "task",
-                $"line {line}: task must be one of classify, extract, tool_call, summarize; {got}", customId);
+                $"line {line}: task must be one of {_kinds.Names}; {got}", customId);
         }
 
-        if (!TaskTypes.TryParse(taskElement.GetString(), out var taskType))
+        if (!_kinds.TryGet(taskElement.GetString(), out var kind))
         {
             return Fail(line, TaskErrorCodes.UnknownTask, "task",
-                $"line {line}: unknown task \"{taskElement.GetString()}\"; expected one of classify, extract, tool_call, summarize", customId);
+                $"line {line}: unknown task \"{taskElement.GetString()}\"; expected one of {_kinds.Names}", customId);
         }
 
         foreach (var member in root.EnumerateObject())
@@ -133,21 +135,14 @@ public sealed class TaskInputParser
         try
         {
             var input = InputFields.RequireObject(root, string.Empty, "input");
-            var taskId = TaskIds.Create(batchId, customId);
-            ITaskMessage task = taskType.Value switch
-            {
-                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, TaskInputReaders.ReadClassify(input)) { WorkloadId = workload },
-                TaskType.Extract => new ExtractTask(taskId, batchId, customId, TaskInputReaders.ReadExtract(input)) { WorkloadId = workload },
-                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, TaskInputReaders.ReadToolCall(input)) { WorkloadId = workload },
-                _ => new SummarizeTask(taskId, batchId, customId, TaskInputReaders.ReadSummarize(input)) { WorkloadId = workload },
-            };
+            var task = kind.ReadTask(TaskIds.Create(batchId, customId), batchId, customId, input, workload);
             return _rules.FirstProblem(task) is { } problem
-                ? TaskParseResult.Failure(line, problem.ToTaskError(line), customId, taskType)
+                ? TaskParseResult.Failure(line, problem.ToTaskError(line), customId, kind.Type)
                 : TaskParseResult.Success(line, task);
         }
         catch (InputShapeException ex)
         {
-            return TaskParseResult.Failure(line, new TaskError(ex.Code, $"line {line}: {ex.Message}", line, ex.Field), customId, taskType);
+            return TaskParseResult.Failure(line, new TaskError(ex.Code, $"line {line}: {ex.Message}", line, ex.Field), customId, kind.Type);
         }
     }
 

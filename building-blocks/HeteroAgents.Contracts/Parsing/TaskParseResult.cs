@@ -56,6 +56,5 @@ public sealed record TaskParseResult
 
     /// <summary>The failed output line for a rejected input line.</summary>
     public BatchOutputLine ToFailedOutputLine() =>
-        new(OutputCustomId, TaskType?.ToWireName(), BatchTaskStatus.Failed, null, null, null, null, null, null,
-            Error ?? throw new InvalidOperationException("A successful parse has no failed output line."));
+        BatchOutputLine.Failed(OutputCustomId, TaskType, Error ?? throw new InvalidOperationException("A successful parse has no failed output line."));
 }

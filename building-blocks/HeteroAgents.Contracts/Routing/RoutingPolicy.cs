@@ -40,6 +40,9 @@ public sealed class RoutingPolicy
         [TaskType.Summarize] = new(0.6, UnknownConfidenceAction.Complete, 0),
     };
 
+    /// <summary>Where a kind outside the built-in four starts from: 0.6, an unknown confidence escalates, no audit.</summary>
+    public static RoutingRule OtherKindsRule { get; } = new(0.6, UnknownConfidenceAction.Escalate, 0);
+
     /// <summary>The built-in policy (<see cref="BuiltInRules"/>, version <see cref="BuiltInVersion"/>).</summary>
     public static RoutingPolicy BuiltIn { get; } = new(BuiltInVersion);
 
@@ -55,7 +58,7 @@ public sealed class RoutingPolicy
     /// <summary>The settings for a task of <paramref name="type"/> in <paramref name="workload"/>: workload, then defaults, then built-in, setting by setting.</summary>
     public AppliedRoutingRule Resolve(string? workload, TaskType type)
     {
-        var builtIn = BuiltInRules[type];
+        var builtIn = BuiltInRules.GetValueOrDefault(type) ?? OtherKindsRule;
         var defaults = Defaults.GetValueOrDefault(type);
         var specific = workload is not null && Workloads.TryGetValue(workload, out var rules) ? rules.GetValueOrDefault(type) : null;
         var rule = (specific ?? new RoutingRule()).Over((defaults ?? new RoutingRule()).Over(builtIn));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
@@ -18,41 +19,42 @@ public static class ResultSchemas
         TreatNullObliviousAsNonNullable = true,
     };
 
-    /// <summary>The base schema exported from a result type, e.g. <see cref="ClassifyResult"/>.</summary>
+    private static readonly JsonSerializerOptions CompactOptions = new() { WriteIndented = false };
+
+    // Exported once per result type (the exporter walks the type's metadata); callers get a copy they may narrow.
+    private static readonly ConcurrentDictionary<Type, JsonObject> Exported = new();
+
+    /// <summary>The base schema exported from a result type, e.g. <see cref="ClassifyResult"/> (a new copy on each call).</summary>
     public static JsonObject FromType(Type resultType)
     {
         ArgumentNullException.ThrowIfNull(resultType);
-        var node = HeteroJson.Options.GetJsonSchemaAsNode(resultType, ExporterOptions).AsObject();
-        node["additionalProperties"] = false;
-        return node;
+        var exported = Exported.GetOrAdd(resultType, static type =>
+        {
+            var node = HeteroJson.Options.GetJsonSchemaAsNode(type, ExporterOptions).AsObject();
+            node["additionalProperties"] = false;
+            return node;
+        });
+        lock (exported)
+        {
+            return exported.DeepClone().AsObject();
+        }
     }
 
-    /// <summary>The base schema of a task type's result. Extract results have no fixed type: the caller's schema is the result schema.</summary>
-    public static JsonObject ForType(TaskType type) => type switch
-    {
-        TaskType.Classify => FromType(typeof(ClassifyResult)),
-        TaskType.ToolCall => FromType(typeof(ToolCallResult)),
-        TaskType.Summarize => FromType(typeof(SummarizeResult)),
-        TaskType.Extract => new JsonObject { ["type"] = "object" },
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown task type."),
-    };
+    /// <summary>The base schema of a built-in task type's result. Extract results have no fixed type: the caller's schema is the result schema.</summary>
+    public static JsonObject ForType(TaskType type) => TaskKindRegistry.Default.Get(type).BaseResultSchema();
 
-    /// <summary>The result schema narrowed to one task.</summary>
-    public static JsonObject For(ITaskMessage task) => task switch
+    /// <summary>The result schema narrowed to one task (its kind's <see cref="TaskKind.ResultSchema(ITaskMessage)"/>).</summary>
+    public static JsonObject For(ITaskMessage task)
     {
-        ClassifyTask c => ForClassify(c.Input),
-        ExtractTask e => ForExtract(e.Input),
-        ToolCallTask t => ForToolCall(t.Input),
-        SummarizeTask => ForType(TaskType.Summarize),
-        null => throw new ArgumentNullException(nameof(task)),
-        _ => throw new ArgumentException($"Unknown task message type {task.GetType().Name}.", nameof(task)),
-    };
+        ArgumentNullException.ThrowIfNull(task);
+        return task.Kind.ResultSchema(task);
+    }
 
     /// <summary>Classify: <c>label</c> must be one of the task's labels.</summary>
     public static JsonObject ForClassify(ClassifyInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var schema = ForType(TaskType.Classify);
+        var schema = FromType(typeof(ClassifyResult));
         var label = schema["properties"]!["label"]!.AsObject();
         label["enum"] = new JsonArray([.. input.Labels.Select(l => (JsonNode?)JsonValue.Create(l))]);
         return schema;
@@ -92,6 +94,6 @@ public static class ResultSchemas
     public static string ToJsonString(JsonNode schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        return schema.ToJsonString(CompactOptions);
     }
 }

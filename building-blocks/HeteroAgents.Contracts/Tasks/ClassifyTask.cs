@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HeteroAgents.Contracts;
 
 /// <summary>A classify sub-task, published to the <c>classify</c> queue.</summary>
@@ -15,4 +17,8 @@ public sealed record ClassifyTask(Guid TaskId, string BatchId, string CustomId, 
 
     /// <inheritdoc />
     public TaskType Type => TaskType.Classify;
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public TaskKind Kind => TaskKinds.Classify;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HeteroAgents.Contracts;
 
 /// <summary>A extract sub-task, published to the <c>extract</c> queue.</summary>
@@ -15,4 +17,8 @@ public sealed record ExtractTask(Guid TaskId, string BatchId, string CustomId, E
 
     /// <inheritdoc />
     public TaskType Type => TaskType.Extract;
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public TaskKind Kind => TaskKinds.Extract;
 }

@@ -23,4 +23,10 @@ public interface ITaskMessage
 
     /// <summary>The task type, fixed by the concrete message type.</summary>
     TaskType Type { get; }
+
+    /// <summary>
+    /// The task's kind: its input rules, result schema and checks (not serialized; implement as
+    /// <c>[JsonIgnore] public TaskKind Kind =&gt; …</c> returning the one descriptor of the message type).
+    /// </summary>
+    TaskKind Kind { get; }
 }

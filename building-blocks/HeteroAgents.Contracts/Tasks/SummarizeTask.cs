@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HeteroAgents.Contracts;
 
 /// <summary>A summarize sub-task, published to the <c>summarize</c> queue.</summary>
@@ -15,4 +17,8 @@ public sealed record SummarizeTask(Guid TaskId, string BatchId, string CustomId,
 
     /// <inheritdoc />
     public TaskType Type => TaskType.Summarize;
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public TaskKind Kind => TaskKinds.Summarize;
 }

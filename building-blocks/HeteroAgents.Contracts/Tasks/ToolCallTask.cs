@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HeteroAgents.Contracts;
 
 /// <summary>A tool-call sub-task, published to the <c>tool_call</c> queue.</summary>
@@ -15,4 +17,8 @@ public sealed record ToolCallTask(Guid TaskId, string BatchId, string CustomId, 
 
     /// <inheritdoc />
     public TaskType Type => TaskType.ToolCall;
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public TaskKind Kind => TaskKinds.ToolCall;
 }

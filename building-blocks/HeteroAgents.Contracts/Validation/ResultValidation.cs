@@ -1,6 +1,6 @@
 namespace HeteroAgents.Contracts;
 
-/// <summary>The outcome of <see cref="TaskResultValidator.Validate"/>: schema violations and the first failed semantic check.</summary>
+/// <summary>The outcome of <see cref="TaskResultValidator"/>'s <c>Validate</c>: schema violations and the first failed semantic check.</summary>
 /// <param name="SchemaErrors">Violations of the task's result schema, each as <c>path: kind</c>; empty when the result matches it.</param>
 /// <param name="Problem">The first failed semantic check, or null when all pass.</param>
 public sealed record ResultValidation(IReadOnlyList<string> SchemaErrors, ResultProblem? Problem)

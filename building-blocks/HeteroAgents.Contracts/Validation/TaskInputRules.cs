@@ -34,14 +34,7 @@ public sealed class TaskInputRules
     public IReadOnlyList<InputProblem> Check(ITaskMessage task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return task switch
-        {
-            ClassifyTask c => CheckClassify(c.Input),
-            ExtractTask e => CheckExtract(e.Input),
-            ToolCallTask t => CheckToolCall(t.Input),
-            SummarizeTask s => CheckSummarize(s.Input),
-            _ => throw new ArgumentException($"Unknown task message type {task.GetType().Name}.", nameof(task)),
-        };
+        return task.Kind.CheckInput(task, this);
     }
 
     /// <summary>The first problem with <paramref name="task"/>'s input, or null when it can be served.</summary>
@@ -149,7 +142,11 @@ public sealed class TaskInputRules
         }
     }
 
-    private bool CheckText(string? text, string field, List<InputProblem> problems) =>
+    /// <summary>
+    /// Adds to <paramref name="problems"/> why <paramref name="text"/> at <paramref name="field"/> (e.g. <c>input.text</c>)
+    /// is not a usable text (missing, blank, over <see cref="TaskInputLimits.MaxTextChars"/>); true when it is. For a kind's rules.
+    /// </summary>
+    public bool CheckText(string? text, string field, List<InputProblem> problems) =>
         CheckText(text, field, problems, Limits.MaxTextChars, Limits.MaxTextCharsSetting);
 
     private static bool CheckText(string? text, string field, List<InputProblem> problems, int? maxChars, string? setting)

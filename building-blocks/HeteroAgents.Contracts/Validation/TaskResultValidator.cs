@@ -41,6 +41,9 @@ public sealed class TaskResultValidator
     /// </summary>
     public static TaskResultValidator Frontier { get; } = new(JsonSchemaCache.Shared, checkValuesInSource: false);
 
+    /// <summary>The compiled-schema cache (for kinds whose checks compile schemas, e.g. a tool's parameters).</summary>
+    internal JsonSchemaCache Schemas => _schemas;
+
     /// <summary>Whether the grounding checks run (values must come from the source text or request).</summary>
     public bool ChecksValuesInSource { get; }
 
@@ -59,7 +62,23 @@ public sealed class TaskResultValidator
             return new([$"the result must be a JSON object; got a JSON {result.ValueKind.ToString().ToLowerInvariant()}"], null);
         }
 
-        var schemaErrors = ValidateSchema(resultSchema ?? ResultSchemas.For(task), result.GetRawText());
+        return Validate(task, result, ResultSchemas.ToJsonString(resultSchema ?? ResultSchemas.For(task)));
+    }
+
+    /// <summary>Validates <paramref name="result"/> against <paramref name="task"/> and its result schema given as compact JSON text.</summary>
+    /// <param name="task">The task the result answers.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="resultSchemaJson">The task's result schema (<see cref="ResultSchemas.ToJsonString"/> of <see cref="ResultSchemas.For(ITaskMessage)"/>).</param>
+    public ResultValidation Validate(ITaskMessage task, JsonElement result, string resultSchemaJson)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(resultSchemaJson);
+        if (result.ValueKind != JsonValueKind.Object)
+        {
+            return new([$"the result must be a JSON object; got a JSON {result.ValueKind.ToString().ToLowerInvariant()}"], null);
+        }
+
+        var schemaErrors = SchemaErrors.Describe(_schemas.Get(resultSchemaJson).Validate(result.GetRawText()));
         return new(schemaErrors, CheckSemantics(task, result));
     }
 
@@ -83,13 +102,6 @@ public sealed class TaskResultValidator
             return overflow;
         }
 
-        return task switch
-        {
-            ClassifyTask c => ClassifyResultCheck.Check(c.Input, result),
-            ExtractTask e => ChecksValuesInSource ? ExtractResultCheck.Check(e.Input, result) : null,
-            ToolCallTask t => ToolCallResultCheck.Check(t.Input, result, _schemas, ChecksValuesInSource),
-            SummarizeTask s => SummarizeResultCheck.Check(s.Input, result, ChecksValuesInSource ? MinSummaryFaithfulness : null),
-            _ => throw new ArgumentException($"Unknown task message type {task.GetType().Name}.", nameof(task)),
-        };
+        return task.Kind.CheckResult(task, result, this);
     }
 }

@@ -18,10 +18,12 @@ public sealed partial class FrontierEscalationConsumer : IConsumer<TaskEscalated
     private readonly EscalationResolver _resolver;
     private readonly FrontierAvailability _frontier;
     private readonly ILogger<FrontierEscalationConsumer> _logger;
+    private readonly TaskKindRegistry _kinds;
 
-    /// <summary>Creates the consumer.</summary>
-    public FrontierEscalationConsumer(EscalationResolver resolver, FrontierAvailability frontier, ILogger<FrontierEscalationConsumer> logger)
+    /// <summary>Creates the consumer; escalations are read with the kinds of <paramref name="kinds"/> (default <see cref="TaskKindRegistry.Default"/>).</summary>
+    public FrontierEscalationConsumer(EscalationResolver resolver, FrontierAvailability frontier, ILogger<FrontierEscalationConsumer> logger, TaskKindRegistry? kinds = null)
     {
+        _kinds = kinds ?? TaskKindRegistry.Default;
         _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
         _frontier = frontier ?? throw new ArgumentNullException(nameof(frontier));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -46,7 +48,7 @@ public sealed partial class FrontierEscalationConsumer : IConsumer<TaskEscalated
         ITaskMessage task;
         try
         {
-            task = EscalationResolver.ToTask(escalated);
+            task = EscalationResolver.ToTask(escalated, _kinds);
         }
         catch (ArgumentException ex)
         {

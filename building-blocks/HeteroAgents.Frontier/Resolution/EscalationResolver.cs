@@ -139,48 +139,53 @@ public sealed partial class EscalationResolver
         return FrontierPrompts.For(task);
     }
 
-    /// <summary>Rebuilds the typed task from an escalation event (its <see cref="TaskEscalated.Input"/> is the task's input object).</summary>
-    /// <exception cref="ArgumentException">The event's input does not have its task type's shape.</exception>
-    public static ITaskMessage ToTask(TaskEscalated escalated)
+    /// <summary>
+    /// Rebuilds the typed task from an escalation event (its <see cref="TaskEscalated.Input"/> is the task's input object),
+    /// with the kind's input reader — the same one that reads batch lines — from <paramref name="kinds"/> (default
+    /// <see cref="TaskKindRegistry.Default"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The event's task type is not a known kind, or its input does not have the kind's shape.</exception>
+    public static ITaskMessage ToTask(TaskEscalated escalated, TaskKindRegistry? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(escalated);
-        return ToTask(escalated.TaskType, escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.Input, escalated.Routing?.Workload);
+        return ToTask(escalated.TaskId, escalated.BatchId, escalated.CustomId, escalated.TaskType, escalated.Input, escalated.Routing?.Workload, "escalated", kinds);
     }
 
-    /// <summary>Rebuilds the task of an audit request from its input.</summary>
-    /// <exception cref="ArgumentException">The input does not have the task type's shape.</exception>
-    public static ITaskMessage ToTask(TaskAuditRequested audit)
+    /// <summary>Rebuilds the task of an audit request from its input, with the kind's input reader (see <see cref="ToTask(TaskEscalated, TaskKindRegistry?)"/>).</summary>
+    /// <exception cref="ArgumentException">The task type is not a known kind, or the input does not have the kind's shape.</exception>
+    public static ITaskMessage ToTask(TaskAuditRequested audit, TaskKindRegistry? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(audit);
         var c = audit.Completed;
-        return ToTask(c.TaskType, c.TaskId, c.BatchId, c.CustomId, audit.Input, c.Routing?.Workload);
+        return ToTask(c.TaskId, c.BatchId, c.CustomId, c.TaskType, audit.Input, c.Routing?.Workload, "audited", kinds);
     }
 
     /// <summary>
     /// The task of <paramref name="type"/> whose input, as an outcome or a flywheel log record carries it, is
-    /// <paramref name="input"/>, in <paramref name="workloadId"/>; throws <see cref="ArgumentException"/> for an input of the wrong shape.
+    /// <paramref name="input"/>, in <paramref name="workloadId"/>, read with the kind's input reader.
     /// </summary>
-    public static ITaskMessage ToTask(TaskType type, Guid taskId, string batchId, string customId, JsonElement input, string? workloadId = null)
+    /// <exception cref="ArgumentException">The task type is not a known kind, or the input does not have the kind's shape.</exception>
+    public static ITaskMessage ToTask(TaskType type, Guid taskId, string batchId, string customId, JsonElement input, string? workloadId = null) =>
+        ToTask(taskId, batchId, customId, type, input, workloadId, "logged", kinds: null);
+
+    private static ITaskMessage ToTask(
+        Guid taskId, string batchId, string customId, TaskType type, JsonElement input, string? workloadId, string what, TaskKindRegistry? kinds)
     {
+        var kind = (kinds ?? TaskKindRegistry.Default).Get(type);
+        if (input.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException($"The {what} {kind.WireName} task {customId} carries no input object.", "input");
+        }
+
         try
         {
-            return type switch
-            {
-                TaskType.Classify => new ClassifyTask(taskId, batchId, customId, Read<ClassifyInput>(input)) { WorkloadId = workloadId },
-                TaskType.Extract => new ExtractTask(taskId, batchId, customId, Read<ExtractInput>(input)) { WorkloadId = workloadId },
-                TaskType.ToolCall => new ToolCallTask(taskId, batchId, customId, Read<ToolCallInput>(input)) { WorkloadId = workloadId },
-                TaskType.Summarize => new SummarizeTask(taskId, batchId, customId, Read<SummarizeInput>(input)) { WorkloadId = workloadId },
-                _ => throw new ArgumentException($"Unknown task type {type}.", nameof(type)),
-            };
+            return kind.ReadTask(taskId, batchId, customId, input, workloadId);
         }
-        catch (JsonException ex)
+        catch (InputShapeException ex)
         {
-            throw new ArgumentException($"The {type.ToWireName()} task {customId} carries an input of the wrong shape: {ex.Message}", nameof(input), ex);
+            throw new ArgumentException($"The {what} {kind.WireName} task {customId} carries an input of the wrong shape: {ex.Message}", "input", ex);
         }
     }
-
-    private static T Read<T>(JsonElement input) =>
-        input.Deserialize<T>(HeteroJson.Options) ?? throw new JsonException("The input is null.");
 
     private static string StripCodeFence(string text)
     {

@@ -23,7 +23,7 @@ public sealed partial class FleetMetrics : BackgroundService
     /// <summary>How often the queues are read.</summary>
     public static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(10);
 
-    private static readonly string[] Queues = [.. Enum.GetValues<TaskType>().Select(t => t.QueueName()).SelectMany(q => new[] { q, q + "_error" })];
+    private static readonly string[] Queues = [.. TaskKindRegistry.Default.All.Select(k => k.QueueName).SelectMany(q => new[] { q, q + "_error" })];
 
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;

@@ -37,14 +37,11 @@ public static class AnswerComparer
 
         using var f = JsonDocument.Parse(frontier!);
         using var s = JsonDocument.Parse(slm!);
-        return type switch
-        {
-            TaskType.Classify => Classify(f.RootElement, s.RootElement),
-            TaskType.ToolCall => ToolCall(f.RootElement, s.RootElement),
-            TaskType.Extract => Extract(f.RootElement, s.RootElement),
-            TaskType.Summarize => new AnswerComparison(false, false, null, "summaries differ (not counted)"),
-            _ => new AnswerComparison(true, false, null, "JSON differs"),
-        };
+        return type == TaskType.Classify ? Classify(f.RootElement, s.RootElement)
+            : type == TaskType.ToolCall ? ToolCall(f.RootElement, s.RootElement)
+            : type == TaskType.Extract ? Extract(f.RootElement, s.RootElement)
+            : type == TaskType.Summarize ? new AnswerComparison(false, false, null, "summaries differ (not counted)")
+            : new AnswerComparison(true, false, null, "JSON differs");
     }
 
     private static AnswerComparison Classify(JsonElement frontier, JsonElement slm)

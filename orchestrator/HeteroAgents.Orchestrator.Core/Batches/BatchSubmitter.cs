@@ -57,12 +57,14 @@ public sealed class BatchSubmitter
     {
         ArgumentNullException.ThrowIfNull(progress);
         await using var stream = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        progress.TotalBytes = stream.Length;
         await _store.CreateAsync(batchId, Path.GetFullPath(inputPath), _time.GetUtcNow(), cancellationToken);
         using var window = new SendWindow(_options.MaxInFlightSends);
         long lastKnownDone = 0;
 
         await foreach (var line in JsonlReader.ReadLinesAsync(stream, _parser.Options.MaxLineBytes, cancellationToken))
         {
+            progress.AddBytes(line.Length + 1);
             if (line.IsBlank)
             {
                 continue;
@@ -102,7 +104,7 @@ public sealed class BatchSubmitter
                     var error = new TaskError(TaskErrorCodes.DuplicateCustomId,
                         $"line {number}: custom_id \"{task.CustomId}\" was already used on line {registered.FirstLine}; custom_ids must be unique in a batch",
                         number, "custom_id");
-                    var failed = new BatchOutputLine(task.CustomId, task.Type.ToWireName(), BatchTaskStatus.Failed, null, null, null, null, null, null, error);
+                    var failed = BatchOutputLine.Failed(task.CustomId, task.Type, error);
                     progress.AddRejected();
                     await _store.RecordAsync(batchId, RejectedLineKey(batchId, number), failed, cancellationToken);
                     return;

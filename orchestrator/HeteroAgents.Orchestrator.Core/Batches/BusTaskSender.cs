@@ -32,27 +32,18 @@ public sealed class BusTaskSender : ITaskSender
     }
 
     /// <inheritdoc />
-    public Task SendAsync(ITaskMessage task, CancellationToken cancellationToken) => task switch
+    public async Task SendAsync(ITaskMessage task, CancellationToken cancellationToken)
     {
-        ClassifyTask c => SendAsync(c, cancellationToken),
-        ExtractTask e => SendAsync(e, cancellationToken),
-        ToolCallTask t => SendAsync(t, cancellationToken),
-        SummarizeTask s => SendAsync(s, cancellationToken),
-        null => throw new ArgumentNullException(nameof(task)),
-        _ => throw new ArgumentException($"Unknown task message type {task.GetType().Name}.", nameof(task)),
-    };
-
-    private async Task SendAsync<T>(T task, CancellationToken cancellationToken)
-        where T : class, ITaskMessage
-    {
+        ArgumentNullException.ThrowIfNull(task);
+        var kind = task.Kind;
         if (_publish)
         {
-            await _bus.Publish(task, cancellationToken);
+            await _bus.Publish(task, kind.MessageType, cancellationToken);
         }
         else
         {
-            var endpoint = await _cache.GetOrAdd(task.Type, t => _bus.GetSendEndpoint(new Uri($"queue:{t.QueueName()}")));
-            await endpoint.Send(task, cancellationToken);
+            var endpoint = await _cache.GetOrAdd(kind.Type, _ => _bus.GetSendEndpoint(new Uri($"queue:{kind.QueueName}")));
+            await endpoint.Send(task, kind.MessageType, cancellationToken);
         }
 
         _metrics?.RecordSubmitted(task.Type);

@@ -76,15 +76,9 @@ internal static class BatchRunCommand
             var time = services.GetRequiredService<TimeProvider>();
             var store = services.GetRequiredService<IBatchStore>();
             var started = time.GetTimestamp();
-            long expected;
-            await using (var count = File.OpenRead(input.FullName))
-            {
-                expected = await JsonlReader.CountTaskLinesAsync(count, ct);
-            }
-
             var batchId = BatchSubmitter.NewBatchId(time);
             await context.Error.WriteLineAsync(
-                $"batch {batchId}: {expected:N0} tasks from {input.Name} (transport {effective.ToString().ToLowerInvariant()}, " +
+                $"batch {batchId}: tasks from {input.Name} ({input.Length:N0} bytes; transport {effective.ToString().ToLowerInvariant()}, " +
                 $"store {OrchestratorServiceCollectionExtensions.ResolveStoreKind(configuration).ToString().ToLowerInvariant()})");
 
             var progress = new SubmitProgress();
@@ -97,7 +91,7 @@ internal static class BatchRunCommand
                 : new PlainProgressView(context.Error, time, TimeSpan.FromSeconds(2));
             var monitor = services.GetRequiredService<BatchMonitor>();
             var final = await view.RunAsync(report => monitor.WaitAsync(batchId, submission,
-                info => report(new ProgressSnapshot(info.Counts, Math.Max(expected, info.Counts.Total), time.GetElapsedTime(started))), ct));
+                info => report(new ProgressSnapshot(info.Counts, Math.Max(progress.EstimatedLines, info.Counts.Total), time.GetElapsedTime(started))), ct));
             await submission;
 
             var summary = await BatchOutput.WriteAsync(store, batchId, output, context.Out, ct);

@@ -141,7 +141,7 @@ public sealed class InMemoryBatchStore : IBatchStore
 
     /// <summary>The failed output line a cancelled task gets.</summary>
     internal static BatchOutputLine CancelledLine(TaskType taskType, string customId, long line) =>
-        new(customId, taskType.ToWireName(), BatchTaskStatus.Failed, null, null, null, null, null, null,
+        BatchOutputLine.Failed(customId, taskType,
             new TaskError(TaskErrorCodes.Cancelled, $"line {line}: the batch was cancelled before this task had an outcome", line));
 
     private Batch Get(string batchId) =>

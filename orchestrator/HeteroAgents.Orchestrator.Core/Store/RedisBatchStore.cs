@@ -174,10 +174,10 @@ public sealed class RedisBatchStore : IBatchStore
         await foreach (var entry in db.HashScanAsync(TasksKey(batchId), pageSize: 1000).WithCancellation(cancellationToken))
         {
             var parts = entry.Value.ToString().Split('|', 3);
-            if (parts.Length == 3 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var line) && TaskTypes.TryParse(parts[1], out var type))
+            if (parts.Length == 3 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var line) && TaskType.TryNormalize(parts[1], out var type))
             {
                 await RecordAsync(batchId, Guid.ParseExact(entry.Name.ToString(), "N"),
-                    InMemoryBatchStore.CancelledLine(type.Value, parts[2], line), cancellationToken);
+                    InMemoryBatchStore.CancelledLine(TaskType.Named(type), parts[2], line), cancellationToken);
             }
         }
 

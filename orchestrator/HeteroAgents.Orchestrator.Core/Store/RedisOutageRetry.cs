@@ -4,7 +4,8 @@ namespace HeteroAgents.Orchestrator.Store;
 
 /// <summary>
 /// Rides out a Redis restart or failover: an operation that fails because the connection dropped or timed out
-/// (<see cref="RedisConnectionException"/>, <see cref="RedisTimeoutException"/>) is tried again with a growing delay
+/// (<see cref="RedisConnectionException"/>, <see cref="RedisTimeoutException"/>), or because the restarted server is
+/// still loading its data (a <see cref="RedisServerException"/> with the <c>LOADING</c> error code), is tried again with a growing delay
 /// (100 ms doubling to 2 s) until it succeeds or <see cref="Window"/> has passed since the first failure, then the last
 /// error is thrown. The connection multiplexer reconnects by itself meanwhile. Only idempotent operations may be
 /// passed: a command can have run on the server even though its reply was lost.
@@ -38,14 +39,17 @@ public sealed class RedisOutageRetry
             {
                 return await operation();
             }
-            catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException &&
-                                       _time.GetElapsedTime(firstFailure ??= _time.GetTimestamp()) < Window)
+            catch (Exception ex) when (IsOutage(ex) && _time.GetElapsedTime(firstFailure ??= _time.GetTimestamp()) < Window)
             {
                 await Task.Delay(delay, _time, cancellationToken);
                 delay = delay * 2 < LongestDelay ? delay * 2 : LongestDelay;
             }
         }
     }
+
+    private static bool IsOutage(Exception ex) =>
+        ex is RedisConnectionException or RedisTimeoutException
+        || (ex is RedisServerException && ex.Message.StartsWith("LOADING", StringComparison.Ordinal));
 
     /// <summary>Runs <paramref name="operation"/>, trying again while Redis is unreachable.</summary>
     public Task RunAsync(Func<Task> operation, CancellationToken cancellationToken) =>

@@ -73,12 +73,4 @@ public sealed class JsonlReaderTests
         Assert.Equal(1_000_000, count);
         Assert.Equal(1_000_000, last);
     }
-
-    [Fact]
-    public async Task Count_task_lines_ignores_blank_lines()
-    {
-        var count = await JsonlReader.CountTaskLinesAsync(new MemoryStream(Encoding.UTF8.GetBytes("a\n\n  \r\nb\nc")));
-
-        Assert.Equal(3, count);
-    }
 }

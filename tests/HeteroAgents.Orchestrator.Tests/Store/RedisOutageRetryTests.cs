@@ -30,6 +30,20 @@ public sealed class RedisOutageRetryTests
     }
 
     [Fact]
+    public async Task A_server_still_loading_its_data_after_a_restart_is_retried()
+    {
+        var retry = new RedisOutageRetry(TimeSpan.FromMinutes(1), TimeProvider.System);
+        var calls = 0;
+
+        var result = await retry.RunAsync(() => ++calls < 3
+            ? throw new RedisServerException(RedisErrorKind.UnknownError, CommandFlags.None, "LOADING Redis is loading the dataset in memory")
+            : Task.FromResult("stored"), CancellationToken.None);
+
+        Assert.Equal("stored", result);
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
     public async Task A_zero_window_fails_at_the_first_connection_error()
     {
         var retry = new RedisOutageRetry(TimeSpan.Zero, TimeProvider.System);

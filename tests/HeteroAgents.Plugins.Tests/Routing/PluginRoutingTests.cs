@@ -53,13 +53,10 @@ public sealed class PluginRoutingTests
     private static async Task<bool> InvokeAsync(Kernel kernel, RoutingCase c)
     {
         var input = c.Input;
-        var arguments = c.Type switch
-        {
-            TaskType.Classify => new KernelArguments { ["text"] = (string)input["text"]!, ["labels"] = input["labels"]!.AsArray().Select(l => (string)l!).ToArray() },
-            TaskType.Extract => new KernelArguments { ["text"] = (string)input["text"]!, ["schema"] = JsonSerializer.SerializeToElement(input["schema"]) },
-            TaskType.ToolCall => new KernelArguments { ["request"] = (string)input["request"]!, ["tools"] = JsonSerializer.SerializeToElement(input["tools"]) },
-            _ => new KernelArguments { ["text"] = (string)input["text"]!, ["max_words"] = (int?)input["max_words"] ?? 60 },
-        };
+        var arguments = c.Type == TaskType.Classify ? new KernelArguments { ["text"] = (string)input["text"]!, ["labels"] = input["labels"]!.AsArray().Select(l => (string)l!).ToArray() }
+            : c.Type == TaskType.Extract ? new KernelArguments { ["text"] = (string)input["text"]!, ["schema"] = JsonSerializer.SerializeToElement(input["schema"]) }
+            : c.Type == TaskType.ToolCall ? new KernelArguments { ["request"] = (string)input["request"]!, ["tools"] = JsonSerializer.SerializeToElement(input["tools"]) }
+            : new KernelArguments { ["text"] = (string)input["text"]!, ["max_words"] = (int?)input["max_words"] ?? 60 };
         var function = c.Type == TaskType.ToolCall ? "call_tool" : c.Type.ToWireName();
         var error = await Record.ExceptionAsync(() => kernel.InvokeAsync("hetero", function, arguments));
         if (error is null)

@@ -30,13 +30,10 @@ public static class RoutingQualityCases
             {
                 var id = $"{type.ToWireName()}-{i:D3}";
                 var facts = new CaseFacts(rng);
-                cases.Add(type switch
-                {
-                    TaskType.Classify => ClassifyCases.Create(id, behaviours[i], facts),
-                    TaskType.Extract => ExtractCases.Create(id, behaviours[i], facts),
-                    TaskType.ToolCall => ToolCallCases.Create(id, behaviours[i], facts),
-                    _ => SummarizeCases.Create(id, behaviours[i], facts),
-                });
+                cases.Add(type == TaskType.Classify ? ClassifyCases.Create(id, behaviours[i], facts)
+                    : type == TaskType.Extract ? ExtractCases.Create(id, behaviours[i], facts)
+                    : type == TaskType.ToolCall ? ToolCallCases.Create(id, behaviours[i], facts)
+                    : SummarizeCases.Create(id, behaviours[i], facts));
             }
         }
 
@@ -60,11 +57,11 @@ public static class RoutingQualityCases
         {
             // Evenly spaced over the 40-slot pattern, so any count keeps the mix's proportions.
             var behaviour = pattern[(int)((long)i * pattern.Length / count)];
-            list.Add(type switch
+            list.Add((type == TaskType.Classify, type == TaskType.Summarize) switch
             {
-                TaskType.Classify when behaviour == SimulatedBehaviour.Hallucinated => SimulatedBehaviour.WrongConfident,
-                TaskType.Summarize when behaviour is SimulatedBehaviour.RightUnsure => SimulatedBehaviour.RightConfident,
-                TaskType.Summarize when behaviour is SimulatedBehaviour.WrongUnsure or SimulatedBehaviour.WrongConfident => SimulatedBehaviour.Hallucinated,
+                (true, _) when behaviour == SimulatedBehaviour.Hallucinated => SimulatedBehaviour.WrongConfident,
+                (_, true) when behaviour is SimulatedBehaviour.RightUnsure => SimulatedBehaviour.RightConfident,
+                (_, true) when behaviour is SimulatedBehaviour.WrongUnsure or SimulatedBehaviour.WrongConfident => SimulatedBehaviour.Hallucinated,
                 _ => behaviour,
             });
         }

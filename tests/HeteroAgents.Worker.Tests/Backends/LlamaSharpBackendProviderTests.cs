@@ -28,7 +28,7 @@ public sealed class LlamaSharpBackendProviderTests
         };
         await using var worker = await WorkerHarness.StartAsync(null, settings, TaskType.Classify, TaskType.Extract);
         var completed = 0;
-        foreach (var task in SupportTickets.Tasks("gguf-").Where(t => t.Type is TaskType.Classify or TaskType.Extract))
+        foreach (var task in SupportTickets.Tasks("gguf-").Where(t => t.Type == TaskType.Classify || t.Type == TaskType.Extract))
         {
             var outcome = task switch
             {

@@ -21,12 +21,14 @@ public sealed class TaskConsumerDefinition<TTask> : ConsumerDefinition<TaskConsu
 {
     private readonly MessagingOptions _messaging;
 
-    /// <summary>Creates the definition from the messaging options.</summary>
-    public TaskConsumerDefinition(IOptions<MessagingOptions> messaging)
+    /// <summary>Creates the definition from the messaging options; the queue is the <paramref name="kinds"/>' kind of <typeparamref name="TTask"/>.</summary>
+    public TaskConsumerDefinition(IOptions<MessagingOptions> messaging, TaskKindRegistry kinds)
     {
         ArgumentNullException.ThrowIfNull(messaging);
+        ArgumentNullException.ThrowIfNull(kinds);
         _messaging = messaging.Value;
-        EndpointName = TaskMessageTypes.TaskTypeOf<TTask>().QueueName();
+        EndpointName = (kinds.Find(typeof(TTask)) ?? throw new InvalidOperationException(
+            $"{typeof(TTask).Name} is not the message of a registered task kind ({kinds.Names}); pass the registry that has it to AddHeteroTaskConsumers.")).QueueName;
         ConcurrentMessageLimit = _messaging.ConcurrentMessageLimit;
         Endpoint(e => e.PrefetchCount = _messaging.PrefetchCount);
     }

@@ -105,6 +105,8 @@ public static class WorkerServiceCollectionExtensions
         services.TryAddSingleton<SlmModelClients>();
         services.TryAddSingleton<InContextExamples>();
 
+        // The kinds served (AddHeteroTaskConsumers registers its registry first) and each kind's prompt builder.
+        services.TryAddSingleton(TaskKindRegistry.Default);
         services.TryAddSingleton<IPromptBuilder<ClassifyTask>, ClassifyPromptBuilder>();
         services.TryAddSingleton<IPromptBuilder<ExtractTask>, ExtractPromptBuilder>();
         services.TryAddSingleton<IPromptBuilder<ToolCallTask>, ToolCallPromptBuilder>();

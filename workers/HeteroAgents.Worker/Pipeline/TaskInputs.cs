@@ -17,14 +17,8 @@ public static class TaskInputs
     /// <summary>The input of <paramref name="task"/> as a JSON element (an empty object when the task has none).</summary>
     public static JsonElement ToJson(ITaskMessage task)
     {
-        object? input = task switch
-        {
-            ClassifyTask c => c.Input,
-            ExtractTask e => e.Input,
-            ToolCallTask t => t.Input,
-            SummarizeTask s => s.Input,
-            _ => null,
-        };
+        ArgumentNullException.ThrowIfNull(task);
+        var input = task.Kind.InputOf(task);
         if (input is null)
         {
             return JsonSerializer.SerializeToElement(new Dictionary<string, object>(), Lenient);
@@ -32,7 +26,7 @@ public static class TaskInputs
 
         try
         {
-            return JsonSerializer.SerializeToElement(input, input.GetType(), HeteroJson.Options);
+            return JsonSerializer.SerializeToElement(input, task.Kind.InputType, HeteroJson.Options);
         }
         catch (JsonException)
         {

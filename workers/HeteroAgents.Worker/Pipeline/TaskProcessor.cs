@@ -102,12 +102,13 @@ public sealed partial class TaskProcessor<TTask>(
                 $"input is {size} characters of JSON; this worker serves at most {limit} (Hetero:Worker:MaxInputChars)"));
         }
 
-        var schema = ResultSchemas.For(task);
+        // The schema is built and serialized once: the response format and the validation share the text.
+        var schema = ResultSchemas.ToJsonString(ResultSchemas.For(task));
         var slm = slmOptions.Value;
         var chatOptions = new ChatOptions
         {
             ResponseFormat = ChatResponseFormat.ForJsonSchema(
-                JsonSerializer.SerializeToElement(schema), "hetero_" + task.Type.ToWireName() + "_result", "The task's result."),
+                JsonSerializer.Deserialize<JsonElement>(schema), "hetero_" + task.Type.ToWireName() + "_result", "The task's result."),
             Temperature = slm.Temperature,
             MaxOutputTokens = slm.MaxOutputTokens,
         };
