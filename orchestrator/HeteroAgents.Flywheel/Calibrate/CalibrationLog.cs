@@ -5,7 +5,8 @@ namespace HeteroAgents.Flywheel;
 /// <summary>
 /// Finds the evidence for calibration in a frontier call log: the <see cref="ReferenceAnswer"/>s (an SLM escalation
 /// with its task input, resolved by a logged frontier answer) of the eval split, and from each the logged sample — the
-/// SLM answer as the worker judged it against the frontier's.
+/// SLM answer as the worker judged it against the frontier's; and the audit samples — completed SLM answers that the
+/// frontier answered again (<c>audit: true</c> records), the evidence about the answers above the threshold in force.
 /// </summary>
 public static class CalibrationLog
 {
@@ -45,6 +46,37 @@ public static class CalibrationLog
         }
 
         return [.. linked.Where(r => DatasetSplit.IsEval(r.FrontierCall.Id, evalFraction))];
+    }
+
+    /// <summary>
+    /// The audit samples of <paramref name="records"/> (optionally of one <paramref name="workload"/>): one per audited task
+    /// (the first audit record of a task id), the SLM's completed answer (<see cref="FrontierCallRecord.SlmOutput"/>) compared
+    /// with the frontier's, with the confidence the worker computed. Every audit counts, not only the eval split: the
+    /// answers were produced at run time by the model that served them, so none of them is training data for that model.
+    /// An audit whose answers are not compared (a summary) or whose frontier call failed is no evidence.
+    /// </summary>
+    public static IReadOnlyList<CalibrationSample> AuditSamples(IReadOnlyList<FrontierCallRecord> records, string? workload)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var samples = new List<CalibrationSample>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (!record.Audit || record.Status != FrontierCallStatus.Ok || string.IsNullOrEmpty(record.Output) || record.SlmOutput is null
+                || record.ParsedTaskType() is not { } type || (workload is not null && record.WorkloadId != workload)
+                || !seen.Add(record.TaskId ?? record.Id))
+            {
+                continue;
+            }
+
+            var comparison = AnswerComparer.Compare(record.TaskType, record.Output, record.SlmOutput);
+            if (comparison.Counted)
+            {
+                samples.Add(new CalibrationSample(record.WorkloadId, type, record.Confidence, comparison.Agree && record.Confidence is not null, "audit", record.Id));
+            }
+        }
+
+        return samples;
     }
 
     /// <summary>

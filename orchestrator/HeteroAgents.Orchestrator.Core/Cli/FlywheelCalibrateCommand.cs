@@ -14,8 +14,9 @@ namespace HeteroAgents.Orchestrator.Cli;
 /// <c>hetero flywheel calibrate [&lt;log&gt;] [--target-agreement 0.95] [--min-samples N] [--replay] (--out policy.json | --to-redis [key])</c>:
 /// per workload and task type, the threshold that completes the most SLM answers while their agreement with the
 /// frontier (Wilson lower bound) reaches the target, written into the routing policy the workers read
-/// (<see cref="PolicyCalibrator"/>). Evidence: the eval split's escalations resolved by logged frontier answers — the
-/// logged SLM answers, or with <c>--replay</c> the tasks run again through the worker pipeline on the model in force.
+/// (<see cref="PolicyCalibrator"/>). Evidence: the eval split's escalations resolved by logged frontier answers and the
+/// audited completed answers (<c>audit: true</c> records) — the logged SLM answers, or with <c>--replay</c> the
+/// escalated tasks run again through the worker pipeline on the model in force.
 /// </summary>
 internal static class FlywheelCalibrateCommand
 {
@@ -51,10 +52,27 @@ internal static class FlywheelCalibrateCommand
                 var store = policy.Resolve(parse, services);
                 var current = await PolicyDocuments.ReadAsync(store, token);
                 var records = await FrontierCallLogReader.ReadListAsync(input.FullName, token);
-                var references = CalibrationLog.References(records, options.EvalFraction, parse.GetValue(workload), input.FullName);
-                var samples = parse.GetValue(replay)
+                var replaying = parse.GetValue(replay);
+                var only = parse.GetValue(workload);
+                // Audits judge answers of the model that served them, so they count only when the logged answers do (not with --replay).
+                var audits = replaying ? [] : CalibrationLog.AuditSamples(records, only);
+                IReadOnlyList<ReferenceAnswer> references;
+                try
+                {
+                    references = CalibrationLog.References(records, options.EvalFraction, only, input.FullName);
+                }
+                catch (FormatException) when (audits.Count > 0)
+                {
+                    references = []; // a log of audits alone is evidence enough
+                }
+
+                var samples = replaying
                     ? await ReplayAsync(context, services, current, references, token)
-                    : [.. references.Select(CalibrationLog.LoggedSample).OfType<CalibrationSample>()];
+                    : [.. references.Select(CalibrationLog.LoggedSample).OfType<CalibrationSample>(), .. audits];
+                await context.Out.WriteLineAsync(replaying
+                    ? string.Create(CultureInfo.InvariantCulture, $"evidence: {samples.Count} replayed answers of {references.Count} resolved escalations (eval split)")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"evidence: {samples.Count - audits.Count} escalated answers resolved by the frontier (eval split), {audits.Count} audited completed answers"));
                 var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
                 var result = PolicyCalibrator.Calibrate(current, samples, options, PolicyVersions.Next(time, "calibrate"));
                 ConsoleFactory.Create(context.Out, context.IsInteractive).Write(Table(result, current.Version));

@@ -47,6 +47,39 @@ public sealed class CalibrationLogTests
             Assert.Throws<FormatException>(() => CalibrationLog.References(records, 1, "invoices", "a.jsonl")).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Audited_completed_answers_are_samples_one_per_task_with_the_confidence_the_worker_computed()
+    {
+        var log = new SyntheticLog(7);
+        var records = new List<FrontierCallRecord>();
+        for (var i = 0; i < 6; i++)
+        {
+            var call = log.ReviewSentiment();
+            var frontierLabel = call.Output!.Contains("positive", StringComparison.Ordinal) ? "positive" : "negative";
+            var slmLabel = i == 1 ? (frontierLabel == "positive" ? "negative" : "positive") : frontierLabel;
+            records.Add(call with
+            {
+                TaskId = "audited-" + i.ToString(CultureInfo.InvariantCulture), Audit = true, SlmOutput = $$"""{"label":"{{slmLabel}}"}""",
+                Confidence = i == 2 ? null : 0.9, ServedBy = "slm:tiny",
+            });
+        }
+
+        records.Add(records[0] with { Id = records[0].Id + "-again" });                                        // the same task audited twice
+        records.Add(records[3] with { Id = "failed", TaskId = "audited-x", Status = FrontierCallStatus.Failed, Output = null }); // no frontier answer
+        records.Add(records[4] with { Id = "other", TaskId = "audited-y", WorkloadId = "news" });
+        records.Add(log.ReviewSentiment());                                                                     // not an audit
+
+        var samples = CalibrationLog.AuditSamples(records, null);
+        var reviews = CalibrationLog.AuditSamples(records, "reviews");
+
+        Assert.Equal(7, samples.Count);
+        Assert.Equal(6, reviews.Count);
+        Assert.All(samples, s => Assert.Equal("audit", s.Source));
+        Assert.Single(reviews, s => s.Confidence is not null && !s.Agree);     // the wrong completed answer
+        Assert.Single(reviews, s => s.Confidence is null && !s.Agree);         // unknown confidence: never counted as kept
+        Assert.Equal(4, reviews.Count(s => s.Agree && s.Confidence == 0.9));
+    }
+
     private static List<FrontierCallRecord> Log(out List<FrontierCallRecord> plainCalls)
     {
         var log = new SyntheticLog(5);
