@@ -55,6 +55,31 @@ public sealed class InContextExamplesTests : IDisposable
     }
 
     [Fact]
+    public void A_changed_file_is_reloaded_and_a_bad_one_keeps_the_examples_in_force()
+    {
+        var examples = new InContextExamples(Microsoft.Extensions.Options.Options.Create(new RoutingOptions { ExamplesFile = _file }));
+        var task = Task("orders", "Where is the invoice for order 12?");
+        var prompt = new ClassifyPromptBuilder().Build(task);
+        Assert.False(examples.Reload()); // unchanged
+        Assert.Same(prompt, examples.Apply(prompt, task, 1));
+
+        File.AppendAllLines(_file, [new InContextExample("orders", "classify", "Send me the invoice for order 3.", """{"label":"other"}""").ToJsonLine()]);
+        Assert.True(examples.Reload());
+        Assert.Equal(5, examples.Count);
+        Assert.Contains(examples.Apply(prompt, task, 1), m => m.Text.Contains("invoice for order 3", StringComparison.Ordinal));
+
+        File.AppendAllLines(_file, ["{not json"]);
+        Assert.False(examples.Reload());
+        Assert.False(examples.Reload()); // the same bad file is reported once
+        Assert.Equal(5, examples.Count);
+        Assert.Contains(examples.Apply(prompt, task, 1), m => m.Text.Contains("invoice for order 3", StringComparison.Ordinal));
+
+        File.Delete(_file);
+        Assert.False(examples.Reload());
+        Assert.Equal(5, examples.Count);
+    }
+
+    [Fact]
     public void A_bad_examples_file_names_the_line_at_fault()
     {
         File.AppendAllLines(_file, ["""{"workload":"tickets","task":"classfy","material":"x","answer":"{}"}"""]);

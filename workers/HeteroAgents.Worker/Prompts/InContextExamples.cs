@@ -1,6 +1,8 @@
 using HeteroAgents.Contracts;
 using HeteroAgents.Worker.Routing;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Worker.Prompts;
@@ -10,34 +12,77 @@ namespace HeteroAgents.Worker.Prompts;
 /// per workload and task type; for a task whose policy rule asks for <c>examples: k</c>, the k examples of its workload
 /// most similar to its text (<see cref="MinHasher"/> over word shingles, the clustering's) go into the prompt after the
 /// system message as user/assistant pairs written like the task's own user message. An example whose text equals the
-/// task's is never chosen. Read once at start; validated by <see cref="RoutingOptionsValidator"/>.
+/// task's is never chosen. Read at start (validated by <see cref="RoutingOptionsValidator"/>, so a bad file stops the
+/// worker) and re-read by <see cref="RoutingPolicyReloader"/> when the file changes (its time or length): a new valid
+/// file replaces the examples at once, so <c>hetero flywheel examples</c> reaches a running fleet; an unreadable or
+/// invalid one is logged and the current examples kept. Thread-safe.
 /// </summary>
-public sealed class InContextExamples
+public sealed partial class InContextExamples
 {
     private readonly MinHasher _hasher = new(64, 3, 12);
-    private readonly Dictionary<(string Workload, TaskType Type), List<(InContextExample Example, ulong[] Signature)>> _byWorkload = [];
+    private readonly string? _path;
+    private readonly ILogger<InContextExamples> _logger;
+    private Snapshot _snapshot = new([], default);
+    private FileStamp? _rejected;
 
     /// <summary>Loads the configured file (none: no examples).</summary>
-    public InContextExamples(IOptions<RoutingOptions> options)
+    public InContextExamples(IOptions<RoutingOptions> options, ILogger<InContextExamples>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _logger = logger ?? NullLogger<InContextExamples>.Instance;
         if (options.Value.ExamplesFile is { Length: > 0 } path)
         {
-            foreach (var example in Read(path))
-            {
-                var key = (example.Workload, TaskTypes.TryParse(example.Task, out var t) ? t.Value : TaskType.Classify);
-                if (!_byWorkload.TryGetValue(key, out var list))
-                {
-                    _byWorkload[key] = list = [];
-                }
-
-                list.Add((example, _hasher.Signature(example.Material)));
-            }
+            _path = path;
+            var stamp = FileStamp.Of(path);
+            _snapshot = new Snapshot(Index(Read(path)), stamp);
         }
     }
 
     /// <summary>How many examples are loaded.</summary>
-    public int Count => _byWorkload.Values.Sum(l => l.Count);
+    public int Count => Volatile.Read(ref _snapshot).ByWorkload.Values.Sum(l => l.Count);
+
+    /// <summary>Whether a file is configured (so there is something to reload).</summary>
+    public bool CanReload => _path is not null;
+
+    /// <summary>Re-reads the file when it changed; returns true when new examples replaced the current ones.</summary>
+    public bool Reload()
+    {
+        if (_path is null)
+        {
+            return false;
+        }
+
+        var current = Volatile.Read(ref _snapshot);
+        FileStamp stamp;
+        try
+        {
+            stamp = FileStamp.Of(_path);
+        }
+        catch (IOException ex)
+        {
+            LogRejected(_path, current.ByWorkload.Values.Sum(l => l.Count), ex.Message);
+            return false;
+        }
+
+        if (stamp == current.Stamp || stamp == _rejected)
+        {
+            return false; // unchanged, or the same bad file already reported
+        }
+
+        try
+        {
+            var index = Index(Read(_path));
+            Volatile.Write(ref _snapshot, new Snapshot(index, stamp));
+            LogReloaded(_path, index.Values.Sum(l => l.Count));
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or IOException)
+        {
+            _rejected = stamp;
+            LogRejected(_path, current.ByWorkload.Values.Sum(l => l.Count), ex.Message);
+            return false;
+        }
+    }
 
     /// <summary>Reads an examples file; throws <see cref="FormatException"/> naming the file and line at fault.</summary>
     public static IReadOnlyList<InContextExample> Read(string path)
@@ -71,7 +116,7 @@ public sealed class InContextExamples
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(task);
-        if (count <= 0 || task.WorkloadId is not { } workload || !_byWorkload.TryGetValue((workload, task.Type), out var candidates))
+        if (count <= 0 || task.WorkloadId is not { } workload || !Volatile.Read(ref _snapshot).ByWorkload.TryGetValue((workload, task.Type), out var candidates))
         {
             return prompt;
         }
@@ -100,5 +145,39 @@ public sealed class InContextExamples
 
         messages.AddRange(prompt.Skip(system.Count));
         return messages;
+    }
+
+    private Dictionary<(string Workload, TaskType Type), List<(InContextExample Example, ulong[] Signature)>> Index(IReadOnlyList<InContextExample> examples)
+    {
+        var byWorkload = new Dictionary<(string Workload, TaskType Type), List<(InContextExample Example, ulong[] Signature)>>();
+        foreach (var example in examples)
+        {
+            var key = (example.Workload, TaskTypes.TryParse(example.Task, out var t) ? t.Value : TaskType.Classify);
+            if (!byWorkload.TryGetValue(key, out var list))
+            {
+                byWorkload[key] = list = [];
+            }
+
+            list.Add((example, _hasher.Signature(example.Material)));
+        }
+
+        return byWorkload;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "In-context examples reloaded from {Path}: {Count} examples")]
+    private partial void LogReloaded(string path, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "In-context examples file {Path} not loaded ({Reason}); the {Count} examples in force stay")]
+    private partial void LogRejected(string path, int count, string reason);
+
+    private sealed record Snapshot(Dictionary<(string Workload, TaskType Type), List<(InContextExample Example, ulong[] Signature)>> ByWorkload, FileStamp? Stamp);
+
+    private readonly record struct FileStamp(DateTime WrittenUtc, long Length)
+    {
+        public static FileStamp Of(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new FileStamp(info.LastWriteTimeUtc, info.Length) : throw new FileNotFoundException("the file does not exist", path);
+        }
     }
 }

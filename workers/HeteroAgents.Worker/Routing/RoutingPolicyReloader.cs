@@ -1,14 +1,19 @@
+using HeteroAgents.Worker.Prompts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Worker.Routing;
 
-/// <summary>Re-reads the routing policy every <see cref="RoutingOptions.ReloadSeconds"/> while the worker runs (on <see cref="TimeProvider"/>).</summary>
-internal sealed class RoutingPolicyReloader(RoutingPolicyProvider provider, IOptions<RoutingOptions> options, TimeProvider timeProvider) : BackgroundService
+/// <summary>
+/// Re-reads the routing policy and the in-context examples file every <see cref="RoutingOptions.ReloadSeconds"/> while
+/// the worker runs (on <see cref="TimeProvider"/>).
+/// </summary>
+internal sealed class RoutingPolicyReloader(
+    RoutingPolicyProvider provider, InContextExamples examples, IOptions<RoutingOptions> options, TimeProvider timeProvider) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!provider.CanReload)
+        if (!provider.CanReload && !examples.CanReload)
         {
             return;
         }
@@ -20,6 +25,7 @@ internal sealed class RoutingPolicyReloader(RoutingPolicyProvider provider, IOpt
             {
                 await Task.Delay(interval, timeProvider, stoppingToken).ConfigureAwait(false);
                 provider.Reload();
+                examples.Reload();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
