@@ -62,17 +62,25 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
             timing.Forget();
             sender.SendStarted.Clear();
 
-            var (elapsed, count) = await ThroughputAsync(host.Services, await BenchBatchFile.WriteAsync(directory, "fleet.jsonl", tasks, cancellationToken), cancellationToken);
+            var file = await BenchBatchFile.WriteAsync(directory, "fleet.jsonl", tasks, cancellationToken);
+            var cpu = CpuMeter.Start();
+            var (elapsed, count) = await ThroughputAsync(host.Services, file, cancellationToken);
+            var fleetCpu = cpu.PerUnit(count);
             var underLoad = sender.SendStarted
                 .Select(p => timing.TryGetRecorded(p.Key, out var r) ? Ms(r.Timestamp - p.Value) : double.NaN)
                 .Where(v => !double.IsNaN(v)).Order().ToArray();
             Console.WriteLine($"throughput: {count:N0} tasks in {elapsed.TotalSeconds:N2} s = {count / elapsed.TotalSeconds:N0} tasks/s " +
                               $"(send→stored under load p50 {Percentile(underLoad, 0.5):N1} ms, p99 {Percentile(underLoad, 0.99):N1} ms)");
 
+            Console.WriteLine($"CPU per task: {fleetCpu}");
             var fleetRate = count / elapsed.TotalSeconds;
-            var (roundTrips, workerMs) = await SequentialAsync(host.Services, sequential, cancellationToken);
-            Console.WriteLine($"sequential round trip (1 in flight, {sequential:N0} tasks): p50 {Percentile(roundTrips, 0.5):N2} ms, p99 {Percentile(roundTrips, 0.99):N2} ms, " +
-                              $"mean {roundTrips.Average():N2} ms = {1000 / roundTrips.Average():N0} round trips/s; worker pipeline p50 {Percentile(workerMs, 0.5):N0} ms (latency_ms, 1 ms resolution)");
+            if (sequential > 0)
+            {
+                var (roundTrips, workerMs) = await SequentialAsync(host.Services, sequential, cancellationToken);
+                Console.WriteLine($"sequential round trip (1 in flight, {sequential:N0} tasks): p50 {Percentile(roundTrips, 0.5):N2} ms, p99 {Percentile(roundTrips, 0.99):N2} ms, " +
+                                  $"mean {roundTrips.Average():N2} ms = {1000 / roundTrips.Average():N0} round trips/s; worker pipeline p50 {Percentile(workerMs, 0.5):N0} ms (latency_ms, 1 ms resolution)");
+            }
+
             if (host.Services.GetService<TelemetryEndpointServer>()?.BoundPort is { } port)
             {
                 using var http = new HttpClient();
@@ -82,7 +90,7 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
 
             if (peers > 0)
             {
-                await PrintPeersAsync(vhost.Name, fleetRate, peers, inFlight, cancellationToken);
+                await PrintPeersAsync(vhost.Name, fleetRate, fleetCpu, peers, inFlight, cancellationToken);
             }
 
             return 0;
@@ -94,7 +102,7 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
         }
     }
 
-    private static async Task PrintPeersAsync(string vhost, double fleetRate, int count, int inFlight, CancellationToken cancellationToken)
+    private static async Task PrintPeersAsync(string vhost, double fleetRate, CpuShare fleetCpu, int count, int inFlight, CancellationToken cancellationToken)
     {
         var results = new[]
         {
@@ -105,6 +113,7 @@ internal sealed class FleetBenchmark : IBenchmarkCommand
         foreach (var peer in results)
         {
             Console.WriteLine($"  {peer.Name,-34} {peer.PerSecond,8:N0} round trips/s ({peer.Elapsed.TotalSeconds:N2} s); fleet = {fleetRate / peer.PerSecond:N2}x");
+            Console.WriteLine($"  {string.Empty,-34} {peer.Cpu} per round trip; fleet CPU per task = {fleetCpu.TotalMs / peer.Cpu!.Value.TotalMs:N2}x (by CPU: fleet = {peer.Cpu!.Value.TotalMs / fleetCpu.TotalMs:N2}x)");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NJsonSchema;
+using NJsonSchema.Validation;
 
 namespace HeteroAgents.Contracts;
 
@@ -12,6 +13,10 @@ public sealed class JsonSchemaCache
 {
     /// <summary>The capacity of <see cref="Shared"/>.</summary>
     public const int DefaultCapacity = 1_024;
+
+    // One validator for every call: NJsonSchema's JsonSchema.Validate builds a new one (and its format-validator map) each
+    // time, which was a visible share of a worker's allocations per task; the validator keeps no state between calls.
+    private static readonly JsonSchemaValidator Validator = new();
 
     private readonly ConcurrentDictionary<string, Lazy<JsonSchema>> _schemas = new(StringComparer.Ordinal);
 
@@ -52,6 +57,13 @@ public sealed class JsonSchemaCache
             _schemas.TryRemove(new KeyValuePair<string, Lazy<JsonSchema>>(schemaJson, entry));
             throw;
         }
+    }
+
+    /// <summary>The violations of <paramref name="json"/> against the schema <paramref name="schemaJson"/> (compiled through the cache); empty when valid.</summary>
+    public ICollection<ValidationError> Validate(string schemaJson, string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Validator.Validate(json, Get(schemaJson).ActualSchema, SchemaType.JsonSchema);
     }
 
     // The schemas are self-contained JSON text: NJsonSchema resolves their internal $refs without I/O.

@@ -78,7 +78,7 @@ public sealed class TaskResultValidator
             return new([$"the result must be a JSON object; got a JSON {result.ValueKind.ToString().ToLowerInvariant()}"], null);
         }
 
-        var schemaErrors = SchemaErrors.Describe(_schemas.Get(resultSchemaJson).Validate(result.GetRawText()));
+        var schemaErrors = SchemaErrors.Describe(_schemas.Validate(resultSchemaJson, result.GetRawText()));
         return new(schemaErrors, CheckSemantics(task, result));
     }
 
@@ -90,7 +90,7 @@ public sealed class TaskResultValidator
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(resultJson);
-        return SchemaErrors.Describe(_schemas.Get(ResultSchemas.ToJsonString(schema)).Validate(resultJson));
+        return SchemaErrors.Describe(_schemas.Validate(ResultSchemas.ToJsonString(schema), resultJson));
     }
 
     /// <summary>The first failed semantic check of <paramref name="result"/> for <paramref name="task"/>, or null when all pass.</summary>

@@ -31,7 +31,7 @@ internal static class ToolCallResultCheck
 
         if (tool.Parameters.ValueKind != JsonValueKind.Undefined)
         {
-            var errors = SchemaErrors.Describe(schemas.Get(tool.Parameters.GetRawText()).Validate(arguments.GetRawText()));
+            var errors = SchemaErrors.Describe(schemas.Validate(tool.Parameters.GetRawText(), arguments.GetRawText()));
             if (errors.Count > 0)
             {
                 return new ResultProblem(ResultCheckNames.ToolArguments, $"arguments of tool '{name}' do not match its parameters schema: {string.Join("; ", errors)}");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace HeteroAgents.Worker.Prompts;
@@ -9,6 +10,8 @@ namespace HeteroAgents.Worker.Prompts;
 /// </summary>
 public static class PromptTags
 {
+    private static readonly ConcurrentDictionary<(string Open, string Close), Regex> Patterns = new();
+
     /// <summary>Opens the source text.</summary>
     public const string TextOpen = "<text>";
 
@@ -31,8 +34,12 @@ public static class PromptTags
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(close);
-        var tags = new Regex(Regex.Escape(open) + "|" + Regex.Escape(close), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        var neutral = tags.Replace(content, m => "&lt;" + m.Value[1..]);
+        // Most material has no '<' at all; the pattern of a tag pair is built once (the four tags are constants).
+        var neutral = content.Contains('<', StringComparison.Ordinal)
+            ? Patterns.GetOrAdd((open, close), static k => new Regex(
+                Regex.Escape(k.Open) + "|" + Regex.Escape(k.Close), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+                .Replace(content, m => "&lt;" + m.Value[1..])
+            : content;
         return $"{open}\n{neutral}\n{close}";
     }
 }

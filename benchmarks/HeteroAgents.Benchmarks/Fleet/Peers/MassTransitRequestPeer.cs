@@ -46,8 +46,9 @@ internal static class MassTransitRequestPeer
             // setup all but one of them never sent (MassTransit 8.5.12), so the endpoint is resolved before the loops start.
             await client.GetResponse<PingReply>(new PingRequest(-1, text), cancellationToken);
             await PeerLoop.RunAsync(Math.Min(count, 1_000), inFlight, (i, ct) => client.GetResponse<PingReply>(new PingRequest(i, text), ct), cancellationToken);
+            var cpu = CpuMeter.Start();
             var elapsed = await PeerLoop.RunAsync(count, inFlight, (i, ct) => client.GetResponse<PingReply>(new PingRequest(i, text), ct), cancellationToken);
-            return new PeerResult(Name, count, elapsed);
+            return new PeerResult(Name, count, elapsed) { Cpu = cpu.PerUnit(count) };
         }
         finally
         {

@@ -69,7 +69,8 @@ internal static class RabbitMqRequestPeer
         }
 
         await PeerLoop.RunAsync(Math.Min(count, 1_000), inFlight, (i, ct) => RoundTrip(-1 - i, ct), cancellationToken);
+        var cpu = CpuMeter.Start();
         var elapsed = await PeerLoop.RunAsync(count, inFlight, RoundTrip, cancellationToken);
-        return new PeerResult(Name, count, elapsed);
+        return new PeerResult(Name, count, elapsed) { Cpu = cpu.PerUnit(count) };
     }
 }
