@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HeteroAgents.Contracts;
 using Microsoft.Extensions.AI;
 
@@ -125,29 +126,33 @@ public sealed class HeteroAgentsFunctions
         }
     }
 
-    private static List<ToolDefinition> ReadTools(JsonElement tools)
+    /// <summary>
+    /// The tool list through the one reader of tool lists (the <c>tool_call</c> kind's, as batch lines and escalations are
+    /// read): objects with <c>name</c>, <c>description</c> and <c>parameters</c>, nothing else. A model that wrote the list
+    /// or a tool's <c>parameters</c> as a JSON-encoded string gets it parsed first. A shape error names <c>tools[i]...</c>.
+    /// </summary>
+    private static IReadOnlyList<ToolDefinition> ReadTools(JsonElement tools)
     {
-        if (tools.ValueKind != JsonValueKind.Array)
+        var list = JsonNode.Parse(tools.GetRawText());
+        if (list is JsonArray array)
         {
-            throw new ArgumentException($"tools must be a JSON array of tool objects; got a JSON {tools.ValueKind.ToString().ToLowerInvariant()}.", nameof(tools));
-        }
-
-        var list = new List<ToolDefinition>();
-        var index = 0;
-        foreach (var item in tools.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Object
-                || !item.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
+            foreach (var tool in array.OfType<JsonObject>())
             {
-                throw new ArgumentException($"tools[{index}] must be an object with a string \"name\".", nameof(tools));
+                if (tool["parameters"] is JsonValue encoded && encoded.GetValueKind() == JsonValueKind.String
+                    && Unwrap(JsonSerializer.SerializeToElement(encoded)) is { ValueKind: JsonValueKind.Object } parsed)
+                {
+                    tool["parameters"] = JsonNode.Parse(parsed.GetRawText());
+                }
             }
-
-            var description = item.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : string.Empty;
-            var parameters = item.TryGetProperty("parameters", out var p) ? Unwrap(p) : default;
-            list.Add(new ToolDefinition(name.GetString()!, description, parameters));
-            index++;
         }
 
-        return list;
+        try
+        {
+            return TaskKinds.ToolCall.ReadInput(JsonSerializer.SerializeToElement(new JsonObject { ["tools"] = list })).Tools;
+        }
+        catch (InputShapeException ex)
+        {
+            throw new ArgumentException(ex.Message.StartsWith("input.", StringComparison.Ordinal) ? ex.Message["input.".Length..] : ex.Message, nameof(tools), ex);
+        }
     }
 }

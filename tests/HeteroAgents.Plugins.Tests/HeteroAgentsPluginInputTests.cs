@@ -18,6 +18,9 @@ public sealed class HeteroAgentsPluginInputTests
         { "classify", "labels", """["a","a"]""", "duplicate" },
         { "call_tool", "tools", "[]", "at least one tool" },
         { "call_tool", "tools", """[{"name":"lookup","description":"d","parameters":{"type":"array"}}]""", "tools[0].parameters must describe an object" },
+        { "call_tool", "tools", """{"name":"lookup"}""", "tools must be an array, not an object" },
+        { "call_tool", "tools", """[{"type":"function","name":"lookup","parameters":{"type":"object"}}]""", "tools[0]" },
+        { "call_tool", "tools", """["lookup"]""", "tools[0] must be an object" },
     };
 
     [Theory]
@@ -74,6 +77,26 @@ public sealed class HeteroAgentsPluginInputTests
         Assert.Equal("extract-1", task.CustomId);
         Assert.Equal(TaskIds.Create("sk-case-1", "extract-1"), task.TaskId);
         Assert.Equal(JsonValueKind.Object, task.Input.Schema.ValueKind);
+    }
+
+    [Fact]
+    public async Task Tools_with_parameters_as_a_JSON_encoded_string_are_read_by_the_kinds_reader_and_published()
+    {
+        await using var host = await HarnessHost.StartAsync(settings: new Dictionary<string, string?> { ["Hetero:Plugins:RequestTimeout"] = "00:00:00.300" });
+        var kernel = new Kernel();
+        kernel.Plugins.AddHeteroAgents(host.Services, "case-2");
+
+        await Assert.ThrowsAsync<TimeoutException>(() => kernel.InvokeAsync("hetero", "call_tool", new KernelArguments
+        {
+            ["request"] = "Track A-1234",
+            ["tools"] = JsonDocument.Parse("""[{"name":"track","description":"Track an order","parameters":"{\"type\":\"object\",\"properties\":{\"order_id\":{\"type\":\"string\"}}}"}]""").RootElement.Clone(),
+        }));
+
+        var task = Assert.Single(host.Harness.Published.Select<ToolCallTask>()).Context.Message;
+        var tool = Assert.Single(task.Input.Tools);
+        Assert.Equal("track", tool.Name);
+        Assert.Equal(JsonValueKind.Object, tool.Parameters.ValueKind);
+        Assert.True(tool.Parameters.TryGetProperty("properties", out _));
     }
 
     private static async Task AssertNothingPublishedAsync(HarnessHost host)
