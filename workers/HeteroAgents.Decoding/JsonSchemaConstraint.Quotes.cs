@@ -27,7 +27,7 @@ public sealed partial class JsonSchemaConstraint
             return;
         }
 
-        var key = QuoteKey(s);
+        var key = QuoteKey(s, QuoteKeyTag);
         if (_masks.TryGet(key, out var known))
         {
             known.OrInto(mask);
@@ -54,15 +54,15 @@ public sealed partial class JsonSchemaConstraint
     }
 
     /// <summary>
-    /// The walk's inputs as bytes: per thread, its frames below the string (normalized as in <see cref="StateKey"/>)
+    /// The walk's inputs as bytes (after <paramref name="tag"/>, which says what the entry holds): per thread, its frames below the string (normalized as in <see cref="StateKey"/>)
     /// and the string frame's spec and lexer state (its length only where the string has length bounds, its allowed
     /// keys only for keys of closed objects).
     /// </summary>
-    private ReadOnlySpan<byte> QuoteKey(StateSet s)
+    private ReadOnlySpan<byte> QuoteKey(StateSet s, byte tag)
     {
         const int TopBytes = 24;
         var key = KeyBuffer(s, TopBytes);
-        key[0] = QuoteKeyTag;
+        key[0] = tag;
         MemoryMarshal.Write(key[1..], s.Count);
         var at = 5;
         for (var t = 0; t < s.Count; t++)
