@@ -215,6 +215,10 @@ public sealed partial class JsonSchemaConstraint
             {
                 WalkLexeme(trie, child, depth + 1, next.Frames[next.Depths[0] - 1], mask);
             }
+            else if (AllInPlainStrings(next))
+            {
+                WalkStrings(trie, child, depth + 1, mask);
+            }
             else
             {
                 Walk(trie, child, depth + 1, mask, key == 0 ? null : dead, key);

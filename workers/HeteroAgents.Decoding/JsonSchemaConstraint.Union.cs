@@ -90,7 +90,14 @@ public sealed partial class JsonSchemaConstraint
             }
         }
 
-        WalkQuotes(mask, s, shared: false);
+        if (AllInPlainStrings(s))
+        {
+            WalkStrings(_vocabulary.QuoteTrie, 0, 0, mask);
+        }
+        else
+        {
+            WalkQuotes(mask, s, shared: false);
+        }
     }
 
     /// <summary>
