@@ -34,4 +34,34 @@ public sealed class ContentMaskCacheTests
         var start = vocabulary.ContentMasks.Get(dfa, 0, -1, true);
         Assert.NotEqual(any, start);
     }
+
+    [Theory]
+    [InlineData("^[a-z0-9 \\n]+$", "{\"p\":\"")]
+    [InlineData("^[a-z0-9 \\n]+$", "{\"p\":\"ab\\n")]
+    [InlineData("^(ab|cd)+[\\u00e9\\t]?$", "{\"p\":\"ab")]
+    public void Every_token_is_in_a_string_mask_exactly_when_it_can_be_advanced(string pattern, string prefix)
+    {
+        // Content masks come from the vocabulary cache's walk (escapes included); quote tokens from the grammar's walk.
+        var schema = "{\"type\":\"object\",\"properties\":{\"p\":{\"type\":\"string\",\"pattern\":" + System.Text.Json.JsonSerializer.Serialize(pattern) + "}}}";
+        var grammar = JsonSchemaCompiler.Compile(schema);
+        var vocabulary = TestVocabularies.Cl100k;
+        var constraint = grammar.CreateConstraint(vocabulary);
+        Assert.True(constraint.TryAdvanceBytes(System.Text.Encoding.UTF8.GetBytes(prefix)));
+        var mask = new uint[vocabulary.MaskWords];
+        constraint.ComputeMask(mask);
+        var allowed = 0;
+        for (var id = 0; id < vocabulary.Size; id++)
+        {
+            var inMask = (mask[id >> 5] & (1u << (id & 31))) != 0;
+            var advanced = constraint.TryAdvance(id);
+            Assert.True(inMask == advanced, $"token {id}: mask {inMask}, advance {advanced}");
+            if (advanced)
+            {
+                allowed++;
+                constraint.Rollback(1);
+            }
+        }
+
+        Assert.True(allowed > 10, $"only {allowed} tokens allowed");
+    }
 }

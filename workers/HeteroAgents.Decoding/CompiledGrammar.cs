@@ -20,6 +20,12 @@ public sealed class CompiledGrammar
 
     internal JsonMachine Machine { get; }
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TokenVocabulary, Vocabulary.GrammarMaskCache> _masks = [];
+
+    /// <summary>The masks of this grammar over <paramref name="vocabulary"/>, shared by all its constraints.</summary>
+    internal Vocabulary.GrammarMaskCache MasksFor(TokenVocabulary vocabulary) =>
+        _masks.GetValue(vocabulary, _ => new Vocabulary.GrammarMaskCache(Options.MaskCacheBytes));
+
     /// <summary>A fresh per-request constraint over <paramref name="vocabulary"/>.</summary>
     public JsonSchemaConstraint CreateConstraint(TokenVocabulary vocabulary)
     {

@@ -44,8 +44,21 @@ public sealed class JsonSchemaCompilerOptions
     /// </summary>
     public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Documents { get; set; }
 
+    /// <summary>
+    /// Bytes of token masks one compiled grammar keeps per vocabulary (default 4 MiB), shared by all its
+    /// generations: a parse state that recurs gets its mask from memory instead of a vocabulary walk. Masks are
+    /// stored as token lists where few tokens are allowed (a dense mask of a 100k vocabulary takes 12.5 kB); once
+    /// the budget is used, further masks are computed but not kept. 0 turns the cache off.
+    /// </summary>
+    public long MaskCacheBytes { get; set; } = 4L << 20;
+
     internal void Validate()
     {
+        if (MaskCacheBytes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaskCacheBytes), MaskCacheBytes, "MaskCacheBytes must be 0 or more.");
+        }
+
         if (MaxNesting is < 1 or > 1000)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxNesting), MaxNesting, "MaxNesting must be between 1 and 1000.");

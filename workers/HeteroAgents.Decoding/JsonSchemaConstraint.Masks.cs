@@ -27,19 +27,32 @@ public sealed partial class JsonSchemaConstraint
             return;
         }
 
-        var level0 = _levels[0] ??= _machine.NewStateSet(_context);
-        level0.CopyFrom(_state);
-        var items = _context.ItemCount;
-        try
+        var cached = UsesStateCache(_state);
+        if (cached && _masks.TryGet(StateKey(_state), out var known))
         {
-            if (!TryLexemeFastPath(mask, level0))
-            {
-                Walk(_vocabulary.Trie, 0, 0, mask);
-            }
+            known.OrInto(mask);
         }
-        finally
+        else
         {
-            _context.Truncate(items); // item-log entries of the walk's speculative states
+            var level0 = _levels[0] ??= _machine.NewStateSet(_context);
+            level0.CopyFrom(_state);
+            var items = _context.ItemCount;
+            try
+            {
+                if (!TryLexemeFastPath(mask, level0))
+                {
+                    Walk(_vocabulary.Trie, 0, 0, mask);
+                }
+            }
+            finally
+            {
+                _context.Truncate(items); // item-log entries of the walk's speculative states
+            }
+
+            if (cached)
+            {
+                _masks.Add(StateKey(_state), mask[.._vocabulary.MaskWords]);
+            }
         }
 
         if (_machine.IsAccepting(_state))
@@ -159,16 +172,35 @@ public sealed partial class JsonSchemaConstraint
         }
     }
 
-    private void Walk(TokenTrie trie, int node, int depth, Span<uint> mask)
+    private void Walk(TokenTrie trie, int node, int depth, Span<uint> mask) => Walk(trie, node, depth, mask, null, 0);
+
+    /// <summary>
+    /// Walks below <paramref name="node"/> from the full state <c>_levels[depth]</c>. With <paramref name="dead"/>, the
+    /// walk is the part of tokens after a closed string (<paramref name="suffix"/>: the bytes since, see
+    /// <see cref="ExtendSuffix"/>), and byte sequences already refused from that closed state are skipped.
+    /// </summary>
+    private void Walk(TokenTrie trie, int node, int depth, Span<uint> mask, HashSet<ulong>? dead, ulong suffix)
     {
         var cur = _levels[depth];
         var next = _levels[depth + 1] ??= _machine.NewStateSet(_context);
         var edgeEnd = trie.EdgeStart[node + 1];
         for (var e = trie.EdgeStart[node]; e < edgeEnd; e++)
         {
-            _machine.Step(cur, trie.EdgeByte[e], next);
+            var b = trie.EdgeByte[e];
+            var key = dead is null ? 0 : ExtendSuffix(suffix, b);
+            if (key != 0 && dead!.Contains(key))
+            {
+                continue;
+            }
+
+            _machine.Step(cur, b, next);
             if (next.Count == 0)
             {
+                if (key != 0)
+                {
+                    dead!.Add(key);
+                }
+
                 continue;
             }
 
@@ -183,12 +215,22 @@ public sealed partial class JsonSchemaConstraint
             {
                 WalkLexeme(trie, child, depth + 1, next.Frames[next.Depths[0] - 1], mask);
             }
+            else if (AllInPlainStrings(next))
+            {
+                WalkStrings(trie, child, depth + 1, mask);
+            }
             else
             {
-                Walk(trie, child, depth + 1, mask);
+                Walk(trie, child, depth + 1, mask, key == 0 ? null : dead, key);
             }
         }
     }
+
+    /// <summary>
+    /// The suffix <paramref name="suffix"/> followed by <paramref name="b"/>, as a number with a leading 1 before the
+    /// bytes (1 is the empty suffix); 0 when it no longer fits in 7 bytes.
+    /// </summary>
+    private static ulong ExtendSuffix(ulong suffix, byte b) => suffix is 0 or >= 1UL << 48 ? 0 : (suffix << 8) | b;
 
     /// <summary>
     /// Walks below <paramref name="node"/> stepping only the lexeme frame <paramref name="lexeme"/>, the top of every
@@ -202,6 +244,8 @@ public sealed partial class JsonSchemaConstraint
             if (_closed[i].Base >= baseDepth)
             {
                 _pool.Push(_closed[i].State);
+                _closed[i].Dead.Clear();
+                _deadPool.Push(_closed[i].Dead);
                 _closed.RemoveAt(i);
             }
         }
@@ -214,15 +258,22 @@ public sealed partial class JsonSchemaConstraint
     /// long enough: nothing else of the content matters to what follows (unless items are compared, which reads the
     /// content). Valid while the base state at that depth stays.
     /// </summary>
-    private readonly List<(int Base, int A, bool Long, StateSet State)> _closed = [];
+    /// <remarks>
+    /// Each entry also keeps the byte sequences after the quote that were refused from its state: whether a
+    /// continuation is refused does not depend on the content before the quote, and most tokens with a quote share a
+    /// few such continuations (<c>")</c>, <c>";</c>, ...).
+    /// </remarks>
+    private readonly List<(int Base, int A, bool Long, StateSet State, HashSet<ulong> Dead)> _closed = [];
 
-    private StateSet? FindClosed(int baseDepth, int a, bool isLong)
+    private readonly Stack<HashSet<ulong>> _deadPool = new();
+
+    private (StateSet State, HashSet<ulong> Dead)? FindClosed(int baseDepth, int a, bool isLong)
     {
         foreach (var c in _closed)
         {
             if (c.Base == baseDepth && c.A == a && c.Long == isLong)
             {
-                return c.State;
+                return (c.State, c.Dead);
             }
         }
 
@@ -282,10 +333,12 @@ public sealed partial class JsonSchemaConstraint
             var next = _levels[depth + 1] ??= _machine.NewStateSet(_context);
             var isLong = isString && lexeme.B >= stringSpec!.MinLength;
             var cacheable = isString && !_machine.NeedsTranscript;
+            HashSet<ulong>? dead = null;
             if (cacheable && FindClosed(baseDepth, lexeme.A, isLong) is { } known)
             {
-                next.CopyFrom(known);
+                next.CopyFrom(known.State);
                 next.Position = baseSet.Position + (depth - baseDepth) + 1;
+                dead = known.Dead;
             }
             else
             {
@@ -302,7 +355,8 @@ public sealed partial class JsonSchemaConstraint
                 {
                     var copy = _pool.Count > 0 ? _pool.Pop() : _machine.NewStateSet(_context);
                     copy.CopyFrom(next);
-                    _closed.Add((baseDepth, lexeme.A, isLong, copy));
+                    dead = _deadPool.Count > 0 ? _deadPool.Pop() : [];
+                    _closed.Add((baseDepth, lexeme.A, isLong, copy, dead));
                 }
             }
 
@@ -314,7 +368,7 @@ public sealed partial class JsonSchemaConstraint
             MarkTokens(trie, child, mask);
             if (trie.EdgeStart[child] != trie.EdgeStart[child + 1])
             {
-                Walk(trie, child, depth + 1, mask);
+                Walk(trie, child, depth + 1, mask, dead, dead is null ? 0UL : 1UL);
             }
         }
     }

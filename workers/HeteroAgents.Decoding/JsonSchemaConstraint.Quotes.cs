@@ -7,13 +7,12 @@ namespace HeteroAgents.Decoding;
 /// The tokens containing a quote, inside a string shared by all threads: their walk (closing the string, then
 /// whatever follows in the token) depends only on the frames below the string and on the string's own lexer state,
 /// not on the content written so far. While the same string is written, most masks repeat that walk with the same
-/// inputs, so its result is kept for the few most recent inputs of this generation.
+/// inputs, and later generations of the grammar meet the same strings again, so its result is kept in the grammar's
+/// shared mask cache under those inputs.
 /// </summary>
 public sealed partial class JsonSchemaConstraint
 {
-    private const int QuoteCacheEntries = 8;
-    private readonly List<(byte[] Key, uint[] Mask)> _quoteMasks = [];
-    private byte[] _quoteKey = new byte[256];
+    private const byte QuoteKeyTag = (byte)'Q';
     private uint[]? _quoteScratch;
 
     /// <summary>
@@ -22,37 +21,23 @@ public sealed partial class JsonSchemaConstraint
     /// </summary>
     private void OrQuoteTokens(Span<uint> mask, StateSet s, bool shared)
     {
-        if (_machine.NeedsTranscript)
+        if (_machine.NeedsTranscript || !_masks.Enabled)
         {
             WalkQuotes(mask, s, shared); // closing an item reads its content
             return;
         }
 
-        var keyLength = QuoteKey(s);
-        var key = _quoteKey.AsSpan(0, keyLength);
-        foreach (var (k, m) in _quoteMasks)
+        var key = QuoteKey(s, QuoteKeyTag);
+        if (_masks.TryGet(key, out var known))
         {
-            if (key.SequenceEqual(k))
-            {
-                Or(mask, m);
-                return;
-            }
+            known.OrInto(mask);
+            return;
         }
 
         var scratch = _quoteScratch ??= new uint[_vocabulary.MaskWords];
         Array.Clear(scratch);
         WalkQuotes(scratch, s, shared);
-        if (_quoteMasks.Count >= QuoteCacheEntries)
-        {
-            _quoteScratch = _quoteMasks[0].Mask;
-            _quoteMasks.RemoveAt(0);
-        }
-        else
-        {
-            _quoteScratch = null;
-        }
-
-        _quoteMasks.Add((key.ToArray(), scratch));
+        _masks.Add(key, scratch);
         Or(mask, scratch);
     }
 
@@ -69,26 +54,17 @@ public sealed partial class JsonSchemaConstraint
     }
 
     /// <summary>
-    /// The walk's inputs as bytes: per thread, its frames below the string and the string frame's spec and lexer
-    /// state (its length only where the string has length bounds, its allowed keys only for keys of closed objects).
+    /// The walk's inputs as bytes (after <paramref name="tag"/>, which says what the entry holds): per thread, its frames below the string (normalized as in <see cref="StateKey"/>)
+    /// and the string frame's spec and lexer state (its length only where the string has length bounds, its allowed
+    /// keys only for keys of closed objects).
     /// </summary>
-    private int QuoteKey(StateSet s)
+    private ReadOnlySpan<byte> QuoteKey(StateSet s, byte tag)
     {
         const int TopBytes = 24;
-        var length = 4;
-        for (var t = 0; t < s.Count; t++)
-        {
-            length += 4 + TopBytes + ((s.Depths[t] - 1) * Marshal.SizeOf<Frame>());
-        }
-
-        if (_quoteKey.Length < length)
-        {
-            _quoteKey = new byte[Math.Max(length, _quoteKey.Length * 2)];
-        }
-
-        var key = _quoteKey.AsSpan();
-        MemoryMarshal.Write(key, s.Count);
-        var at = 4;
+        var key = KeyBuffer(s, TopBytes);
+        key[0] = tag;
+        MemoryMarshal.Write(key[1..], s.Count);
+        var at = 5;
         for (var t = 0; t < s.Count; t++)
         {
             var thread = s.Thread(t);
@@ -101,11 +77,9 @@ public sealed partial class JsonSchemaConstraint
             MemoryMarshal.Write(key[(at + 12)..], spec.Reach is null ? 0L : top.D);
             MemoryMarshal.Write(key[(at + 20)..], thread.Length);
             at += TopBytes;
-            var bytes = MemoryMarshal.AsBytes(thread[..^1]);
-            bytes.CopyTo(key[at..]);
-            at += bytes.Length;
+            at = WriteFrames(thread[..^1], s.Position, key, at);
         }
 
-        return at;
+        return key[..at];
     }
 }

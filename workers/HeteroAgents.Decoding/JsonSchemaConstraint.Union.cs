@@ -6,7 +6,9 @@ namespace HeteroAgents.Decoding;
 /// <summary>Masks when parallel threads (anyOf branches, group members) are each inside a different string.</summary>
 public sealed partial class JsonSchemaConstraint
 {
+    private const byte UnionKeyTag = (byte)'U';
     private ulong[] _rows = [];
+    private uint[]? _unionScratch;
 
     /// <summary>
     /// A token made only of string content keeps exactly the threads whose content mask has it; with groups, the
@@ -25,6 +27,34 @@ public sealed partial class JsonSchemaConstraint
             }
         }
 
+        // The whole mask depends on what the quote walk depends on (the content masks too: the lexer state and, for
+        // bounded strings, the length), and the narrowing through groups is costly: it is kept under that key.
+        var cacheable = !_machine.NeedsTranscript && _masks.Enabled;
+        if (cacheable && _masks.TryGet(QuoteKey(s, UnionKeyTag), out var known))
+        {
+            known.OrInto(mask);
+            return true;
+        }
+
+        var whole = mask;
+        if (cacheable)
+        {
+            whole = _unionScratch ??= new uint[_vocabulary.MaskWords];
+            whole.Clear();
+        }
+
+        UnionMask(whole, s);
+        if (cacheable)
+        {
+            _masks.Add(QuoteKey(s, UnionKeyTag), whole);
+            Or(mask, _unionScratch!);
+        }
+
+        return true;
+    }
+
+    private void UnionMask(Span<uint> mask, StateSet s)
+    {
         if (!_machine.HasGroups || !_machine.HasGroupFrames(s))
         {
             for (var t = 0; t < s.Count; t++)
@@ -60,8 +90,14 @@ public sealed partial class JsonSchemaConstraint
             }
         }
 
-        OrQuoteTokens(mask, s, shared: false);
-        return true;
+        if (AllInPlainStrings(s))
+        {
+            WalkStrings(_vocabulary.QuoteTrie, 0, 0, mask);
+        }
+        else
+        {
+            WalkQuotes(mask, s, shared: false);
+        }
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed partial class JsonSchemaConstraint : ITokenConstraint
     {
         _machine = grammar.Machine;
         _vocabulary = vocabulary;
+        _masks = grammar.MasksFor(vocabulary);
         _state = _machine.NewStateSet(_context);
         _machine.Reset(_state);
         _scratchA = _machine.NewStateSet(_context);

@@ -152,9 +152,66 @@ internal sealed class ContentMaskCache
         var probe = new StringSpec { Dfa = dfa, MinLength = 0, MaxLength = -1, AllowEscapes = escapes };
         var mask = new uint[_vocabulary.MaskWords];
         var levels = new Frame[_vocabulary.MaxTokenBytes + 2];
-        levels[0] = new Frame { Kind = Frame.String, A = dfaState };
-        Walk(_vocabulary.Trie, 0, 0, levels, probe, mask);
+        WalkPlain(_vocabulary.Trie, 0, 0, dfaState, levels, probe, mask);
         return mask;
+    }
+
+    /// <summary>
+    /// The walk while the lexer is in its plain state, where a content byte only moves the automaton: just the
+    /// automaton state is carried. A backslash hands its subtree to the full lexer walk (<see cref="Walk"/>).
+    /// </summary>
+    private static void WalkPlain(TokenTrie trie, int node, int depth, int state, Frame[] levels, StringSpec spec, uint[] mask)
+    {
+        var next = spec.Dfa.Next;
+        var edgeEnd = trie.EdgeStart[node + 1];
+        for (var e = trie.EdgeStart[node]; e < edgeEnd; e++)
+        {
+            var b = trie.EdgeByte[e];
+            if (b < 0x20 || b == '"')
+            {
+                continue;
+            }
+
+            var child = trie.EdgeChild[e];
+            if (b == '\\')
+            {
+                levels[depth] = new Frame { Kind = Frame.String, A = state };
+                levels[depth + 1] = levels[depth];
+                if (JsonMachine.StepString(ref levels[depth + 1], b, spec) != JsonMachine.StrConsumed)
+                {
+                    continue;
+                }
+
+                MarkTokens(trie, child, mask);
+                if (trie.EdgeStart[child] != trie.EdgeStart[child + 1])
+                {
+                    Walk(trie, child, depth + 1, levels, spec, mask);
+                }
+
+                continue;
+            }
+
+            var to = next[(state << 8) | b];
+            if (to < 0)
+            {
+                continue;
+            }
+
+            MarkTokens(trie, child, mask);
+            if (trie.EdgeStart[child] != trie.EdgeStart[child + 1])
+            {
+                WalkPlain(trie, child, depth + 1, to, levels, spec, mask);
+            }
+        }
+    }
+
+    private static void MarkTokens(TokenTrie trie, int node, uint[] mask)
+    {
+        for (var t = trie.TokenStart[node]; t < trie.TokenStart[node + 1]; t++)
+        {
+            var id = trie.TokenIds[t];
+            mask[id >> 5] |= 1u << (id & 31);
+        }
     }
 
     private static void Walk(TokenTrie trie, int node, int depth, Frame[] levels, StringSpec spec, uint[] mask)
