@@ -40,6 +40,16 @@ public sealed class ChatBackendFactory(IEnumerable<IChatBackendProvider> provide
         return Create(options.Value.WithModel(model));
     }
 
+    /// <summary>
+    /// Creates the client of the same in-process backend for the model in <paramref name="modelPath"/> (a folder, or a
+    /// GGUF file for llamasharp, as a routing policy's <c>model</c> names a promoted candidate), with the worker's middleware.
+    /// </summary>
+    public IChatClient CreateForModelPath(string modelPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
+        return Create(options.Value.WithModelPath(modelPath));
+    }
+
     private IChatClient Create(SlmOptions slm)
     {
         var name = ResolveBackendName();

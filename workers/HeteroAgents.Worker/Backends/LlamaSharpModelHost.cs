@@ -3,23 +3,27 @@ using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Worker.Backends;
 
-/// <summary>Owns the worker's GGUF model in llama.cpp: loaded on first use with the <c>Hetero:LlamaSharp</c> options, shared, disposed with the host.</summary>
+/// <summary>Owns the worker's GGUF models in llama.cpp, one per file: loaded on first use with the <c>Hetero:LlamaSharp</c> options, shared, disposed with the host.</summary>
 public sealed class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options) : IDisposable
 {
     private readonly Lock _lock = new();
-    private LlamaSharpModel? _model;
+    private readonly Dictionary<string, LlamaSharpModel> _models = new(StringComparer.Ordinal);
 
-    /// <summary>The model of <paramref name="modelPath"/> (a .gguf file or a folder with one), loading it on the first call.</summary>
+    /// <summary>
+    /// The model of <paramref name="modelPath"/> (a .gguf file or a folder with one), loading it on the first call for that
+    /// path (a second one only when the routing policy names another model; both stay loaded until the worker restarts).
+    /// </summary>
     /// <exception cref="HeteroAgents.Inference.Models.ModelLoadException">The file is not a loadable GGUF model.</exception>
     public LlamaSharpModel Get(string modelPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
+        var full = Path.GetFullPath(modelPath);
         lock (_lock)
         {
-            if (_model is null)
+            if (!_models.TryGetValue(full, out var model))
             {
                 var o = options.Value;
-                _model = LlamaSharpModel.Load(new LlamaSharpModelOptions
+                model = LlamaSharpModel.Load(new LlamaSharpModelOptions
                 {
                     ModelPath = modelPath,
                     ContextSize = o.ContextSize,
@@ -28,9 +32,10 @@ public sealed class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options
                     MaxBatchSize = o.MaxBatchSize,
                     BatchTokens = o.BatchTokens,
                 });
+                _models[full] = model;
             }
 
-            return _model;
+            return model;
         }
     }
 
@@ -39,8 +44,12 @@ public sealed class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options
     {
         lock (_lock)
         {
-            _model?.Dispose();
-            _model = null;
+            foreach (var model in _models.Values)
+            {
+                model.Dispose();
+            }
+
+            _models.Clear();
         }
     }
 }

@@ -4,28 +4,32 @@ using Microsoft.Extensions.Options;
 namespace HeteroAgents.Worker.Backends;
 
 /// <summary>
-/// Owns the worker's one in-process model: loaded on first use with the <c>Hetero:Onnx</c> session options, shared by
-/// every concurrent consumer, disposed with the host.
+/// Owns the worker's in-process models, one per folder: loaded on first use with the <c>Hetero:Onnx</c> session options,
+/// shared by every concurrent consumer, disposed with the host.
 /// </summary>
 public sealed class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions) : IDisposable
 {
     private readonly Lock _lock = new();
-    private OnnxLanguageModel? _model;
+    private readonly Dictionary<string, OnnxLanguageModel> _models = new(StringComparer.Ordinal);
+    private OnnxLanguageModel? _first;
 
-    /// <summary>The folder of the loaded model, or null while none is loaded (the worker's readiness check reads this).</summary>
+    /// <summary>The folder of the first model loaded (the worker's own), or null while none is loaded (the worker's readiness check reads this).</summary>
     public string? LoadedDirectory
     {
         get
         {
             lock (_lock)
             {
-                return _model?.Directory;
+                return _first?.Directory;
             }
         }
     }
 
-    /// <summary>The model of <paramref name="modelPath"/>, loading it on the first call.</summary>
-    /// <exception cref="InvalidOperationException">A different folder was loaded already (a worker serves one model).</exception>
+    /// <summary>
+    /// The model of <paramref name="modelPath"/>, loading it on the first call for that folder. A worker loads its own
+    /// model at start and a second one only when its routing policy names another folder (a promoted candidate); each
+    /// keeps its own KV budget, and both stay loaded until the worker restarts.
+    /// </summary>
     /// <exception cref="HeteroAgents.Inference.Models.ModelLoadException">The folder does not hold a loadable model.</exception>
     public OnnxLanguageModel Get(string modelPath)
     {
@@ -33,10 +37,10 @@ public sealed class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions) : I
         var full = Path.GetFullPath(modelPath);
         lock (_lock)
         {
-            if (_model is null)
+            if (!_models.TryGetValue(full, out var model))
             {
                 var o = sessionOptions.Value;
-                _model = OnnxLanguageModel.Load(new OnnxModelOptions
+                model = OnnxLanguageModel.Load(new OnnxModelOptions
                 {
                     ModelPath = full,
                     ModelFile = o.ModelFile,
@@ -50,13 +54,11 @@ public sealed class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions) : I
                     PrefixCacheMegabytes = o.PrefixCacheMegabytes,
                     ExecutionProvider = o.ExecutionProvider,
                 });
-            }
-            else if (!string.Equals(Path.GetFullPath(_model.Directory), full, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"This worker already serves the model in '{_model.Directory}'; it cannot also load '{full}'.");
+                _models[full] = model;
+                _first ??= model;
             }
 
-            return _model;
+            return model;
         }
     }
 
@@ -65,8 +67,13 @@ public sealed class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions) : I
     {
         lock (_lock)
         {
-            _model?.Dispose();
-            _model = null;
+            foreach (var model in _models.Values)
+            {
+                model.Dispose();
+            }
+
+            _models.Clear();
+            _first = null;
         }
     }
 }

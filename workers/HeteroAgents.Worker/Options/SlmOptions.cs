@@ -29,6 +29,15 @@ public sealed class SlmOptions : IValidatableObject
     /// <summary>Set when <see cref="ModelPath"/> is a model-store alias that could not be resolved; reported by validation.</summary>
     internal string? ModelPathError { get; set; }
 
+    /// <summary>A copy of these options with <paramref name="modelPath"/> as <see cref="ModelPath"/> and its name as <see cref="Model"/> (a routing policy's in-process <c>model</c>).</summary>
+    internal SlmOptions WithModelPath(string modelPath)
+    {
+        var copy = (SlmOptions)MemberwiseClone();
+        copy.ModelPath = modelPath;
+        copy.Model = modelPath;
+        return copy;
+    }
+
     /// <summary>A copy of these options naming <paramref name="model"/> as <see cref="Model"/> (a routing policy's <c>model</c>).</summary>
     internal SlmOptions WithModel(string model)
     {
