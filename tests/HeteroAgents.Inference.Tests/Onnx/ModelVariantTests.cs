@@ -61,6 +61,31 @@ public sealed class ModelVariantTests
         }
     }
 
+    [Theory]
+    [InlineData("tiny")]
+    [InlineData("tiny-qwen2")]
+    [InlineData("tiny-fused")]
+    [InlineData("tiny-fused-int8")]
+    public void Last_position_only_prefill_equals_the_full_prefill_and_continues_the_same(string variant)
+    {
+        var model = variant == "tiny" ? TinyModel.Shared : TinyModel.Variant(variant);
+        Assert.Equal("logits_to_keep", model.Signature.LogitsToKeep);
+        var prompt = model.Tokenizer.Encode("Label the ticket: the parcel was late again.").ToArray();
+        using var all = model.CreateState(1, prompt.Length + 1, chunk: prompt.Length);
+        using var last = model.CreateState(1, prompt.Length + 1, chunk: prompt.Length);
+
+        all.Forward(prompt, prompt.Length, CancellationToken.None);
+        last.Forward(prompt, prompt.Length, CancellationToken.None, lastPositionOnly: true);
+
+        Assert.Equal(prompt.Length, all.RowsPerSequence);
+        Assert.Equal(1, last.RowsPerSequence);
+        AssertClose(all.Row(0, prompt.Length - 1), last.Row(0, 0), 1e-4f);
+        var next = TensorPrimitives.IndexOfMax(last.Row(0, 0));
+        all.Forward([next], 1, CancellationToken.None);
+        last.Forward([next], 1, CancellationToken.None);
+        AssertClose(all.Row(0, 0), last.Row(0, 0), 1e-4f);
+    }
+
     [Fact]
     public void Qwen2_family_is_detected_with_the_qwen25_template()
     {
@@ -75,5 +100,17 @@ public sealed class ModelVariantTests
     {
         Assert.False(TinyModel.Variant("tiny-fused").Signature.BatchedContinuation);
         Assert.True(TinyModel.Shared.Signature.BatchedContinuation);
+    }
+
+    private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, float tolerance)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        var worst = 0f;
+        for (var i = 0; i < expected.Length; i++)
+        {
+            worst = MathF.Max(worst, MathF.Abs(expected[i] - actual[i]));
+        }
+
+        Assert.True(worst <= tolerance, $"max |diff| {worst} > {tolerance}");
     }
 }
