@@ -79,10 +79,13 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         var overheads = new List<double>();
         var stepOverheads = new List<double>();
         var runShares = new List<double>();
+        var cpu = new CpuRates();
         for (var r = 0; r < runs; r++)
         {
             timer.Reset();
             var started = Stopwatch.GetTimestamp();
+            var cpuStart = Environment.CpuUsage.TotalTime;
+            var cpuAtFirst = cpuStart;
             long firstTokenAt = 0;
             var count = 0;
             TimeSpan runAtFirst = default;
@@ -96,6 +99,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 {
                     firstTokenAt = now;
                     runAtFirst = run;
+                    cpuAtFirst = Environment.CpuUsage.TotalTime;
                 }
                 else
                 {
@@ -113,6 +117,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
             }
 
             var end = Stopwatch.GetTimestamp();
+            var cpuEnd = Environment.CpuUsage.TotalTime;
             var prefill = Stopwatch.GetElapsedTime(started, firstTokenAt);
             var decode = Stopwatch.GetElapsedTime(firstTokenAt, end);
             var decodeRun = timer.Elapsed - runAtFirst;
@@ -121,6 +126,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
             decodeRates.Add(decodeSteps / decode.TotalSeconds);
             overheads.Add((decode - decodeRun).TotalMilliseconds / decodeSteps);
             runShares.Add(decodeRun.TotalMilliseconds / decodeSteps);
+            cpu.AddOurs(promptTokens / (cpuAtFirst - cpuStart).TotalSeconds, decodeSteps / (cpuEnd - cpuAtFirst).TotalSeconds);
             Console.WriteLine(Invariant($"run {r + 1}: prompt {promptTokens} tok in {prefill.TotalMilliseconds:F0} ms ({prefillRates[^1]:F0} tok/s); generated {decodeSteps} tok at {decodeRates[^1]:F1} tok/s; per token {runShares[^1]:F2} ms in ORT Run + {overheads[^1]:F3} ms ours"));
             if (peer is not null)
             {
@@ -128,6 +134,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 peerPrompt.Add(json.GetProperty("prompt_tokens_per_s").GetDouble());
                 peerDecode.Add(json.GetProperty("generation_tokens_per_s").GetDouble());
                 Console.WriteLine(Invariant($"run {r + 1}: llama.cpp prompt {peerPrompt[^1]:F0} tok/s, generation {peerDecode[^1]:F1} tok/s"));
+                cpu.AddPeer(json);
             }
         }
 
@@ -136,6 +143,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
             Console.WriteLine(Invariant($"ratio (ours / llama.cpp, medians): prompt {Median(prefillRates) / Median(peerPrompt):F2}x ({Median(prefillRates):F0} vs {Median(peerPrompt):F0} tok/s), generation {Median(decodeRates) / Median(peerDecode):F2}x ({Median(decodeRates):F1} vs {Median(peerDecode):F1} tok/s)"));
         }
 
+        cpu.Report(peer is not null);
         Console.WriteLine(Invariant($"median: prompt processing {Median(prefillRates):F0} tok/s, generation {Median(decodeRates):F1} tok/s, ORT Run {Median(runShares):F2} ms/token, our overhead {Median(overheads):F3} ms/token (mean)"));
         Console.WriteLine(Invariant($"our overhead per decode step outside Run: p50 {Median(stepOverheads):F3} ms, min {stepOverheads.Min():F3} ms over {stepOverheads.Count} steps"));
         return 0;
@@ -178,11 +186,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         return 0;
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
+    private static double Median(List<double> values) => CpuRates.Median(values);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

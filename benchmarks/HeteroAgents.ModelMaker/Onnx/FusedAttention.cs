@@ -3,9 +3,10 @@ using HeteroAgents.ModelMaker.Weights;
 namespace HeteroAgents.ModelMaker.Onnx;
 
 /// <summary>
-/// The fused graph's pieces built from ONNX Runtime's com.microsoft CPU operators: RotaryEmbedding (driven by
-/// position_ids), GroupQueryAttention (causal, KV cache in BNSH, lengths from attention_mask) and MatMulNBits.
-/// GroupQueryAttention treats padding as right padding, so batches for the fused graph must not be left-padded.
+/// The fused graph's attention from ONNX Runtime's com.microsoft CPU operators: GroupQueryAttention (causal, KV cache in
+/// BNSH, lengths from attention_mask, rotary embedding inside from its cos/sin caches, q/k/v separate or packed in one
+/// tensor). GroupQueryAttention treats padding as right padding and derives positions from the row lengths, so batches
+/// for the fused graph must not be left-padded; position_ids stays a graph input for callers but is not read.
 /// </summary>
 internal sealed class FusedAttention : IAttentionBuilder
 {
@@ -45,19 +46,26 @@ internal sealed class FusedAttention : IAttentionBuilder
     }
 
     /// <summary>Attention for one layer from the [batch, seq, heads*d] projections; returns [batch, seq, heads*d].</summary>
-    public string Apply(int layer, string q, string k, string v)
+    public string Apply(int layer, string q, string k, string v) => GroupQueryAttention(layer, q, k, v);
+
+    /// <summary>
+    /// Attention for one layer from the packed projection [batch, seq, (heads + 2·kv_heads)·d] (q, k, v one after the
+    /// other, as one MatMul writes them); returns [batch, seq, heads*d].
+    /// </summary>
+    public string ApplyPacked(int layer, string qkv) => GroupQueryAttention(layer, qkv, string.Empty, string.Empty);
+
+    /// <summary>
+    /// GroupQueryAttention with the rotary embedding inside (<c>do_rotary</c>: positions from seqlens_k, i.e. each row's
+    /// tokens start at position 0, which right padding guarantees) and the cos/sin tables as its caches.
+    /// </summary>
+    private string GroupQueryAttention(int layer, string q, string k, string v)
     {
-        var g = _g;
-        var qr = g.DomainOp(Microsoft, "RotaryEmbedding", [q, "position_ids", _cos, _sin],
-            OnnxAttribute.Int("interleaved", 0), OnnxAttribute.Int("num_heads", _p.NumHeads));
-        var kr = g.DomainOp(Microsoft, "RotaryEmbedding", [k, "position_ids", _cos, _sin],
-            OnnxAttribute.Int("interleaved", 0), OnnxAttribute.Int("num_heads", _p.NumKvHeads));
-        var outputs = g.OpMulti("GroupQueryAttention",
-            [qr, kr, v, $"past_key_values.{layer}.key", $"past_key_values.{layer}.value", _seqLensK, _totalLength],
+        var outputs = _g.OpMulti("GroupQueryAttention",
+            [q, k, v, $"past_key_values.{layer}.key", $"past_key_values.{layer}.value", _seqLensK, _totalLength, _cos, _sin],
             ["", $"present.{layer}.key", $"present.{layer}.value"], Microsoft,
             OnnxAttribute.Int("num_heads", _p.NumHeads), OnnxAttribute.Int("kv_num_heads", _p.NumKvHeads),
-            OnnxAttribute.Float("scale", 1f / MathF.Sqrt(_p.HeadDim)), OnnxAttribute.Int("do_rotary", 0),
-            OnnxAttribute.Int("local_window_size", -1));
+            OnnxAttribute.Float("scale", 1f / MathF.Sqrt(_p.HeadDim)), OnnxAttribute.Int("do_rotary", 1),
+            OnnxAttribute.Int("rotary_interleaved", 0), OnnxAttribute.Int("local_window_size", -1));
         return outputs[0];
     }
 }

@@ -5,10 +5,16 @@ namespace HeteroAgents.ModelMaker.Onnx;
 /// <summary>
 /// Builds the Llama / Qwen2 decoder as a plain opset-17 ONNX graph with Hugging Face Optimum's decoder I/O:
 /// <c>input_ids</c>, <c>attention_mask</c>, <c>position_ids</c>, <c>past_key_values.N.key|value</c> in;
-/// <c>logits</c>, <c>present.N.key|value</c> out.
+/// <c>logits</c>, <c>present.N.key|value</c> out. One more, optional input, <c>logits_to_keep</c> (int64 scalar,
+/// default 0 = every position): only the last N positions go through the final norm and the LM head, so a prefill that
+/// needs the next-token logits alone passes 1 (transformers' <c>logits_to_keep</c> meaning). It is a graph input backed
+/// by an initializer, so runtimes that do not know it (ONNX Runtime GenAI) see the usual Optimum inputs.
 /// </summary>
 internal sealed class LlamaOnnxBuilder
 {
+    /// <summary>The optional input choosing how many trailing positions get logits (0 = all).</summary>
+    public const string LogitsToKeep = "logits_to_keep";
+
     private readonly LlamaWeights _weights;
     private readonly ModelPreset _p;
     private readonly ModelPrecision _precision;
@@ -52,7 +58,7 @@ internal sealed class LlamaOnnxBuilder
             g.Input($"past_key_values.{i}.value", io, "batch_size", kv, "past_sequence_length", d);
         }
 
-        g.Output("logits", io, "batch_size", "sequence_length", _p.VocabSize);
+        g.Output("logits", io, "batch_size", "logits_length", _p.VocabSize);
         for (var i = 0; i < _p.NumLayers; i++)
         {
             g.Output($"present.{i}.key", io, "batch_size", kv, "total_sequence_length", d);
@@ -67,7 +73,7 @@ internal sealed class LlamaOnnxBuilder
             x = DecoderLayer(layer, x, attention);
         }
 
-        var final = RmsNorm(x, LlamaWeights.FinalNorm);
+        var final = RmsNorm(KeepLastPositions(x), LlamaWeights.FinalNorm);
         var logits = fp16 ? "logits_fp32" : "logits";
         if (!_p.TieWordEmbeddings)
         {
@@ -102,24 +108,101 @@ internal sealed class LlamaOnnxBuilder
         string W(string suffix) => LlamaWeights.Layer(layer, suffix);
 
         var normed = RmsNorm(x, W("input_layernorm.weight"));
-        var q = Linear(normed, W("self_attn.q_proj.weight"), heads * d, h, bias: W("self_attn.q_proj.bias"));
-        var k = Linear(normed, W("self_attn.k_proj.weight"), kvHeads * d, h, bias: W("self_attn.k_proj.bias"));
-        var v = Linear(normed, W("self_attn.v_proj.weight"), kvHeads * d, h, bias: W("self_attn.v_proj.bias"));
-        if (_p.QkNorm)
+        string merged;
+        if (_fused)
         {
-            // Qwen3: RMSNorm over each head's width (weights [head_dim]) on queries and keys, before the rotary embedding.
-            q = HeadNorm(q, heads, W("self_attn.q_norm.weight"));
-            k = HeadNorm(k, kvHeads, W("self_attn.k_norm.weight"));
+            // One MatMul for q, k and v (one activation quantization, one kernel call), GroupQueryAttention reads them packed.
+            var qkv = PackedLinear(normed, W("self_attn.qkv_proj"), h,
+                (W("self_attn.q_proj.weight"), heads * d, W("self_attn.q_proj.bias")),
+                (W("self_attn.k_proj.weight"), kvHeads * d, W("self_attn.k_proj.bias")),
+                (W("self_attn.v_proj.weight"), kvHeads * d, W("self_attn.v_proj.bias")));
+            var fused = (FusedAttention)attention;
+            if (!_p.QkNorm)
+            {
+                merged = fused.ApplyPacked(layer, qkv);
+            }
+            else
+            {
+                var parts = g.OpMulti("Split", [qkv, g.ConstInt64([heads * d, kvHeads * d, kvHeads * d])], ["", "", ""], "", OnnxAttribute.Int("axis", -1));
+                merged = fused.Apply(layer, HeadNorm(parts[0], heads, W("self_attn.q_norm.weight")), HeadNorm(parts[1], kvHeads, W("self_attn.k_norm.weight")), parts[2]);
+            }
+        }
+        else
+        {
+            var q = Linear(normed, W("self_attn.q_proj.weight"), heads * d, h, bias: W("self_attn.q_proj.bias"));
+            var k = Linear(normed, W("self_attn.k_proj.weight"), kvHeads * d, h, bias: W("self_attn.k_proj.bias"));
+            var v = Linear(normed, W("self_attn.v_proj.weight"), kvHeads * d, h, bias: W("self_attn.v_proj.bias"));
+            if (_p.QkNorm)
+            {
+                // Qwen3: RMSNorm over each head's width (weights [head_dim]) on queries and keys, before the rotary embedding.
+                q = HeadNorm(q, heads, W("self_attn.q_norm.weight"));
+                k = HeadNorm(k, kvHeads, W("self_attn.k_norm.weight"));
+            }
+
+            merged = attention.Apply(layer, q, k, v);
         }
 
-        var merged = attention.Apply(layer, q, k, v);
         x = g.Op("Add", [x, Linear(merged, W("self_attn.o_proj.weight"), h, heads * d)]);
 
         var normed2 = RmsNorm(x, W("post_attention_layernorm.weight"));
-        var gate = Linear(normed2, W("mlp.gate_proj.weight"), _p.IntermediateSize, h);
-        var up = Linear(normed2, W("mlp.up_proj.weight"), _p.IntermediateSize, h);
+        string gate, up;
+        if (_fused)
+        {
+            var gateUp = PackedLinear(normed2, W("mlp.gate_up_proj"), h,
+                (W("mlp.gate_proj.weight"), _p.IntermediateSize, null), (W("mlp.up_proj.weight"), _p.IntermediateSize, null));
+            var halves = g.OpMulti("Split", [gateUp, g.ConstInt64([_p.IntermediateSize, _p.IntermediateSize])], ["", ""], "", OnnxAttribute.Int("axis", -1));
+            (gate, up) = (halves[0], halves[1]);
+        }
+        else
+        {
+            gate = Linear(normed2, W("mlp.gate_proj.weight"), _p.IntermediateSize, h);
+            up = Linear(normed2, W("mlp.up_proj.weight"), _p.IntermediateSize, h);
+        }
+
         var act = g.Op("Mul", [g.Op("Mul", [gate, g.Op("Sigmoid", [gate])]), up]);
         return g.Op("Add", [x, Linear(act, W("mlp.down_proj.weight"), h, _p.IntermediateSize)]);
+    }
+
+    /// <summary>
+    /// One MatMul (fp32 or MatMulNBits) for several Hugging Face [out, in] weights of the same input, their outputs
+    /// side by side along the last axis in the order given (biases concatenated the same way where the preset has them).
+    /// </summary>
+    private string PackedLinear(string x, string name, int inDim, params (string Weight, int Out, string? Bias)[] parts)
+    {
+        var outDim = parts.Sum(p => p.Out);
+        float[] Concat(Func<(string Weight, int Out, string? Bias), string> pick) =>
+            [.. parts.SelectMany(p => _weights.Get(pick(p)))];
+
+        string y;
+        if (_precision == ModelPrecision.Fp32)
+        {
+            var w = _g.Initializer(name + ".weight", OnnxDataType.Float, [inDim, outDim], () => WeightMath.Bytes(WeightMath.Transpose(Concat(p => p.Weight), outDim, inDim)));
+            y = _g.Op("MatMul", [x, w]);
+        }
+        else
+        {
+            y = MatMulNBits.Add(_g, x, name + ".weight", () => Concat(p => p.Weight), outDim, inDim, _precision == ModelPrecision.Int4 ? 4 : 8, null);
+        }
+
+        if (_p.AttentionBias && parts.All(p => p.Bias is not null))
+        {
+            var b = _g.Initializer(name + ".bias", OnnxDataType.Float, [outDim], () => WeightMath.Bytes(Concat(p => p.Bias!)));
+            y = _g.Op("Add", [y, b]);
+        }
+
+        return y;
+    }
+
+    /// <summary>
+    /// [batch, seq, hidden] → [batch, min(keep, seq), hidden]: the last <c>logits_to_keep</c> positions, all of them for
+    /// 0 (Slice from −keep to the end; −0 is the start).
+    /// </summary>
+    private string KeepLastPositions(string hidden)
+    {
+        var g = _g;
+        g.InputWithDefault(LogitsToKeep, OnnxDataType.Int64, [], BitConverter.GetBytes(0L));
+        var start = g.Op("Neg", [g.Op("Reshape", [LogitsToKeep, g.ConstInt64([1])])]);
+        return g.Op("Slice", [hidden, start, g.ConstInt64([long.MaxValue]), g.ConstInt64([1])]);
     }
 
     /// <summary>[batch, seq, heads·d] → RMSNorm over each head's d values → [batch, seq, heads·d].</summary>

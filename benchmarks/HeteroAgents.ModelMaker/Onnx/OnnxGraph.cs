@@ -95,6 +95,16 @@ internal sealed class OnnxGraph
     /// <summary>Declares a graph input; dims are numbers or symbolic names.</summary>
     public void Input(string name, OnnxDataType type, params object[] dims) => _inputs.Add(ValueInfo(name, type, dims));
 
+    /// <summary>
+    /// Declares an optional graph input: an initializer of the same name holds its default (ONNX IR ≥ 4), so ONNX Runtime
+    /// lists it among the overridable initializers rather than the inputs a caller must feed.
+    /// </summary>
+    public void InputWithDefault(string name, OnnxDataType type, long[] dims, byte[] value)
+    {
+        Initializer(name, type, dims, () => value);
+        Input(name, type, dims.Cast<object>().ToArray());
+    }
+
     /// <summary>Declares a graph output; dims are numbers or symbolic names.</summary>
     public void Output(string name, OnnxDataType type, params object[] dims) => _outputs.Add(ValueInfo(name, type, dims));
 

@@ -61,6 +61,31 @@ public sealed class ModelVariantTests
         }
     }
 
+    [Theory]
+    [InlineData("tiny")]
+    [InlineData("tiny-qwen2")]
+    [InlineData("tiny-fused")]
+    [InlineData("tiny-fused-int8")]
+    public void Last_position_only_prefill_equals_the_full_prefill_and_continues_the_same(string variant)
+    {
+        var model = variant == "tiny" ? TinyModel.Shared : TinyModel.Variant(variant);
+        Assert.Equal("logits_to_keep", model.Signature.LogitsToKeep);
+        var prompt = model.Tokenizer.Encode("Label the ticket: the parcel was late again.").ToArray();
+        using var all = model.CreateState(1, prompt.Length + 1, chunk: prompt.Length);
+        using var last = model.CreateState(1, prompt.Length + 1, chunk: prompt.Length);
+
+        all.Forward(prompt, prompt.Length, CancellationToken.None);
+        last.Forward(prompt, prompt.Length, CancellationToken.None, lastPositionOnly: true);
+
+        Assert.Equal(prompt.Length, all.RowsPerSequence);
+        Assert.Equal(1, last.RowsPerSequence);
+        Assert.InRange(MaxDifference(all.Row(0, prompt.Length - 1), last.Row(0, 0)), 0f, 1e-4f);
+        var next = TensorPrimitives.IndexOfMax(last.Row(0, 0));
+        all.Forward([next], 1, CancellationToken.None);
+        last.Forward([next], 1, CancellationToken.None);
+        Assert.InRange(MaxDifference(all.Row(0, 0), last.Row(0, 0)), 0f, 1e-4f);
+    }
+
     [Fact]
     public void Qwen2_family_is_detected_with_the_qwen25_template()
     {
@@ -75,5 +100,14 @@ public sealed class ModelVariantTests
     {
         Assert.False(TinyModel.Variant("tiny-fused").Signature.BatchedContinuation);
         Assert.True(TinyModel.Shared.Signature.BatchedContinuation);
+    }
+
+    /// <summary>The largest |a − b| over the two rows.</summary>
+    private static float MaxDifference(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        Assert.Equal(a.Length, b.Length);
+        var difference = new float[a.Length];
+        TensorPrimitives.Subtract(a, b, difference);
+        return TensorPrimitives.MaxMagnitude(difference);
     }
 }

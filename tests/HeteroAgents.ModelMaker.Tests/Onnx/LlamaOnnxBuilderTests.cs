@@ -35,7 +35,8 @@ public sealed class LlamaOnnxBuilderTests(ModelFixture fixture) : IClassFixture<
         AssertShape(inputs["position_ids"], typeof(long), ["batch_size", "sequence_length"]);
         AssertShape(inputs["past_key_values.0.key"], typeof(float), ["batch_size", preset.NumKvHeads, "past_sequence_length", preset.HeadDim]);
         AssertShape(inputs["past_key_values.1.value"], typeof(float), ["batch_size", preset.NumKvHeads, "past_sequence_length", preset.HeadDim]);
-        AssertShape(outputs["logits"], typeof(float), ["batch_size", "sequence_length", preset.VocabSize]);
+        AssertShape(outputs["logits"], typeof(float), ["batch_size", "logits_length", preset.VocabSize]);
+        AssertShape(decoder.Session.OverridableInitializerMetadata["logits_to_keep"], typeof(long), []);
         AssertShape(outputs["present.1.key"], typeof(float), ["batch_size", preset.NumKvHeads, "total_sequence_length", preset.HeadDim]);
         AssertShape(outputs["present.0.value"], typeof(float), ["batch_size", preset.NumKvHeads, "total_sequence_length", preset.HeadDim]);
     }
@@ -97,6 +98,45 @@ public sealed class LlamaOnnxBuilderTests(ModelFixture fixture) : IClassFixture<
         AssertClose(alone.Logits, batch.Logits.AsSpan(((Prompt.Length * 2) - shortPrompt.Length) * v, shortPrompt.Length * v), 1e-4f);
     }
 
+    public static TheoryData<string, ModelPrecision, bool> KeepVariants => new()
+    {
+        { "tiny", ModelPrecision.Fp32, false },
+        { "tiny-qwen2", ModelPrecision.Fp32, false },
+        { "tiny-qwen2", ModelPrecision.Fp32, true },
+        { "tiny-qwen3", ModelPrecision.Fp32, true },
+        { "tiny", ModelPrecision.Int4, true },
+        { "tiny", ModelPrecision.Fp16, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(KeepVariants))]
+    public void Logits_to_keep_limits_the_logits_to_the_last_positions_with_the_same_values_and_cache(string presetName, ModelPrecision precision, bool fused)
+    {
+        var preset = ModelPresets.Get(presetName);
+        using var decoder = new OrtDecoder(fixture.Get(new ModelSpec(preset, Precision: precision) { Fused = fused }).OnnxModel, preset);
+        long[][] ids = [Prompt];
+        long[][] mask = [Enumerable.Repeat(1L, Prompt.Length).ToArray()];
+        long[][] positions = [Enumerable.Range(0, Prompt.Length).Select(i => (long)i).ToArray()];
+        var v = preset.VocabSize;
+        var tolerance = precision == ModelPrecision.Fp16 ? 1e-2f : 1e-4f;
+
+        var all = decoder.Run(ids, mask, positions);
+        var allExplicit = decoder.Run(ids, mask, positions, logitsToKeep: 0);
+        var last = decoder.Run(ids, mask, positions, logitsToKeep: 1);
+        var lastThree = decoder.Run(ids, mask, positions, logitsToKeep: 3);
+        var more = decoder.Run(ids, mask, positions, logitsToKeep: Prompt.Length + 5);
+
+        Assert.Equal([1, Prompt.Length, v], all.LogitsShape);
+        Assert.Equal(all.Logits, allExplicit.Logits);
+        Assert.Equal([1, 1, v], last.LogitsShape);
+        AssertClose(all.Logits.AsSpan((Prompt.Length - 1) * v, v), last.Logits, tolerance);
+        Assert.Equal([1, 3, v], lastThree.LogitsShape);
+        AssertClose(all.Logits.AsSpan((Prompt.Length - 3) * v, 3 * v), lastThree.Logits, tolerance);
+        Assert.Equal(all.Logits, more.Logits);
+        Assert.Equal(all.Keys[^1], last.Keys[^1]);
+        Assert.Equal(all.Values[0], last.Values[0]);
+    }
+
     [Fact]
     public void External_data_model_gives_the_same_logits_as_the_inline_model()
     {
@@ -148,7 +188,7 @@ public sealed class LlamaOnnxBuilderTests(ModelFixture fixture) : IClassFixture<
         Assert.True(fp16.Fp16);
         AssertShape(fp16.Session.InputMetadata["past_key_values.1.value"], typeof(Float16), ["batch_size", preset.NumKvHeads, "past_sequence_length", preset.HeadDim]);
         AssertShape(fp16.Session.OutputMetadata["present.0.key"], typeof(Float16), ["batch_size", preset.NumKvHeads, "total_sequence_length", preset.HeadDim]);
-        AssertShape(fp16.Session.OutputMetadata["logits"], typeof(Float16), ["batch_size", "sequence_length", preset.VocabSize]);
+        AssertShape(fp16.Session.OutputMetadata["logits"], typeof(Float16), ["batch_size", "logits_length", preset.VocabSize]);
 
         var full = fp16.RunSequence(Prompt);
         AssertClose(fp32.RunSequence(Prompt).Logits, full.Logits, 0.1f);

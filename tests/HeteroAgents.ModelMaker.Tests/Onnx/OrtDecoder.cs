@@ -25,8 +25,11 @@ internal sealed class OrtDecoder : IDisposable
     /// <summary>One step's result: logits [batch, seq, vocab] and the present K/V per layer.</summary>
     public sealed record StepResult(float[] Logits, long[] LogitsShape, float[][] Keys, float[][] Values, long PresentLength);
 
-    /// <summary>Runs one step; <paramref name="past"/> is null for an empty cache.</summary>
-    public StepResult Run(long[][] ids, long[][] mask, long[][] positions, StepResult? past = null)
+    /// <summary>
+    /// Runs one step; <paramref name="past"/> is null for an empty cache; <paramref name="logitsToKeep"/> feeds the optional
+    /// <c>logits_to_keep</c> input (left to its default when null).
+    /// </summary>
+    public StepResult Run(long[][] ids, long[][] mask, long[][] positions, StepResult? past = null, long? logitsToKeep = null)
     {
         int batch = ids.Length, seq = ids[0].Length, total = mask[0].Length, kv = _p.NumKvHeads, d = _p.HeadDim;
         var pastLength = past?.PresentLength ?? 0;
@@ -39,6 +42,11 @@ internal sealed class OrtDecoder : IDisposable
                 ["attention_mask"] = Track(values, OrtValue.CreateTensorValueFromMemory(mask.SelectMany(r => r).ToArray(), [batch, total])),
                 ["position_ids"] = Track(values, OrtValue.CreateTensorValueFromMemory(positions.SelectMany(r => r).ToArray(), [batch, seq])),
             };
+            if (logitsToKeep is { } keep)
+            {
+                inputs["logits_to_keep"] = Track(values, OrtValue.CreateTensorValueFromMemory(new[] { keep }, []));
+            }
+
             for (var layer = 0; layer < _p.NumLayers; layer++)
             {
                 long[] shape = [batch, kv, pastLength, d];

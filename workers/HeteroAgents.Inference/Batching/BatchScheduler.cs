@@ -202,7 +202,8 @@ internal sealed class BatchScheduler : IDisposable
             }
 
             var n = Math.Min(job.State.Chunk, job.Prompt.Length - job.Prefilled);
-            job.State.Forward(job.Prompt.AsSpan(job.Prefilled, n), n, job.Cancellation);
+            // Only the prompt's last position needs logits (the first token, or the first candidate token's log-probability).
+            job.State.Forward(job.Prompt.AsSpan(job.Prefilled, n), n, job.Cancellation, lastPositionOnly: true);
             job.Prefilled += n;
             if (job.Prefilled < job.Prompt.Length)
             {

@@ -33,6 +33,12 @@ internal sealed partial class DecoderSignature
 
     public required int VocabularySize { get; init; }
 
+    /// <summary>
+    /// The optional int64 scalar input (an initializer with default 0 = every position) that limits the logits to the
+    /// last N positions, when the graph has one (<c>logits_to_keep</c>, as <c>make-model</c> writes it); null otherwise.
+    /// </summary>
+    public string? LogitsToKeep { get; init; }
+
     /// <summary>Per layer: past key, past value input names.</summary>
     public required string[] PastNames { get; init; }
 
@@ -161,6 +167,9 @@ internal sealed partial class DecoderSignature
             }
         }
 
+        const string keep = "logits_to_keep";
+        var logitsToKeep = session.OverridableInitializerMetadata.TryGetValue(keep, out var keepMeta)
+            && keepMeta.ElementDataType == TensorElementType.Int64 && keepMeta.Dimensions.Length == 0 ? keep : null;
         return new DecoderSignature
         {
             InputIds = ids,
@@ -176,6 +185,7 @@ internal sealed partial class DecoderSignature
                 : throw new ModelLoadException($"'{modelFile}': logits type {logitsMeta.ElementDataType} is not supported (float, float16)."),
             LogitsLastOnly = ld.Length == 3 && ld[1] == 1,
             VocabularySize = vocab,
+            LogitsToKeep = logitsToKeep,
             PastNames = past,
             PresentNames = present,
             KvType = kvType,

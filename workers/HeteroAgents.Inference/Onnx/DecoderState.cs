@@ -24,10 +24,13 @@ internal sealed unsafe class DecoderState : IDisposable
     private readonly byte[] _positions;
     private readonly byte[] _mask;
     private readonly bool[] _useCache = GC.AllocateArray<bool>(1, pinned: true);
+    private readonly long[] _keepOne = GC.AllocateArray<long>(1, pinned: true);
     private readonly nint _logits;
     private readonly float[]? _rowScratch;
     private readonly string[] _inputNames;
     private readonly OrtValue[] _inputs;
+    private readonly string[]? _lastOnlyInputNames;
+    private readonly OrtValue[]? _lastOnlyInputs;
     private readonly string[] _outputNames;
     private readonly OrtValue[] _outputs;
     private readonly long[] _pastShape = new long[4];
@@ -90,6 +93,13 @@ internal sealed unsafe class DecoderState : IDisposable
         inNames.AddRange(signature.PastNames);
         _inputNames = [.. inNames];
         _inputs = new OrtValue[_inputNames.Length];
+        if (signature.LogitsToKeep is { } keep)
+        {
+            _keepOne[0] = 1;
+            _lastOnlyInputNames = [.. inNames, keep];
+            _lastOnlyInputs = new OrtValue[_lastOnlyInputNames.Length];
+        }
+
         _outputNames = [signature.Logits, .. signature.PresentNames];
         _outputs = new OrtValue[_outputNames.Length];
     }
@@ -134,9 +144,11 @@ internal sealed unsafe class DecoderState : IDisposable
 
     /// <summary>
     /// Runs <paramref name="count"/> new tokens per sequence (<paramref name="tokens"/> is [batch, count] row-major)
-    /// on top of the cache. Afterwards <see cref="Row"/> gives the logits.
+    /// on top of the cache. Afterwards <see cref="Row"/> gives the logits: of every new position, or with
+    /// <paramref name="lastPositionOnly"/> of the last one alone where the graph can skip the others
+    /// (<see cref="DecoderSignature.LogitsToKeep"/>; <see cref="RowsPerSequence"/> says which happened).
     /// </summary>
-    public void Forward(ReadOnlySpan<int> tokens, int count, CancellationToken cancellationToken)
+    public void Forward(ReadOnlySpan<int> tokens, int count, CancellationToken cancellationToken, bool lastPositionOnly = false)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (count < 1 || count > _chunk || tokens.Length != _batch * count)
@@ -194,14 +206,26 @@ internal sealed unsafe class DecoderState : IDisposable
             _outputs[i + 1] = OrtValue.CreateTensorValueWithData(memory, _sig.KvType, _presentShape, _kv[1 - _current][i], presentBytes);
         }
 
-        _rowsPerSequence = _sig.LogitsLastOnly ? 1 : count;
+        var inputs = _inputs;
+        var inputNames = _inputNames;
+        var keepLast = lastPositionOnly && _lastOnlyInputs is not null && count > 1;
+        if (keepLast)
+        {
+            Array.Copy(_inputs, _lastOnlyInputs!, _inputs.Length);
+            Array.Clear(_inputs);
+            inputs = _lastOnlyInputs!;
+            inputNames = _lastOnlyInputNames!;
+            inputs[^1] = OrtValue.CreateTensorValueWithData(memory, TensorElementType.Int64, [], (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_keepOne)), sizeof(long));
+        }
+
+        _rowsPerSequence = _sig.LogitsLastOnly || keepLast ? 1 : count;
         long[] logitsShape = [_batch, _rowsPerSequence, _sig.VocabularySize];
         _outputs[0] = OrtValue.CreateTensorValueWithData(memory, _sig.LogitsType, logitsShape, _logits, (long)_batch * _rowsPerSequence * _sig.VocabularySize * DecoderSignature.ElementSize(_sig.LogitsType));
         try
         {
             using var registration = cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, _runOptions);
             var started = _timer is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
-            _session.Run(_runOptions, _inputNames, _inputs, _outputNames, _outputs);
+            _session.Run(_runOptions, inputNames, inputs, _outputNames, _outputs);
             _timer?.Add(started);
         }
         catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
@@ -210,17 +234,21 @@ internal sealed unsafe class DecoderState : IDisposable
         }
         finally
         {
-            DisposeValues();
+            DisposeValues(inputs);
         }
 
         _current = _sig.SharedBuffer ? 0 : 1 - _current;
         PastLength = total;
     }
 
-    /// <summary>Logits of sequence <paramref name="sequence"/> at new position <paramref name="position"/> of the last forward pass (valid until the next call).</summary>
+    /// <summary>
+    /// Logits of sequence <paramref name="sequence"/> at new position <paramref name="position"/> of the last forward pass
+    /// (valid until the next call); when the pass produced one row per sequence (<see cref="RowsPerSequence"/> = 1), that
+    /// row, the last position's.
+    /// </summary>
     public ReadOnlySpan<float> Row(int sequence, int position)
     {
-        var row = _sig.LogitsLastOnly ? sequence : (sequence * _rowsPerSequence) + position;
+        var row = _rowsPerSequence == 1 ? sequence : (sequence * _rowsPerSequence) + position;
         var v = _sig.VocabularySize;
         if (_sig.LogitsType == TensorElementType.Float)
         {
@@ -309,12 +337,12 @@ internal sealed unsafe class DecoderState : IDisposable
         }
     }
 
-    private void DisposeValues()
+    private void DisposeValues(OrtValue[] inputs)
     {
-        for (var i = 0; i < _inputs.Length; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
-            _inputs[i]?.Dispose();
-            _inputs[i] = null!;
+            inputs[i]?.Dispose();
+            inputs[i] = null!;
         }
 
         for (var i = 0; i < _outputs.Length; i++)
