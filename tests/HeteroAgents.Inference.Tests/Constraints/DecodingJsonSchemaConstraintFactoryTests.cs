@@ -93,6 +93,19 @@ public sealed class DecodingJsonSchemaConstraintFactoryTests
         Assert.Equal(4, factory.Grammars.Compilations);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(512)]
+    public void The_mask_cache_budget_reaches_the_compiled_grammars(int kilobytes)
+    {
+        var factory = new DecodingJsonSchemaConstraintFactory(ModelTokenVocabulary.For(TinyModel.Shared), new DecodingConstraintOptions { MaskCacheKilobytes = kilobytes });
+
+        factory.Create("""{"type":"object","properties":{"a":{"type":"string"}}}""");
+
+        Assert.Equal(kilobytes * 1024L, factory.Grammars.GetOrCompile("""{"type":"object","properties":{"a":{"type":"string"}}}""").Options.MaskCacheBytes);
+        Assert.Equal(1, factory.Grammars.Compilations);
+    }
+
     [Fact]
     public void A_bad_schema_fails_with_the_keyword_and_is_not_cached()
     {

@@ -11,6 +11,13 @@ public sealed class DecodingConstraintOptions
     public int GrammarCacheCapacity { get; set; } = 256;
 
     /// <summary>
+    /// The memory each compiled schema may use for cached token masks, in KiB (default 4,096 = 4 MiB; 0 turns the mask
+    /// cache off). The worst case over the grammar cache is <see cref="GrammarCacheCapacity"/> times this.
+    /// </summary>
+    [Range(0, 1_048_576)]
+    public int MaskCacheKilobytes { get; set; } = 4_096;
+
+    /// <summary>
     /// Whitespace in generated JSON. Default <see cref="WhitespaceMode.Compact"/>: no insignificant whitespace, which
     /// saves tokens and keeps small models from padding their output with newlines.
     /// </summary>

@@ -22,6 +22,7 @@ public sealed class DecodingJsonSchemaConstraintFactory : IJsonSchemaConstraintF
         var compilerOptions = new JsonSchemaCompilerOptions
         {
             Whitespace = options.Whitespace, MaxNumberDigits = options.MaxNumberDigits, MaxNumberExponent = options.MaxNumberExponent,
+            MaskCacheBytes = options.MaskCacheKilobytes * 1024L,
         };
         var cap = options.MaxStringLength;
         _grammars = new CompiledGrammarCache(options.GrammarCacheCapacity, schema =>
