@@ -177,14 +177,28 @@ public sealed partial class EscalationResolver
             throw new ArgumentException($"The {what} {kind.WireName} task {customId} carries no input object.", "input");
         }
 
+        ITaskMessage task;
         try
         {
-            return kind.ReadTask(taskId, batchId, customId, input, workloadId);
+            task = kind.ReadTask(taskId, batchId, customId, input, workloadId);
         }
         catch (InputShapeException ex)
         {
             throw new ArgumentException($"The {what} {kind.WireName} task {customId} carries an input of the wrong shape: {ex.Message}", "input", ex);
         }
+
+        // The reader leaves missing members null for the input rules of a first hop; a task read back here must be
+        // complete, since its input is sent to the frontier model and logged as it is.
+        try
+        {
+            _ = FrontierPrompts.InputJson(task);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"The {what} {kind.WireName} task {customId} carries an input without a required member: {ex.Message}", "input", ex);
+        }
+
+        return task;
     }
 
     private static string StripCodeFence(string text)

@@ -165,5 +165,11 @@ public sealed class EscalationResolverTests
         var wrong = escalated with { Input = JsonDocument.Parse("""{"txt":"x"}""").RootElement.Clone() };
         var ex = Assert.Throws<ArgumentException>(() => EscalationResolver.ToTask(wrong));
         Assert.Equal("input", ex.ParamName);
+
+        // Right shape, members missing: refused too (it could be neither sent to the frontier nor logged).
+        var incomplete = escalated with { Input = JsonDocument.Parse("{}").RootElement.Clone() };
+        var missing = Assert.Throws<ArgumentException>(() => EscalationResolver.ToTask(incomplete));
+        Assert.Equal("input", missing.ParamName);
+        Assert.Contains("without a required member", missing.Message, StringComparison.Ordinal);
     }
 }

@@ -58,7 +58,8 @@ public sealed class ServeTelemetryTests : IAsyncLifetime
                 await publisher.StopAsync();
             }
 
-            var metrics = await WaitForMetricsAsync(http, "hetero_orchestrator_escalations_total", "hetero_queue_messages");
+            // The recorder counts the escalation when it arrives and the outcome after the store call: wait for both.
+            var metrics = await WaitForMetricsAsync(http, "hetero_orchestrator_escalations_total", "hetero_orchestrator_tasks_total", "hetero_queue_messages");
 
             Assert.Contains(Lines(metrics, "hetero_orchestrator_escalations_total"), l => l.Contains("reason=\"low_confidence\"", StringComparison.Ordinal) && l.Contains("task=\"classify\"", StringComparison.Ordinal));
             Assert.Contains(Lines(metrics, "hetero_orchestrator_tasks_total"), l => l.Contains("status=\"escalated\"", StringComparison.Ordinal) && l.Contains("reason=\"low_confidence\"", StringComparison.Ordinal));
