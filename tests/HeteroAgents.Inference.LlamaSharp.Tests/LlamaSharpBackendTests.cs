@@ -118,9 +118,28 @@ public sealed class LlamaSharpBackendTests
         var together = await Task.WhenAll(prompts.Select(p => Llama.GenerateAsync(p, options)));
         await cancelled;
 
+        // llama.cpp's batched decode is not bit-identical to decoding one sequence (other kernel paths for other batch
+        // shapes), so on these random weights a greedy pick can flip where two tokens tie. The sequences must agree up to
+        // their first difference, and that difference must be such a tie: both picks equally likely under the same prefix.
         for (var i = 0; i < prompts.Count; i++)
         {
-            Assert.Equal(alone[i].Tokens.Select(t => t.TokenId), together[i].Tokens.Select(t => t.TokenId));
+            var a = alone[i].Tokens;
+            var b = together[i].Tokens;
+            var k = 0;
+            while (k < a.Count && k < b.Count && a[k].TokenId == b[k].TokenId)
+            {
+                k++;
+            }
+
+            if (k < a.Count && k < b.Count)
+            {
+                Assert.True(Math.Abs(a[k].LogProbability - b[k].LogProbability) < 0.02,
+                    $"sequence {i} diverges at token {k}: alone {a[k].TokenId} (log p {a[k].LogProbability:0.####}), together {b[k].TokenId} (log p {b[k].LogProbability:0.####}) — not a tie");
+            }
+            else
+            {
+                Assert.Equal(a.Count, b.Count);
+            }
         }
     }
 
