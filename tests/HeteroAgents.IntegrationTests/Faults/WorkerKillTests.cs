@@ -69,6 +69,14 @@ public sealed class WorkerKillTests : FaultTest
         {
             await probe.WaitForDoneAsync(1, batch, timeout.Token);
             await KillWorkersAsync(supervisor, log, queues, batch, probe, () => $"{slm.RequestCount} model calls", kills, stopwatch, timeout.Token);
+
+            // The last kill can land just before the batch ends: let the supervisor see that process exit before the
+            // fleet is stopped (an exit during the stop counts as a stop, not a crash).
+            var noticing = Stopwatch.StartNew();
+            while (supervisor.GetStatus().Sum(p => p.Crashes) < kills.Count && noticing.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.Delay(100, timeout.Token);
+            }
         }
         catch (OperationCanceledException)
         {
