@@ -39,7 +39,7 @@ public sealed partial class InContextExamples
     }
 
     /// <summary>How many examples are loaded.</summary>
-    public int Count => Volatile.Read(ref _snapshot).ByWorkload.Values.Sum(l => l.Count);
+    public int Count => Volatile.Read(ref _snapshot).Count;
 
     /// <summary>Whether a file is configured (so there is something to reload).</summary>
     public bool CanReload => _path is not null;
@@ -60,7 +60,7 @@ public sealed partial class InContextExamples
         }
         catch (IOException ex)
         {
-            LogRejected(_path, current.ByWorkload.Values.Sum(l => l.Count), ex.Message);
+            LogRejected(_path, current.Count, ex.Message);
             return false;
         }
 
@@ -71,15 +71,15 @@ public sealed partial class InContextExamples
 
         try
         {
-            var index = Index(Read(_path));
-            Volatile.Write(ref _snapshot, new Snapshot(index, stamp));
-            LogReloaded(_path, index.Values.Sum(l => l.Count));
+            var snapshot = new Snapshot(Index(Read(_path)), stamp);
+            Volatile.Write(ref _snapshot, snapshot);
+            LogReloaded(_path, snapshot.Count);
             return true;
         }
         catch (Exception ex) when (ex is FormatException or IOException)
         {
             _rejected = stamp;
-            LogRejected(_path, current.ByWorkload.Values.Sum(l => l.Count), ex.Message);
+            LogRejected(_path, current.Count, ex.Message);
             return false;
         }
     }
@@ -170,7 +170,10 @@ public sealed partial class InContextExamples
     [LoggerMessage(Level = LogLevel.Error, Message = "In-context examples file {Path} not loaded ({Reason}); the {Count} examples in force stay")]
     private partial void LogRejected(string path, int count, string reason);
 
-    private sealed record Snapshot(Dictionary<(string Workload, TaskType Type), List<(InContextExample Example, ulong[] Signature)>> ByWorkload, FileStamp? Stamp);
+    private sealed record Snapshot(Dictionary<(string Workload, TaskType Type), List<(InContextExample Example, ulong[] Signature)>> ByWorkload, FileStamp? Stamp)
+    {
+        public int Count { get; } = ByWorkload.Values.Sum(l => l.Count);
+    }
 
     private readonly record struct FileStamp(DateTime WrittenUtc, long Length)
     {
