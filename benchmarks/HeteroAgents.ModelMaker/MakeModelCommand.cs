@@ -8,7 +8,7 @@ public static class MakeModelCommand
 {
     private const string Usage =
         "usage: make-model --arch llama --preset tiny|tiny-qwen2|tiny-qwen3|smollm2-135m|qwen2.5-0.5b|qwen3-0.6b --seed N " +
-        "[--precision fp32|fp16|int8|int4] [--layout transformers|onnx-community] [--layers N] [--no-gguf] [--external-data] [--fused] --out <dir>";
+        "[--precision fp32|fp16|int8|int4] [--layout transformers|onnx-community] [--layers N] [--block-size 32|64] [--no-gguf] [--external-data] [--fused] --out <dir>";
 
     /// <summary>Parses the arguments, writes the model, and returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -49,6 +49,7 @@ public static class MakeModelCommand
         bool? external = null;
         var layout = ModelLayout.Transformers;
         int? layers = null;
+        int? blockSize = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"option {args[i]} needs a value");
@@ -85,6 +86,11 @@ public static class MakeModelCommand
                     layers = int.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) && l > 0
                         ? l : throw new ArgumentException($"--layers: '{n}' is not a positive integer");
                     break;
+                case "--block-size":
+                    var b = Value();
+                    blockSize = b is "32" or "64"
+                        ? int.Parse(b, CultureInfo.InvariantCulture) : throw new ArgumentException($"--block-size: '{b}' is not 32 or 64");
+                    break;
                 case "--no-gguf": gguf = false; break;
                 case "--external-data": external = true; break;
                 case "--fused": fused = true; break;
@@ -104,7 +110,27 @@ public static class MakeModelCommand
             throw new ArgumentException($"--arch '{arch}' is not supported (llama-architecture presets only; {chosen.Name} is {chosen.Family})");
         }
 
+        if (blockSize is { } block)
+        {
+            if (precision is not (ModelPrecision.Int8 or ModelPrecision.Int4))
+            {
+                throw new ArgumentException($"--block-size applies to int8 and int4 weights, not {precision.ToString().ToLowerInvariant()}");
+            }
+
+            // Every quantized product runs along one of these widths; a block may not straddle the end of a row.
+            foreach (var (what, width) in new[] { ("hidden size", chosen.HiddenSize), ("intermediate size", chosen.IntermediateSize), ("attention width", chosen.NumHeads * chosen.HeadDim) })
+            {
+                if (width % block != 0)
+                {
+                    throw new ArgumentException($"--block-size {block}: {chosen.Name}'s {what} {width} is not a multiple of {block}");
+                }
+            }
+        }
+
         outDir = output ?? throw new ArgumentException("--out is required");
-        return new ModelSpec(chosen, seed, precision) { WriteGguf = gguf, ExternalData = external, Fused = fused, Layout = layout };
+        return new ModelSpec(chosen, seed, precision)
+        {
+            WriteGguf = gguf, ExternalData = external, Fused = fused, Layout = layout, BlockSize = blockSize ?? Onnx.MatMulNBits.DefaultBlockSize,
+        };
     }
 }

@@ -23,6 +23,13 @@ public sealed record ModelSpec(ModelPreset Preset, int Seed = 1, ModelPrecision 
     /// <summary>Whether to write the fused graph with ONNX Runtime's com.microsoft CPU operators.</summary>
     public bool Fused { get; init; }
 
+    /// <summary>
+    /// Block size of int8/int4 weights along the input axis (MatMulNBits <c>block_size</c>): 32 (default) matches the
+    /// blocks of llama.cpp's Q8_0/Q4_0; 64 stores as many bits per weight as those (one fp32 scale per 64 values against
+    /// one fp16 scale per 32) with coarser scales. The GGUF file stays Q8_0/Q4_0 either way.
+    /// </summary>
+    public int BlockSize { get; init; } = Onnx.MatMulNBits.DefaultBlockSize;
+
     /// <summary>Where the ONNX graph goes (default: <c>model.onnx</c> at the root).</summary>
     public ModelLayout Layout { get; init; } = ModelLayout.Transformers;
 

@@ -1,6 +1,6 @@
 // Greedy generation in llama.cpp (node-llama-cpp prebuilt CPU binaries, no network) for a GGUF written by
 // make-model. Prints one JSON line: the generated token ids and timings (wall time, and the process's CPU time, which
-// a loaded machine disturbs far less).
+// a loaded machine disturbs far less), after one unmeasured warm-up generation of the same size.
 //
 //   node greedy.mjs <model.gguf> <comma-separated prompt token ids> [new tokens=16] [threads=2]
 import { getLlama, LlamaLogLevel } from "node-llama-cpp";
@@ -21,6 +21,14 @@ const context = await model.createContext({ contextSize: Math.max(256, prompt.le
 const sequence = context.getSequence();
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+
+// Warm-up at the measured size (buffers, page cache), as slm-speed does on its side; then an empty cache again.
+let warm = 0;
+for await (const _ of sequence.evaluate(prompt, { temperature: 0 })) {
+    if (++warm >= count) break;
+}
+await sequence.clearHistory();
+
 const tokens = [];
 const start = process.hrtime.bigint();
 const cpuStart = cpuMs();

@@ -12,7 +12,7 @@ public sealed class ModelFixture : IDisposable
     public ModelFiles Get(ModelSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var key = $"{spec.Preset.Name}-{spec.Seed}-{spec.Precision}-{spec.ExternalData}-{(spec.Fused ? "fused" : "plain")}".ToLowerInvariant();
+        var key = $"{spec.Preset.Name}-{spec.Seed}-{spec.Precision}-{spec.ExternalData}-{(spec.Fused ? "fused" : "plain")}-b{spec.BlockSize}".ToLowerInvariant();
         lock (_models)
         {
             if (!_models.TryGetValue(key, out var files))

@@ -44,10 +44,22 @@ internal sealed class CpuRates
         {
             line += string.Create(CultureInfo.InvariantCulture,
                 $"; llama.cpp prompt {Median(_peerPrompt):F0}, generation {Median(_peerDecode):F1} tok/cpu-s; ratio by CPU time: prompt {Median(_oursPrompt) / Median(_peerPrompt):F2}x, generation {Median(_oursDecode) / Median(_peerDecode):F2}x");
+            if (_peerPrompt.Count == _oursPrompt.Count)
+            {
+                line += string.Create(CultureInfo.InvariantCulture,
+                    $" (paired: prompt {PairedRatio(_oursPrompt, _peerPrompt):F2}x, generation {PairedRatio(_oursDecode, _peerDecode):F2}x)");
+            }
         }
 
         Console.WriteLine(line);
     }
+
+    /// <summary>
+    /// The median of run-by-run ratios (ours[i] / peer[i], each peer run right after ours): two runs minutes apart on a
+    /// shared machine can differ by more than the engines do, two adjacent ones far less.
+    /// </summary>
+    internal static double PairedRatio(List<double> ours, List<double> peer) =>
+        Median([.. ours.Zip(peer, (o, p) => o / p)]);
 
     /// <summary>The median (upper middle for an even count).</summary>
     internal static double Median(List<double> values)

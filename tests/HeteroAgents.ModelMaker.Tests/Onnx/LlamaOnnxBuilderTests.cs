@@ -151,16 +151,30 @@ public sealed class LlamaOnnxBuilderTests(ModelFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("tiny", ModelPrecision.Int8, false, 0.99)]
-    [InlineData("tiny-qwen2", ModelPrecision.Int8, false, 0.99)]
-    [InlineData("tiny", ModelPrecision.Int4, false, 0.9)]
-    [InlineData("tiny-qwen2", ModelPrecision.Int4, false, 0.9)]
-    [InlineData("tiny", ModelPrecision.Int8, true, 0.99)]
-    public void Quantized_logits_stay_close_to_fp32(string presetName, ModelPrecision precision, bool fused, double minCosine)
+    [InlineData("tiny", ModelPrecision.Int8, false, 32, 0.99)]
+    [InlineData("tiny-qwen2", ModelPrecision.Int8, false, 32, 0.99)]
+    [InlineData("tiny", ModelPrecision.Int4, false, 32, 0.9)]
+    [InlineData("tiny-qwen2", ModelPrecision.Int4, false, 32, 0.9)]
+    [InlineData("tiny", ModelPrecision.Int8, true, 32, 0.99)]
+    [InlineData("tiny", ModelPrecision.Int8, true, 64, 0.99)]
+    [InlineData("tiny", ModelPrecision.Int4, true, 64, 0.9)]
+    public void Quantized_logits_stay_close_to_fp32(string presetName, ModelPrecision precision, bool fused, int blockSize, double minCosine)
     {
         var preset = ModelPresets.Get(presetName);
         using var fp32 = new OrtDecoder(fixture.Get(new ModelSpec(preset)).OnnxModel, preset);
-        using var quantized = new OrtDecoder(fixture.Get(new ModelSpec(preset, Precision: precision) { Fused = fused }).OnnxModel, preset);
+        var files = fixture.Get(new ModelSpec(preset, Precision: precision) { Fused = fused, BlockSize = blockSize });
+        var blockSizes = MatMulNBitsBlockSizes(files.OnnxModel);
+        if (fused || precision == ModelPrecision.Int4)
+        {
+            Assert.NotEmpty(blockSizes);
+            Assert.All(blockSizes, b => Assert.Equal(blockSize, b));
+        }
+        else
+        {
+            Assert.Empty(blockSizes); // plain int8: DynamicQuantizeLinear + MatMulInteger
+        }
+
+        using var quantized = new OrtDecoder(files.OnnxModel, preset);
 
         var a = fp32.RunSequence(Prompt).Logits;
         var b = quantized.RunSequence(Prompt).Logits;
@@ -235,5 +249,36 @@ public sealed class LlamaOnnxBuilderTests(ModelFixture fixture) : IClassFixture<
         }
 
         Assert.True(worst <= tolerance, $"max |diff| {worst} at {at} (expected {(at >= 0 ? expected[at] : 0)}, actual {(at >= 0 ? actual[at] : 0)})");
+    }
+
+    /// <summary>
+    /// The <c>block_size</c> attribute of every MatMulNBits node in the file, read from the AttributeProto bytes the
+    /// writer emits (name, type INT, then the varint value i = field 3).
+    /// </summary>
+    private static List<int> MatMulNBitsBlockSizes(string onnxPath)
+    {
+        var bytes = File.ReadAllBytes(onnxPath);
+        var name = "block_size"u8.ToArray();
+        var sizes = new List<int>();
+        for (var at = bytes.AsSpan().IndexOf(name); at >= 0;)
+        {
+            var p = at + name.Length;
+            while (p < bytes.Length && bytes[p] != 0x18)
+            {
+                p++;
+            }
+
+            int value = 0, shift = 0;
+            for (p++; (bytes[p] & 0x80) != 0; p++, shift += 7)
+            {
+                value |= (bytes[p] & 0x7F) << shift;
+            }
+
+            sizes.Add(value | (bytes[p] << shift));
+            var next = bytes.AsSpan(p).IndexOf(name);
+            at = next < 0 ? -1 : p + next;
+        }
+
+        return sizes;
     }
 }
