@@ -1,4 +1,5 @@
 using HeteroAgents.Inference.Generation;
+using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Inference.Templates;
 using HeteroAgents.Inference.Tests.TestSupport;
 
@@ -44,6 +45,33 @@ public sealed class CandidateScoringTests
         Assert.Equal(StepwiseLogProbability(prompt, TinyModel.Shared.Tokenizer.Encode("y")), scores.LogProbabilities[0], 4);
     }
 
+    public static TheoryData<string> ScoringVariants => new() { "tiny", "tiny-fused", "tiny-fused-int8" };
+
+    [Theory]
+    [MemberData(nameof(ScoringVariants))]
+    public async Task Json_answers_with_a_common_start_score_as_feeding_them_token_by_token(string variant)
+    {
+        // The fused variants keep their cache in one shared buffer: scoring runs the common {"label":" once on the
+        // prompt's own state and rewinds to it for each candidate; the plain one scores a batch of copies.
+        var model = variant == "tiny" ? TinyModel.Shared : TinyModel.Variant(variant);
+        Assert.Equal(variant != "tiny", model.Signature.SharedBuffer);
+        var generator = new TextGenerator(model);
+        var prompt = model.Tokenizer.Encode("Ticket: my parcel never arrived. Which team?");
+        string[] answers = ["{\"label\":\"refund\"}", "{\"label\":\"shipping\"}", "{\"label\":\"other\"}", "{\"label\":\"shipping address change\"}"];
+        var candidates = answers.Select(a => model.Tokenizer.Encode(a)).ToArray();
+        Assert.True(candidates.All(c => c.Take(3).SequenceEqual(candidates[0].Take(3))), "the answers should share their first tokens");
+
+        var first = await generator.ScoreCandidatesAsync(prompt, candidates);
+        var again = await generator.ScoreCandidatesAsync(prompt, candidates);
+
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            var expected = StepwiseLogProbability(model, prompt, candidates[c]);
+            Assert.Equal(expected, first.LogProbabilities[c], 4);
+            Assert.Equal(expected, again.LogProbabilities[c], 4); // the prompt now comes from the prefix cache
+        }
+    }
+
     [Fact]
     public async Task Empty_candidate_is_rejected_naming_its_index()
     {
@@ -53,9 +81,11 @@ public sealed class CandidateScoringTests
     }
 
     /// <summary>Reference: run the prompt, then feed the candidate one token at a time, summing log-softmax.</summary>
-    private static double StepwiseLogProbability(IReadOnlyList<int> prompt, IReadOnlyList<int> candidate)
+    private static double StepwiseLogProbability(IReadOnlyList<int> prompt, IReadOnlyList<int> candidate) =>
+        StepwiseLogProbability(TinyModel.Shared, prompt, candidate);
+
+    private static double StepwiseLogProbability(OnnxLanguageModel model, IReadOnlyList<int> prompt, IReadOnlyList<int> candidate)
     {
-        var model = TinyModel.Shared;
         using var state = model.CreateState(1, prompt.Count + candidate.Count, chunk: prompt.Count);
         state.Forward(prompt.ToArray(), prompt.Count, CancellationToken.None);
         var row = state.Row(0, prompt.Count - 1);

@@ -1,12 +1,14 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using HeteroAgents.Inference.Onnx;
 
 namespace HeteroAgents.Inference.Generation;
 
 /// <summary>
-/// Exact candidate scoring: the prompt is run once; its cache is copied to a batch with one row per candidate, and
-/// all candidates' tokens (right-padded) go through one forward pass. Causal attention means padding never affects
-/// real positions, so each row's log-probabilities are exact.
+/// Exact candidate scoring: the prompt is run once. With a shared-buffer cache (the fused graph) the candidates then run
+/// on the prompt's own state, their common first tokens once, each rest from the branch point; otherwise the prompt's
+/// cache is copied to a batch with one row per candidate and all candidates' tokens (right-padded) go through one
+/// forward pass (causal attention means padding never affects real positions), or one candidate at a time.
 /// </summary>
 internal static class CandidateScorer
 {
@@ -40,7 +42,10 @@ internal static class CandidateScorer
         }
     }
 
-    /// <summary>Scores the candidates after a prompt whose cache is in <paramref name="prefix"/> (a single sequence, last logits row current).</summary>
+    /// <summary>
+    /// Scores the candidates after a prompt whose cache is in <paramref name="prefix"/> (a single sequence, last logits row
+    /// current). The prefix state may be extended and rewound here: the caller discards it afterwards.
+    /// </summary>
     public static CandidateScores ScorePrefilled(OnnxLanguageModel model, DecoderState prefix, IReadOnlyList<IReadOnlyList<int>> candidates, CancellationToken cancellationToken)
     {
         var maxLength = candidates.Max(c => c.Count);
@@ -54,7 +59,11 @@ internal static class CandidateScorer
 
         if (maxLength > 1)
         {
-            if (model.Signature.DynamicBatch && model.Signature.BatchedContinuation && !model.Signature.LogitsLastOnly)
+            if (prefix.InPlace && !model.Signature.LogitsLastOnly && prefix.Capacity >= prefix.PastLength + maxLength - 1 && prefix.Chunk >= maxLength - 1)
+            {
+                ScoreInPlace(prefix, candidates, logProbs, cancellationToken);
+            }
+            else if (model.Signature.DynamicBatch && model.Signature.BatchedContinuation && !model.Signature.LogitsLastOnly)
             {
                 ScoreBatched(model, prefix, candidates, maxLength, logProbs, cancellationToken);
             }
@@ -67,16 +76,75 @@ internal static class CandidateScorer
         return CandidateScores.FromTokenLogProbabilities(logProbs);
     }
 
+    /// <summary>log Σ exp(row), vectorized (one row of a 49,152-token vocabulary: ~20 µs instead of ~0.3 ms with Math.Exp).</summary>
     internal static double LogSumExp(ReadOnlySpan<float> row)
     {
         var max = TensorPrimitives.Max(row);
-        var sum = 0.0;
-        foreach (var v in row)
+        var scratch = ArrayPool<float>.Shared.Rent(row.Length);
+        try
         {
-            sum += Math.Exp(v - max);
+            var shifted = scratch.AsSpan(0, row.Length);
+            TensorPrimitives.Subtract(row, max, shifted);
+            TensorPrimitives.Exp(shifted, shifted);
+            return max + Math.Log(TensorPrimitives.Sum<float>(shifted));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// Scores on the prompt's own (shared-buffer) state, which the caller gives up: the tokens all candidates start with
+    /// run once (a classify answer's <c>{"label":"</c>), then each candidate's rest runs from there and the state is
+    /// rewound to the branch point for the next. No copy of the prompt's cache, no shared position computed twice.
+    /// </summary>
+    private static void ScoreInPlace(DecoderState state, IReadOnlyList<IReadOnlyList<int>> candidates, double[][] logProbs, CancellationToken cancellationToken)
+    {
+        // Inputs of candidate c are its tokens but the last; the first `shared` inputs are the same for every candidate.
+        var shared = candidates.Min(c => c.Count - 1);
+        for (var j = 0; j < shared; j++)
+        {
+            var token = candidates[0][j];
+            if (candidates.Any(c => c[j] != token))
+            {
+                shared = j;
+                break;
+            }
         }
 
-        return max + Math.Log(sum);
+        if (shared > 0)
+        {
+            state.Forward([.. candidates[0].Take(shared)], shared, cancellationToken);
+            for (var j = 0; j < shared; j++)
+            {
+                var row = state.Row(0, j);
+                var logSum = LogSumExp(row);
+                for (var c = 0; c < candidates.Count; c++)
+                {
+                    logProbs[c][j + 1] = row[candidates[c][j + 1]] - logSum;
+                }
+            }
+        }
+
+        var branch = state.PastLength;
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var cand = candidates[c];
+            var width = cand.Count - 1 - shared;
+            if (width == 0)
+            {
+                continue;
+            }
+
+            state.Rewind(branch);
+            state.Forward([.. cand.Skip(shared).Take(width)], width, cancellationToken);
+            for (var j = 0; j < width; j++)
+            {
+                var row = state.Row(0, j);
+                logProbs[c][shared + j + 1] = row[cand[shared + j + 1]] - LogSumExp(row);
+            }
+        }
     }
 
     private static void ScoreBatched(OnnxLanguageModel model, DecoderState prefix, IReadOnlyList<IReadOnlyList<int>> candidates, int maxLength, double[][] logProbs, CancellationToken cancellationToken)
