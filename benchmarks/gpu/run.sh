@@ -69,7 +69,7 @@ for preset in $presets; do
       echo "== slm-speed $preset $variant provider=$provider concurrency=$concurrency" | tee -a "$results"
       dotnet "$bin/HeteroAgents.Benchmarks.dll" slm-speed --model "$dir" --provider "$provider" --threads 2 \
         --prompt "$prompt" --generate "$generate" --runs 3 --concurrency "$concurrency" 2>&1 \
-        | tee /dev/stderr | grep -E '^(median|ratio|model)' >> "$results" || echo "FAILED" >> "$results"
+        | tee /dev/stderr | grep -E '^(median|ratio|paired|model)' >> "$results" || echo "FAILED" >> "$results"
     done
   done
 done
