@@ -97,6 +97,11 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 fresh.Timer = timer;
                 runGenerator = new TextGenerator(fresh);
                 await runGenerator.GenerateAsync(prompt, options, cancellationToken);
+
+                // The previous model's and the load's garbage is collected now, not during the measured run.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
             }
 
             timer.Reset();
