@@ -13,7 +13,7 @@ internal static class MatMulNBits
     private const string Microsoft = "com.microsoft";
 
     /// <summary>Adds y = x · Wᵀ for a Hugging Face [n, k] weight and returns y's name.</summary>
-    public static string Add(OnnxGraph g, string x, string name, Func<float[]> weight, int n, int k, int bits, string? output, int block = DefaultBlockSize)
+    public static string Add(OnnxGraph g, string x, string name, Func<float[]> weight, int n, int k, int bits, string? output, int block)
     {
         if (k % block != 0)
         {
@@ -31,7 +31,7 @@ internal static class MatMulNBits
     }
 
     /// <summary>Quantizes consecutive blocks of <paramref name="block"/> values; returns the packed unsigned codes (as sbyte bits) and scales.</summary>
-    internal static (sbyte[] Codes, float[] Scales) Quantize(float[] w, int blockCount, int bits, int block = DefaultBlockSize)
+    internal static (sbyte[] Codes, float[] Scales) Quantize(float[] w, int blockCount, int bits, int block)
     {
         var levels = bits == 8 ? 127f : 7f;
         var zeroPoint = 1 << (bits - 1);

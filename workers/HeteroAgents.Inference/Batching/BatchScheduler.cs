@@ -194,7 +194,7 @@ internal sealed class BatchScheduler : IDisposable
                 var (entry, matched) = _cache.Lookup(job.Prompt);
                 job.Matched = matched;
                 // A scoring job's candidates run on this state after the prompt (CandidateScorer), so it holds them too.
-                var room = job is ScoringJob scores ? scores.Candidates.Max(c => c.Count) - 1 : 0;
+                var room = job is ScoringJob scores ? CandidateScorer.PositionsAfterPrompt(scores.Candidates) : 0;
                 job.State = _model.CreateState(1, job.Prompt.Length + room);
                 if (entry is not null)
                 {

@@ -59,7 +59,8 @@ internal static class CandidateScorer
 
         if (maxLength > 1)
         {
-            if (prefix.InPlace && !model.Signature.LogitsLastOnly && prefix.Capacity >= prefix.PastLength + maxLength - 1 && prefix.Chunk >= maxLength - 1)
+            var room = PositionsAfterPrompt(candidates);
+            if (model.Signature.SharedBuffer && !model.Signature.LogitsLastOnly && prefix.Capacity >= prefix.PastLength + room && prefix.Chunk >= room)
             {
                 ScoreInPlace(prefix, candidates, logProbs, cancellationToken);
             }
@@ -75,6 +76,9 @@ internal static class CandidateScorer
 
         return CandidateScores.FromTokenLogProbabilities(logProbs);
     }
+
+    /// <summary>Cache positions the candidates take after the prompt (all of a candidate's tokens but its last are inputs).</summary>
+    internal static int PositionsAfterPrompt(IReadOnlyList<IReadOnlyList<int>> candidates) => candidates.Max(c => c.Count) - 1;
 
     /// <summary>log Σ exp(row), vectorized (one row of a 49,152-token vocabulary: ~20 µs instead of ~0.3 ms with Math.Exp).</summary>
     internal static double LogSumExp(ReadOnlySpan<float> row)

@@ -125,9 +125,6 @@ internal sealed unsafe class DecoderState : IDisposable
     /// <summary>The current KV buffer of tensor <paramref name="tensor"/> (in <see cref="DecoderSignature.PastNames"/> order).</summary>
     public nint Kv(int tensor) => _kv[_current][tensor];
 
-    /// <summary>Whether the KV buffers hold the full capacity in place (a shared past/present buffer), so the cache can be cut back.</summary>
-    public bool InPlace => _sig.SharedBuffer;
-
     /// <summary>
     /// Forgets the cached tokens from <paramref name="length"/> on (shared-buffer states only: the next forward pass
     /// overwrites them in place), so one state can try several continuations of the same prefix without copying it.
