@@ -53,8 +53,7 @@ internal sealed class FakeHubServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        _listener.Abort(); // not Stop + Close, which can re-bind the port on Linux (see FakeOpenAiCompatibleServer)
         try
         {
             _loop.Wait(TimeSpan.FromSeconds(5));

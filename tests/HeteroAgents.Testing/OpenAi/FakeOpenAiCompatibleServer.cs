@@ -84,7 +84,10 @@ public sealed class FakeOpenAiCompatibleServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
+
+        // Abort, not Stop + Close: on Linux the managed listener's Close after Stop looks its port up again and binds it
+        // anew to remove the prefix, which fails ("Address already in use") once another process has taken the port.
+        _listener.Abort();
         try
         {
             await _acceptLoop.ConfigureAwait(false);
@@ -92,10 +95,9 @@ public sealed class FakeOpenAiCompatibleServer : IAsyncDisposable
         }
         catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or OperationCanceledException)
         {
-            // Stopping the listener aborts pending accepts and responses.
+            // Aborting the listener ends pending accepts and responses.
         }
 
-        _listener.Close();
         _stopping.Dispose();
     }
 
