@@ -16,6 +16,9 @@ namespace HeteroAgents.Inference.Onnx;
 internal sealed unsafe class DecodeBatch : IDisposable
 {
     private const int TrimSlack = 32;
+
+    /// <summary>The attention mask's slot among the inputs (right after input_ids), where the graph has one.</summary>
+    private const int MaskInput = 1;
     private readonly InferenceSession _session;
     private readonly DecoderSignature _sig;
     private readonly int _maxRows;
@@ -39,6 +42,8 @@ internal sealed unsafe class DecodeBatch : IDisposable
     private int _allocatedRows;
     private int _current;
     private int _stride;
+    private nint[]? _boundKv;
+    private int _boundRows;
     private bool _disposed;
 
     public DecodeBatch(InferenceSession session, DecoderSignature signature, int maxRows, int maxCapacity, long kvBudgetBytes, RunTimer? timer)
@@ -187,40 +192,22 @@ internal sealed unsafe class DecodeBatch : IDisposable
             }
         }
 
+        // With a shared past/present buffer every shape but the mask's stays the same from step to step, so the other
+        // values are made once per batch layout (rows, buffers) and reused: one native value per step instead of two per
+        // layer and a few more.
+        var next = _sig.SharedBuffer ? _current : 1 - _current;
+        if (!_sig.SharedBuffer || _boundRows != rows || !ReferenceEquals(_boundKv, _kv[_current]))
+        {
+            ReleaseBindings();
+            Bind(rows, next);
+        }
+
         var memory = OrtMemoryInfo.DefaultInstance;
-        var k = 0;
-        _inputs[k++] = DecoderState.Create(memory, _ids, _sig.IdType, [rows, 1]);
         if (_sig.AttentionMask is not null)
         {
-            _inputs[k++] = DecoderState.Create(memory, _mask, _sig.MaskType, [rows, width]);
+            _inputs[MaskInput] = DecoderState.Create(memory, _mask, _sig.MaskType, [rows, width]);
         }
 
-        if (_sig.PositionIds is not null)
-        {
-            _inputs[k++] = DecoderState.Create(memory, _positions, _sig.PositionType, [rows, 1]);
-        }
-
-        if (_sig.UseCacheBranch is not null)
-        {
-            _useCache[0] = true;
-            fixed (bool* b = _useCache)
-            {
-                _inputs[k++] = OrtValue.CreateTensorValueWithData(memory, TensorElementType.Bool, [1], (nint)b, 1);
-            }
-        }
-
-        long[] pastShape = [rows, _sig.KvHeads, _sig.SharedBuffer ? _capacity : _stride, _sig.HeadDim];
-        long[] presentShape = [rows, _sig.KvHeads, _sig.SharedBuffer ? _capacity : _stride + 1, _sig.HeadDim];
-        var pastBytes = pastShape[0] * pastShape[2] * Layout.TokenBytesAllHeads;
-        var presentBytes = presentShape[0] * presentShape[2] * Layout.TokenBytesAllHeads;
-        var next = _sig.SharedBuffer ? _current : 1 - _current;
-        for (var i = 0; i < _sig.PastNames.Length; i++)
-        {
-            _inputs[k++] = OrtValue.CreateTensorValueWithData(memory, _sig.KvType, pastShape, _kv[_current][i], pastBytes);
-            _outputs[i + 1] = OrtValue.CreateTensorValueWithData(memory, _sig.KvType, presentShape, _kv[next][i], presentBytes);
-        }
-
-        _outputs[0] = OrtValue.CreateTensorValueWithData(memory, _sig.LogitsType, [rows, 1, _sig.VocabularySize], _logits, (long)rows * _sig.VocabularySize * DecoderSignature.ElementSize(_sig.LogitsType));
         try
         {
             var started = _timer is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
@@ -229,18 +216,16 @@ internal sealed unsafe class DecodeBatch : IDisposable
         }
         finally
         {
-            foreach (var v in _inputs)
+            if (_sig.AttentionMask is not null)
             {
-                v?.Dispose();
+                _inputs[MaskInput].Dispose();
+                _inputs[MaskInput] = null!;
             }
 
-            foreach (var v in _outputs)
+            if (!_sig.SharedBuffer)
             {
-                v?.Dispose();
+                ReleaseBindings();
             }
-
-            Array.Clear(_inputs);
-            Array.Clear(_outputs);
         }
 
         _current = next;
@@ -284,6 +269,64 @@ internal sealed unsafe class DecodeBatch : IDisposable
         Free(_kv);
         NativeMemory.AlignedFree((void*)_logits);
         _runOptions.Dispose();
+    }
+
+    /// <summary>Creates every input and output value of a step but the attention mask (slot <see cref="MaskInput"/>).</summary>
+    private void Bind(int rows, int next)
+    {
+        var memory = OrtMemoryInfo.DefaultInstance;
+        var k = 0;
+        _inputs[k++] = DecoderState.Create(memory, _ids, _sig.IdType, [rows, 1]);
+        if (_sig.AttentionMask is not null)
+        {
+            k++;
+        }
+
+        if (_sig.PositionIds is not null)
+        {
+            _inputs[k++] = DecoderState.Create(memory, _positions, _sig.PositionType, [rows, 1]);
+        }
+
+        if (_sig.UseCacheBranch is not null)
+        {
+            _useCache[0] = true;
+            fixed (bool* b = _useCache)
+            {
+                _inputs[k++] = OrtValue.CreateTensorValueWithData(memory, TensorElementType.Bool, [1], (nint)b, 1);
+            }
+        }
+
+        long[] pastShape = [rows, _sig.KvHeads, _sig.SharedBuffer ? _capacity : _stride, _sig.HeadDim];
+        long[] presentShape = [rows, _sig.KvHeads, _sig.SharedBuffer ? _capacity : _stride + 1, _sig.HeadDim];
+        var pastBytes = pastShape[0] * pastShape[2] * Layout.TokenBytesAllHeads;
+        var presentBytes = presentShape[0] * presentShape[2] * Layout.TokenBytesAllHeads;
+        for (var i = 0; i < _sig.PastNames.Length; i++)
+        {
+            _inputs[k++] = OrtValue.CreateTensorValueWithData(memory, _sig.KvType, pastShape, _kv[_current][i], pastBytes);
+            _outputs[i + 1] = OrtValue.CreateTensorValueWithData(memory, _sig.KvType, presentShape, _kv[next][i], presentBytes);
+        }
+
+        _outputs[0] = OrtValue.CreateTensorValueWithData(memory, _sig.LogitsType, [rows, 1, _sig.VocabularySize], _logits, (long)rows * _sig.VocabularySize * DecoderSignature.ElementSize(_sig.LogitsType));
+        _boundRows = rows;
+        _boundKv = _kv[_current];
+    }
+
+    private void ReleaseBindings()
+    {
+        foreach (var v in _inputs)
+        {
+            v?.Dispose();
+        }
+
+        foreach (var v in _outputs)
+        {
+            v?.Dispose();
+        }
+
+        Array.Clear(_inputs);
+        Array.Clear(_outputs);
+        _boundRows = 0;
+        _boundKv = null;
     }
 
     private int MaxLength()
@@ -378,6 +421,7 @@ internal sealed unsafe class DecodeBatch : IDisposable
 
     private void Free(nint[][] kv)
     {
+        ReleaseBindings();
         var sets = _sig.SharedBuffer || kv[1].Length == 0 ? 1 : 2;
         for (var s = 0; s < sets; s++)
         {
