@@ -104,52 +104,13 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 GC.Collect();
             }
 
-            timer.Reset();
-            var started = Stopwatch.GetTimestamp();
-            var cpuStart = Environment.CpuUsage.TotalTime;
-            var cpuAtFirst = cpuStart;
-            long firstTokenAt = 0;
-            var count = 0;
-            TimeSpan runAtFirst = default;
-            long previousAt = 0;
-            TimeSpan previousRun = default;
-            await foreach (var step in runGenerator.StreamAsync(prompt, options, cancellationToken))
-            {
-                var now = Stopwatch.GetTimestamp();
-                var run = timer.Elapsed;
-                if (count++ == 0)
-                {
-                    firstTokenAt = now;
-                    runAtFirst = run;
-                    cpuAtFirst = Environment.CpuUsage.TotalTime;
-                }
-                else
-                {
-                    // One decode step: wall time between two yielded tokens minus the time inside ORT's Run.
-                    stepOverheads.Add((Stopwatch.GetElapsedTime(previousAt, now) - (run - previousRun)).TotalMilliseconds);
-                }
-
-                previousAt = now;
-                previousRun = run;
-
-                if (stops.Contains(step.TokenId))
-                {
-                    break;
-                }
-            }
-
-            var end = Stopwatch.GetTimestamp();
-            var cpuEnd = Environment.CpuUsage.TotalTime;
-            var prefill = Stopwatch.GetElapsedTime(started, firstTokenAt);
-            var decode = Stopwatch.GetElapsedTime(firstTokenAt, end);
-            var decodeRun = timer.Elapsed - runAtFirst;
-            var decodeSteps = count - 1;
-            prefillRates.Add(promptTokens / prefill.TotalSeconds);
-            decodeRates.Add(decodeSteps / decode.TotalSeconds);
-            overheads.Add((decode - decodeRun).TotalMilliseconds / decodeSteps);
-            runShares.Add(decodeRun.TotalMilliseconds / decodeSteps);
-            cpu.AddOurs(promptTokens / (cpuAtFirst - cpuStart).TotalSeconds, decodeSteps / (cpuEnd - cpuAtFirst).TotalSeconds);
-            Console.WriteLine(Invariant($"run {r + 1}: prompt {promptTokens} tok in {prefill.TotalMilliseconds:F0} ms ({prefillRates[^1]:F0} tok/s); generated {decodeSteps} tok at {decodeRates[^1]:F1} tok/s; per token {runShares[^1]:F2} ms in ORT Run + {overheads[^1]:F3} ms ours"));
+            var m = await SingleStreamRun.MeasureAsync(runGenerator, timer, prompt, options, stops, stepOverheads, cancellationToken);
+            prefillRates.Add(m.PrefillRate);
+            decodeRates.Add(m.DecodeRate);
+            overheads.Add(m.OverheadMsPerToken);
+            runShares.Add(m.RunMsPerToken);
+            cpu.AddOurs(m.PrefillCpuRate, m.DecodeCpuRate);
+            Console.WriteLine(Invariant($"run {r + 1}: prompt {promptTokens} tok in {m.Prefill.TotalMilliseconds:F0} ms ({m.PrefillRate:F0} tok/s); generated {m.DecodeSteps} tok at {m.DecodeRate:F1} tok/s; per token {m.RunMsPerToken:F2} ms in ORT Run + {m.OverheadMsPerToken:F3} ms ours"));
             fresh?.Dispose();
             if (peer is not null)
             {

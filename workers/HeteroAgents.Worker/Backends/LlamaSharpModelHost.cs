@@ -1,12 +1,18 @@
 using HeteroAgents.Inference.LlamaSharp;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Worker.Backends;
 
-/// <summary>Owns the worker's GGUF models in llama.cpp, one per file: loaded on first use with the <c>Hetero:LlamaSharp</c> options, shared, disposed with the host.</summary>
-public sealed class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options) : IDisposable
+/// <summary>
+/// Owns the worker's GGUF models in llama.cpp, one per file: loaded on first use with the <c>Hetero:LlamaSharp</c>
+/// options, shared, disposed with the host. llama.cpp's own log lines go to the host's logger
+/// (<see cref="LlamaNativeLog"/>, category <see cref="LlamaNativeLog.Category"/>) instead of stderr.
+/// </summary>
+public sealed class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options, ILoggerFactory loggerFactory) : IDisposable
 {
     private readonly Lock _lock = new();
+    private bool _logRouted;
     private readonly Dictionary<string, LlamaSharpModel> _models = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -22,6 +28,12 @@ public sealed class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options
         {
             if (!_models.TryGetValue(full, out var model))
             {
+                if (!_logRouted)
+                {
+                    LlamaNativeLog.RouteTo(loggerFactory.CreateLogger(LlamaNativeLog.Category));
+                    _logRouted = true;
+                }
+
                 var o = options.Value;
                 model = LlamaSharpModel.Load(new LlamaSharpModelOptions
                 {
