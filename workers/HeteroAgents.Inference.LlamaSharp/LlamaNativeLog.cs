@@ -45,12 +45,12 @@ public static partial class LlamaNativeLog
                 }
             }
         };
+        // Kept and handed over together, so two routings at once cannot leave llama.cpp holding one whose delegate is gone.
         lock (Gate)
         {
             _callback = callback;
+            NativeLogConfig.llama_log_set(callback);
         }
-
-        NativeLogConfig.llama_log_set(callback);
     }
 
     [LoggerMessage(Message = "{LlamaCpp}")]

@@ -55,6 +55,7 @@ internal sealed class LlamaSharpSpeedBenchmark : IBenchmarkCommand
         LlamaNativeLog.RouteTo(NullLogger.Instance);
         var options = new LlamaSharpModelOptions { ModelPath = path, Threads = threads, MaxBatchSize = 1, ContextSize = promptTokens + generateTokens + 16 };
         var generation = new GenerationOptions { MaxTokens = generateTokens, StopTokenIds = [] };
+        var random = new Random(42);
         int[]? prompt = null;
         var ours = new List<SingleStreamMeasurement>();
         List<double> peerPrompt = [], peerDecode = [];
@@ -65,7 +66,6 @@ internal sealed class LlamaSharpSpeedBenchmark : IBenchmarkCommand
             // A fresh model per run, as every peer run is a fresh process; warmed up at the measured size like the peer.
             using (var model = LlamaSharpModel.Load(options))
             {
-                var random = new Random(42);
                 prompt ??= [.. Enumerable.Range(0, promptTokens).Select(_ => random.Next(0, model.VocabularySize - 64))];
                 await model.Generator.GenerateAsync(prompt, generation, cancellationToken);
                 ours.Add(await SingleStreamRun.MeasureAsync(model.Generator, null, prompt, generation, model.StopTokenIds, null, cancellationToken));
