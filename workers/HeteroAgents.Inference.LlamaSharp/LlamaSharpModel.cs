@@ -105,11 +105,17 @@ public sealed class LlamaSharpModel : IDisposable
 
     internal int BatchTokens { get; }
 
-    /// <summary>Loads a GGUF model.</summary>
+    /// <summary>Loads a GGUF model (into the llama.cpp build of <see cref="LlamaSharpModelOptions.NativeLibraryPath"/> when set).</summary>
+    /// <exception cref="InvalidOperationException">A native library path is set but llama.cpp was already loaded from elsewhere.</exception>
     /// <exception cref="ModelLoadException">The file is missing, not a GGUF file, or llama.cpp cannot load it (e.g. an unsupported architecture).</exception>
     public static LlamaSharpModel Load(LlamaSharpModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.NativeLibraryPath))
+        {
+            LlamaNativeLibrary.Use(options.NativeLibraryPath);
+        }
+
         var file = ResolveFile(options.ModelPath);
         var sequences = options.MaxBatchSize > 0 ? options.MaxBatchSize : 8;
         LLamaWeights weights;

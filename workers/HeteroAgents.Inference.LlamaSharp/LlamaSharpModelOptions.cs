@@ -30,4 +30,11 @@ public sealed class LlamaSharpModelOptions
     /// <summary>Most tokens in one llama.cpp decode call (prompt chunks plus one token per running sequence).</summary>
     [Range(32, 65_536)]
     public int BatchTokens { get; set; } = 512;
+
+    /// <summary>
+    /// A folder with a llama.cpp build for this machine (its <c>libllama.so</c> and ggml libraries, e.g. made by
+    /// <c>scripts/build-llama-cpu.sh</c>, or a CUDA build) to load instead of the <c>LLamaSharp.Backend.Cpu</c> package's
+    /// generic builds; empty uses the package's (see <see cref="LlamaNativeLibrary"/>).
+    /// </summary>
+    public string? NativeLibraryPath { get; set; }
 }

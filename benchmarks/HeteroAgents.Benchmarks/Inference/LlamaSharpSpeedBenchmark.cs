@@ -14,12 +14,13 @@ internal sealed class LlamaSharpSpeedBenchmark : IBenchmarkCommand
 {
     public string Name => "llamasharp-speed";
 
-    public string Description => "tokens/s of the LLamaSharp backend vs node-llama-cpp on the same GGUF: --model DIR|FILE.gguf [--threads 1] [--prompt 128] [--generate 128] [--runs 5] [--peer auto|none|FILE.gguf]";
+    public string Description => "tokens/s of the LLamaSharp backend vs node-llama-cpp on the same GGUF: --model DIR|FILE.gguf [--threads 1] [--prompt 128] [--generate 128] [--runs 5] [--peer auto|none|FILE.gguf] [--native-library DIR (a llama.cpp build for this machine, e.g. from scripts/build-llama-cpu.sh)]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         string? path = null;
         var peerArg = "auto";
+        string? native = null;
         int threads = 1, promptTokens = 128, generateTokens = 128, runs = 5;
         for (var i = 0; i < args.Length; i++)
         {
@@ -32,6 +33,7 @@ internal sealed class LlamaSharpSpeedBenchmark : IBenchmarkCommand
                 case "--generate": generateTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--peer": peerArg = Next(); break;
+                case "--native-library": native = Next(); break;
                 default: Console.Error.WriteLine($"llamasharp-speed: unknown option {args[i]}"); return 2;
             }
         }
@@ -51,6 +53,11 @@ internal sealed class LlamaSharpSpeedBenchmark : IBenchmarkCommand
             Console.WriteLine($"llama.cpp peer skipped: {why}");
         }
 
+        if (native is not null)
+        {
+            LlamaNativeLibrary.Use(native);
+        }
+
         // llama.cpp's load chatter (dozens of lines per model) would bury the figures.
         LlamaNativeLog.RouteTo(NullLogger.Instance);
         var options = new LlamaSharpModelOptions { ModelPath = path, Threads = threads, MaxBatchSize = 1, ContextSize = promptTokens + generateTokens + 16 };
@@ -60,7 +67,8 @@ internal sealed class LlamaSharpSpeedBenchmark : IBenchmarkCommand
         var ours = new List<SingleStreamMeasurement>();
         List<double> peerPrompt = [], peerDecode = [];
         var cpu = new CpuRates();
-        Console.WriteLine(Invariant($"load: {File.ReadAllText("/proc/loadavg").Trim()} (/proc/loadavg); {path}, {threads} threads, {promptTokens} prompt + {generateTokens} generated tokens"));
+        Console.WriteLine(Invariant($"{MachineLine.Now()}; {path}, {threads} threads, {promptTokens} prompt + {generateTokens} generated tokens"));
+        Console.WriteLine($"llama.cpp from {LlamaNativeLibrary.Folder ?? "the LLamaSharp.Backend.Cpu package"}: {LlamaNativeLibrary.SystemInfo()}");
         for (var r = 0; r < runs; r++)
         {
             // A fresh model per run, as every peer run is a fresh process; warmed up at the measured size like the peer.

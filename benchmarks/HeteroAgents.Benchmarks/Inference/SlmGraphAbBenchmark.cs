@@ -48,7 +48,7 @@ internal sealed class SlmGraphAbBenchmark : IBenchmarkCommand
         int[]? prompt = null;
         var options = new GenerationOptions { MaxTokens = generateTokens, StopTokenIds = [] };
         List<SingleStreamMeasurement> ra = [], rb = [];
-        Console.WriteLine(Invariant($"load: {File.ReadAllText("/proc/loadavg").Trim()} (/proc/loadavg); A = {a}, B = {b}, {threads} threads, {promptTokens} prompt + {generateTokens} generated tokens, {pairs} pairs"));
+        Console.WriteLine(Invariant($"{MachineLine.Now()}; A = {a}, B = {b}, {threads} threads, {promptTokens} prompt + {generateTokens} generated tokens, {pairs} pairs"));
         for (var p = 0; p < pairs; p++)
         {
             foreach (var side in p % 2 == 0 ? "AB" : "BA")

@@ -51,7 +51,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         var load = Stopwatch.StartNew();
         var modelOptions = new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider, ProfileFilePrefix = profile };
         using var model = OnnxLanguageModel.Load(modelOptions);
-        Console.WriteLine(Invariant($"load: {File.ReadAllText("/proc/loadavg").Trim()} (/proc/loadavg)"));
+        Console.WriteLine(MachineLine.Now());
         string? why = null;
         var peer = peerArg == "none" ? null : LlamaCppPeer.Find(dir, peerArg == "auto" ? null : peerArg, out why);
         if (peer is null && peerArg != "none")

@@ -67,7 +67,7 @@ internal sealed class WorkerThroughputBenchmark : IBenchmarkCommand
         }
 
         var tasks = await ReadTasksAsync(batch, cancellationToken);
-        Console.WriteLine(Invariant($"load: {File.ReadAllText("/proc/loadavg").Trim()} (/proc/loadavg); {tasks.Count} tasks ({string.Join(", ", tasks.GroupBy(t => t.Type).Select(g => $"{g.Count()} {g.Key.ToWireName()}"))}), concurrency {concurrency}, {threads} threads"));
+        Console.WriteLine(Invariant($"{MachineLine.Now()}; {tasks.Count} tasks ({string.Join(", ", tasks.GroupBy(t => t.Type).Select(g => $"{g.Count()} {g.Key.ToWireName()}"))}), concurrency {concurrency}, {threads} threads"));
         await using var services = BuildWorker(dir, concurrency, threads, maxTokens);
         var run = new WorkerRun(services);
         await run.ProcessAsync(tasks.Take(Math.Min(4, tasks.Count)).ToList(), concurrency, cancellationToken); // warm-up: load, kernels

@@ -7,12 +7,14 @@ namespace HeteroAgents.Worker.Backends;
 /// <summary>
 /// Owns the worker's GGUF models in llama.cpp, one per file: loaded on first use with the <c>Hetero:LlamaSharp</c>
 /// options, shared, disposed with the host. llama.cpp's own log lines go to the host's logger
-/// (<see cref="LlamaNativeLog"/>, category <see cref="LlamaNativeLog.Category"/>) instead of stderr.
+/// (<see cref="LlamaNativeLog"/>, category <see cref="LlamaNativeLog.Category"/>) instead of stderr. Before the first
+/// load it applies <c>Hetero:LlamaSharp:NativeLibraryPath</c> (<see cref="LlamaNativeLibrary"/>) and logs, at
+/// Information, which llama.cpp build runs and the instruction sets it was compiled for.
 /// </summary>
-public sealed class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options, ILoggerFactory loggerFactory) : IDisposable
+public sealed partial class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options, ILoggerFactory loggerFactory) : IDisposable
 {
     private readonly Lock _lock = new();
-    private bool _logRouted;
+    private bool _nativeReady;
     private readonly Dictionary<string, LlamaSharpModel> _models = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -28,13 +30,21 @@ public sealed class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options
         {
             if (!_models.TryGetValue(full, out var model))
             {
-                if (!_logRouted)
+                var o = options.Value;
+                if (!_nativeReady)
                 {
-                    LlamaNativeLog.RouteTo(loggerFactory.CreateLogger(LlamaNativeLog.Category));
-                    _logRouted = true;
+                    // Before anything touches llama.cpp: which build to load, then where its log lines go.
+                    if (!string.IsNullOrWhiteSpace(o.NativeLibraryPath))
+                    {
+                        LlamaNativeLibrary.Use(o.NativeLibraryPath);
+                    }
+
+                    var logger = loggerFactory.CreateLogger(LlamaNativeLog.Category);
+                    LlamaNativeLog.RouteTo(logger);
+                    _nativeReady = true;
+                    LogBuild(logger, LlamaNativeLibrary.Folder ?? "the LLamaSharp.Backend.Cpu package", LlamaNativeLibrary.SystemInfo());
                 }
 
-                var o = options.Value;
                 model = LlamaSharpModel.Load(new LlamaSharpModelOptions
                 {
                     ModelPath = modelPath,
@@ -43,6 +53,7 @@ public sealed class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options
                     GpuLayerCount = o.GpuLayerCount,
                     MaxBatchSize = o.MaxBatchSize,
                     BatchTokens = o.BatchTokens,
+                    NativeLibraryPath = o.NativeLibraryPath,
                 });
                 _models[full] = model;
             }
@@ -64,4 +75,7 @@ public sealed class LlamaSharpModelHost(IOptions<LlamaSharpModelOptions> options
             _models.Clear();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "llama.cpp from {Source}: {SystemInfo}")]
+    private static partial void LogBuild(ILogger logger, string source, string systemInfo);
 }

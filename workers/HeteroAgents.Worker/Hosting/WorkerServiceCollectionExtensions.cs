@@ -52,6 +52,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddOptions<DecodingConstraintOptions>().Bind(configuration.GetSection(OnnxBackendProvider.SectionName + ":Decoding"))
             .ValidateSection(OnnxBackendProvider.SectionName + ":Decoding", new DecodingConstraintOptionsAnnotationValidator()).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlmOptions>, SlmBackendValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlamaSharpModelOptions>, LlamaSharpNativeLibraryValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
