@@ -8,7 +8,7 @@ public static class MakeModelCommand
 {
     private const string Usage =
         "usage: make-model --arch llama --preset tiny|tiny-qwen2|tiny-qwen3|smollm2-135m|qwen2.5-0.5b|qwen3-0.6b --seed N " +
-        "[--precision fp32|fp16|int8|int4] [--layout transformers|onnx-community] [--layers N] [--block-size 32|64] [--no-gguf] [--external-data] [--fused] --out <dir>";
+        "[--precision fp32|fp16|int8|int4] [--layout transformers|onnx-community] [--layers N] [--block-size 32|64] [--accuracy-level 1|4] [--no-gguf] [--external-data] [--fused] --out <dir>";
 
     /// <summary>Parses the arguments, writes the model, and returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -50,6 +50,7 @@ public static class MakeModelCommand
         var layout = ModelLayout.Transformers;
         int? layers = null;
         int? blockSize = null;
+        int? accuracyLevel = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"option {args[i]} needs a value");
@@ -91,6 +92,11 @@ public static class MakeModelCommand
                     blockSize = b is "32" or "64"
                         ? int.Parse(b, CultureInfo.InvariantCulture) : throw new ArgumentException($"--block-size: '{b}' is not 32 or 64");
                     break;
+                case "--accuracy-level":
+                    var a = Value();
+                    accuracyLevel = a is "1" or "4"
+                        ? int.Parse(a, CultureInfo.InvariantCulture) : throw new ArgumentException($"--accuracy-level: '{a}' is not 1 (float32 compute) or 4 (int8 compute)");
+                    break;
                 case "--no-gguf": gguf = false; break;
                 case "--external-data": external = true; break;
                 case "--fused": fused = true; break;
@@ -127,10 +133,16 @@ public static class MakeModelCommand
             }
         }
 
+        if (accuracyLevel is not null && precision is not (ModelPrecision.Int8 or ModelPrecision.Int4))
+        {
+            throw new ArgumentException($"--accuracy-level applies to int8 and int4 weights, not {precision.ToString().ToLowerInvariant()}");
+        }
+
         outDir = output ?? throw new ArgumentException("--out is required");
         return new ModelSpec(chosen, seed, precision)
         {
             WriteGguf = gguf, ExternalData = external, Fused = fused, Layout = layout, BlockSize = blockSize ?? Onnx.MatMulNBits.DefaultBlockSize,
+            AccuracyLevel = accuracyLevel ?? Onnx.MatMulNBits.DefaultAccuracyLevel,
         };
     }
 }

@@ -30,6 +30,12 @@ public sealed record ModelSpec(ModelPreset Preset, int Seed = 1, ModelPrecision 
     /// </summary>
     public int BlockSize { get; init; } = Onnx.MatMulNBits.DefaultBlockSize;
 
+    /// <summary>
+    /// MatMulNBits <c>accuracy_level</c> of int8/int4 weights: 4 (default) computes in int8, 1 in float32 (what the
+    /// runtime's float32 prompt session switches the graph to, so tests can compare against a file written that way).
+    /// </summary>
+    public int AccuracyLevel { get; init; } = Onnx.MatMulNBits.DefaultAccuracyLevel;
+
     /// <summary>Where the ONNX graph goes (default: <c>model.onnx</c> at the root).</summary>
     public ModelLayout Layout { get; init; } = ModelLayout.Transformers;
 

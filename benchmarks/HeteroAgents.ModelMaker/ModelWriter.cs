@@ -28,7 +28,7 @@ public static class ModelWriter
         var files = new List<string>();
 
         var weights = new LlamaWeights(spec.Preset, spec.Seed);
-        var graph = LlamaOnnxBuilder.Build(weights, spec.Precision, spec.Fused, spec.BlockSize);
+        var graph = LlamaOnnxBuilder.Build(weights, spec.Precision, spec.Fused, spec.BlockSize, spec.AccuracyLevel);
         var weightBytes = graph.Initializers.Sum(i => i.ByteLength);
         var external = spec.ExternalData ?? weightBytes > ExternalDataThreshold;
 

@@ -25,4 +25,15 @@ public sealed class MakeModelCommandTests
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Accuracy_level_defaults_to_int8_compute_and_takes_float32()
+    {
+        Assert.Equal(4, MakeModelCommand.Parse(["--preset", "tiny", "--precision", "int4", "--out", "x"], out _).AccuracyLevel);
+        Assert.Equal(1, MakeModelCommand.Parse(["--preset", "tiny", "--precision", "int4", "--accuracy-level", "1", "--out", "x"], out _).AccuracyLevel);
+        Assert.Contains("'2' is not 1", Assert.Throws<ArgumentException>(() =>
+            MakeModelCommand.Parse(["--preset", "tiny", "--precision", "int4", "--accuracy-level", "2", "--out", "x"], out _)).Message, StringComparison.Ordinal);
+        Assert.Contains("applies to int8 and int4 weights, not fp32", Assert.Throws<ArgumentException>(() =>
+            MakeModelCommand.Parse(["--preset", "tiny", "--accuracy-level", "1", "--out", "x"], out _)).Message, StringComparison.Ordinal);
+    }
 }

@@ -14,7 +14,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
 {
     public string Name => "slm-speed";
 
-    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda] [--profile PREFIX (ORT per-operator trace)] [--same-model (single stream: every run on the first loaded model)]";
+    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda] [--profile PREFIX (ORT per-operator trace)] [--same-model (single stream: every run on the first loaded model)] [--float32-prefill on|off (default on)]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         string peerArg = "auto";
         var provider = "cpu";
         int threads = 2, promptTokens = 128, generateTokens = 64, runs = 3, concurrency = 1;
+        var float32Prefill = true;
         var reload = true;
         for (var i = 0; i < args.Length; i++)
         {
@@ -34,6 +35,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 case "--generate": generateTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--concurrency": concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--float32-prefill": float32Prefill = Next() switch { "on" => true, "off" => false, var v => throw new ArgumentException($"--float32-prefill: '{v}' is not on or off") }; break;
                 case "--peer": peerArg = Next(); break;
                 case "--provider": provider = Next(); break;
                 case "--profile": profile = Next(); break;
@@ -49,7 +51,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         }
 
         var load = Stopwatch.StartNew();
-        var modelOptions = new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider, ProfileFilePrefix = profile };
+        var modelOptions = new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider, ProfileFilePrefix = profile, Float32Prefill = float32Prefill };
         using var model = OnnxLanguageModel.Load(modelOptions);
         Console.WriteLine(MachineLine.Now());
         string? why = null;
@@ -58,7 +60,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         {
             Console.WriteLine($"llama.cpp peer skipped: {why}");
         }
-        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads, provider {provider}"));
+        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads, provider {provider}, float32 prompt session {(model.Float32Prefill ? "yes" : "no")}, RSS {Environment.WorkingSet >> 20} MiB"));
         var timer = new RunTimer();
         model.Timer = timer;
         var generator = new TextGenerator(model);

@@ -20,10 +20,11 @@ internal sealed class LlamaOnnxBuilder
     private readonly ModelPrecision _precision;
     private readonly bool _fused;
     private readonly int _blockSize;
+    private readonly int _accuracyLevel;
     private readonly OnnxGraph _g = new();
     private readonly Dictionary<string, (string Q, string Scale, string ZeroPoint)> _quantizedActivations = [];
 
-    private LlamaOnnxBuilder(LlamaWeights weights, ModelPrecision precision, bool fused, int blockSize)
+    private LlamaOnnxBuilder(LlamaWeights weights, ModelPrecision precision, bool fused, int blockSize, int accuracyLevel)
     {
         if (fused && precision == ModelPrecision.Fp16)
         {
@@ -35,15 +36,17 @@ internal sealed class LlamaOnnxBuilder
         _precision = precision;
         _fused = fused;
         _blockSize = blockSize;
+        _accuracyLevel = accuracyLevel;
     }
 
     /// <summary>
     /// Builds the graph. <paramref name="fused"/> selects ONNX Runtime's CPU contrib operators (SimplifiedLayerNormalization,
     /// RotaryEmbedding, GroupQueryAttention, MatMulNBits for int8) instead of plain opset-17 operators. Int4 weights always use
-    /// MatMulNBits (opset 17 has no 4-bit type), quantized in blocks of <paramref name="blockSize"/> along the input axis.
+    /// MatMulNBits (opset 17 has no 4-bit type), quantized in blocks of <paramref name="blockSize"/> along the input axis and
+    /// computed at <paramref name="accuracyLevel"/>.
     /// </summary>
-    public static OnnxGraph Build(LlamaWeights weights, ModelPrecision precision, bool fused = false, int blockSize = MatMulNBits.DefaultBlockSize) =>
-        new LlamaOnnxBuilder(weights, precision, fused, blockSize).Build();
+    public static OnnxGraph Build(LlamaWeights weights, ModelPrecision precision, bool fused = false, int blockSize = MatMulNBits.DefaultBlockSize, int accuracyLevel = MatMulNBits.DefaultAccuracyLevel) =>
+        new LlamaOnnxBuilder(weights, precision, fused, blockSize, accuracyLevel).Build();
 
     private OnnxGraph Build()
     {
@@ -183,7 +186,7 @@ internal sealed class LlamaOnnxBuilder
         }
         else
         {
-            y = MatMulNBits.Add(_g, x, name + ".weight", () => Concat(p => p.Weight), outDim, inDim, _precision == ModelPrecision.Int4 ? 4 : 8, null, _blockSize);
+            y = MatMulNBits.Add(_g, x, name + ".weight", () => Concat(p => p.Weight), outDim, inDim, _precision == ModelPrecision.Int4 ? 4 : 8, null, _blockSize, _accuracyLevel);
         }
 
         if (_p.AttentionBias && parts.All(p => p.Bias is not null))
@@ -245,7 +248,7 @@ internal sealed class LlamaOnnxBuilder
         else if (_fused || _precision == ModelPrecision.Int4)
         {
             var bits = _precision == ModelPrecision.Int4 ? 4 : 8;
-            y = MatMulNBits.Add(g, x, name, () => _weights.Get(weightName), outDim, inDim, bits, bias is null || !_p.AttentionBias ? output : null, _blockSize);
+            y = MatMulNBits.Add(g, x, name, () => _weights.Get(weightName), outDim, inDim, bits, bias is null || !_p.AttentionBias ? output : null, _blockSize, _accuracyLevel);
         }
         else
         {

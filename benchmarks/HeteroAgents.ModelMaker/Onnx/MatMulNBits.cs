@@ -3,17 +3,20 @@ namespace HeteroAgents.ModelMaker.Onnx;
 /// <summary>
 /// Linear layers as com.microsoft MatMulNBits (ONNX Runtime CPU): weights in blocks along K (32 by default, as
 /// llama.cpp's Q4_0/Q8_0; 64 gives the same bits per weight as those with fp32 scales) with one fp32 scale per block,
-/// symmetric around the implicit zero point (128 for 8 bits, 8 for 4 bits), accuracy_level 4 (int8 compute).
+/// symmetric around the implicit zero point (128 for 8 bits, 8 for 4 bits), accuracy_level 4 (int8 compute) unless told otherwise.
 /// </summary>
 internal static class MatMulNBits
 {
     /// <summary>The block size llama.cpp's Q4_0 and Q8_0 use, and the default here.</summary>
     public const int DefaultBlockSize = 32;
 
+    /// <summary>int8 compute (ONNX Runtime's fastest CPU kernel for one row, i.e. decode).</summary>
+    public const int DefaultAccuracyLevel = 4;
+
     private const string Microsoft = "com.microsoft";
 
     /// <summary>Adds y = x · Wᵀ for a Hugging Face [n, k] weight and returns y's name.</summary>
-    public static string Add(OnnxGraph g, string x, string name, Func<float[]> weight, int n, int k, int bits, string? output, int block)
+    public static string Add(OnnxGraph g, string x, string name, Func<float[]> weight, int n, int k, int bits, string? output, int block, int accuracyLevel = DefaultAccuracyLevel)
     {
         if (k % block != 0)
         {
@@ -27,7 +30,7 @@ internal static class MatMulNBits
         var scales = g.Initializer($"{name}_scales", OnnxDataType.Float, [n * blocks], () => box.TakeScales());
         return g.OpMulti("MatMulNBits", [x, packed, scales], [output ?? ""], Microsoft,
             OnnxAttribute.Int("K", k), OnnxAttribute.Int("N", n), OnnxAttribute.Int("bits", bits),
-            OnnxAttribute.Int("block_size", block), OnnxAttribute.Int("accuracy_level", 4))[0];
+            OnnxAttribute.Int("block_size", block), OnnxAttribute.Int("accuracy_level", accuracyLevel))[0];
     }
 
     /// <summary>Quantizes consecutive blocks of <paramref name="block"/> values; returns the packed unsigned codes (as sbyte bits) and scales.</summary>

@@ -80,15 +80,18 @@ public sealed class CandidateScoringTests
         Assert.Contains("Candidate 1", ex.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Reference: run the prompt, then feed the candidate one token at a time, summing log-softmax.</summary>
+    /// <summary>
+    /// Reference: run the prompt as a prompt chunk (as the scheduler does; on a quantized model's float32 prompt session),
+    /// then feed the candidate one token at a time, summing log-softmax.
+    /// </summary>
     private static double StepwiseLogProbability(IReadOnlyList<int> prompt, IReadOnlyList<int> candidate) =>
         StepwiseLogProbability(TinyModel.Shared, prompt, candidate);
 
     private static double StepwiseLogProbability(OnnxLanguageModel model, IReadOnlyList<int> prompt, IReadOnlyList<int> candidate)
     {
         using var state = model.CreateState(1, prompt.Count + candidate.Count, chunk: prompt.Count);
-        state.Forward(prompt.ToArray(), prompt.Count, CancellationToken.None);
-        var row = state.Row(0, prompt.Count - 1);
+        state.Forward(prompt.ToArray(), prompt.Count, CancellationToken.None, lastPositionOnly: true);
+        var row = state.Row(0, state.RowsPerSequence - 1);
         var total = row[candidate[0]] - CandidateScorer.LogSumExp(row);
         for (var j = 1; j < candidate.Count; j++)
         {

@@ -32,6 +32,8 @@ public sealed class LlamaSharpNativeLibraryPathTests
         };
 
         await using var worker = WorkerProcess.Start(WorkerHostBuild.Dll, ["--task", "classify", "--model", Path.Combine(TinyModels.LlamaWithGguf, "model.gguf")], environment);
+        // The model loads in the start-up warm-up, which may finish after the host reports it started.
+        await worker.WaitForOutputAsync("llama.cpp from ", Patience);
         await worker.WaitForOutputAsync("Application started", Patience);
 
         var line = worker.Output.Split('\n').Single(l => l.Contains("llama.cpp from ", StringComparison.Ordinal));

@@ -29,6 +29,17 @@ internal static class ModelFolder
     }
 
     /// <summary>Fails naming the file and field when config.json says the export keeps external data that is not there.</summary>
+    /// <summary>
+    /// Whether the weights of <paramref name="modelFile"/> are (partly) in external data files beside it
+    /// (<c>model.onnx_data</c>, <c>model.onnx.data</c>, <c>model.onnx_data_1</c>, …: files named after it).
+    /// </summary>
+    public static bool HasExternalData(string modelFile)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(modelFile))!;
+        var name = Path.GetFileName(modelFile);
+        return System.IO.Directory.EnumerateFiles(folder, name + "*").Any(f => !string.Equals(Path.GetFileName(f), name, StringComparison.Ordinal));
+    }
+
     public static void CheckExternalData(string modelFile, ModelConfig config)
     {
         if (config.TransformersJs is not { } js)

@@ -15,16 +15,18 @@ namespace HeteroAgents.Inference.Onnx;
 public sealed class OnnxLanguageModel : IDisposable
 {
     private readonly InferenceSession _session;
+    private readonly InferenceSession? _promptSession;
     private readonly SessionOptions _sessionOptions;
     private readonly Lazy<BatchScheduler> _scheduler;
 
-    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate chatTemplate, int contextWindow, int chunk, OnnxModelOptions options)
+    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate chatTemplate, int contextWindow, int chunk, OnnxModelOptions options, InferenceSession? promptSession)
     {
         var batch = options.MaxBatchSize > 0 ? options.MaxBatchSize : 8;
         _scheduler = new Lazy<BatchScheduler>(() => new BatchScheduler(this, batch, (long)options.KvCacheMegabytes << 20, (long)options.PrefixCacheMegabytes << 20));
         Directory = directory;
         ModelFile = modelFile;
         _session = session;
+        _promptSession = promptSession;
         _sessionOptions = sessionOptions;
         Signature = signature;
         Config = config;
@@ -72,6 +74,12 @@ public sealed class OnnxLanguageModel : IDisposable
     public int VocabularySize => Signature.VocabularySize;
 
     internal DecoderSignature Signature { get; }
+
+    /// <summary>
+    /// Whether prompt chunks run on a second session whose 4-bit matrix products compute in float32
+    /// (<see cref="OnnxModelOptions.Float32Prefill"/>); decode and candidate scoring stay on the int8-compute session.
+    /// </summary>
+    public bool Float32Prefill => _promptSession is not null;
 
     internal int PrefillChunk { get; }
 
@@ -138,6 +146,7 @@ public sealed class OnnxLanguageModel : IDisposable
             throw new ModelLoadException($"'{modelFile}' could not be loaded by ONNX Runtime (corrupt or incomplete file?): {ex.Message}", ex);
         }
 
+        InferenceSession? promptSession = null;
         try
         {
             var graph = session.ModelMetadata.CustomMetadataMap.TryGetValue("heteroagents.graph", out var g) ? g : string.Empty;
@@ -163,10 +172,12 @@ public sealed class OnnxLanguageModel : IDisposable
 
             var context = options.ContextWindow > 0 ? options.ContextWindow : genaiContext ?? config.ContextWindow;
             var chunk = options.PrefillChunkTokens > 0 ? options.PrefillChunkTokens : Math.Clamp(8_000_000 / signature.VocabularySize, 16, 512);
-            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk, options);
+            promptSession = CreatePromptSession(modelFile, sessionOptions, options);
+            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk, options, promptSession);
         }
         catch
         {
+            promptSession?.Dispose();
             session.Dispose();
             sessionOptions.Dispose();
             throw;
@@ -190,6 +201,7 @@ public sealed class OnnxLanguageModel : IDisposable
             _scheduler.Value.Dispose();
         }
 
+        _promptSession?.Dispose();
         _session.Dispose();
         _sessionOptions.Dispose();
     }
@@ -200,11 +212,50 @@ public sealed class OnnxLanguageModel : IDisposable
     internal BatchScheduler Scheduler => _scheduler.Value;
 
     internal DecoderState CreateState(int batch, int capacity, int? chunk = null)
-        => new(_session, Signature, batch, capacity, chunk ?? PrefillChunk, Timer);
+        => new(_session, Signature, batch, capacity, chunk ?? PrefillChunk, Timer, _promptSession);
 
     private static string NameOf(string directory) => Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
 
     internal DecodeBatch CreateBatch(int maxRows, long kvBudgetBytes) => new(_session, Signature, maxRows, ContextWindow, kvBudgetBytes, Timer);
+
+    /// <summary>
+    /// The float32-compute session for prompt chunks (<see cref="Float32PrefillGraph"/>), or null: turned off, not on
+    /// CPU, weights in external data files (a session made from bytes would not find them), or no 4-bit int8-compute
+    /// MatMulNBits in the graph (nothing to gain).
+    /// </summary>
+    private static InferenceSession? CreatePromptSession(string modelFile, SessionOptions sessionOptions, OnnxModelOptions options)
+    {
+        if (!options.Float32Prefill || !string.Equals(options.ExecutionProvider, "cpu", StringComparison.OrdinalIgnoreCase) || ModelFolder.HasExternalData(modelFile))
+        {
+            return null;
+        }
+
+        var session = SessionOfSwitchedGraph(modelFile, sessionOptions);
+        if (session is not null)
+        {
+            // ONNX Runtime parsed its own copy: the file's bytes (as large as the model) are garbage now, and one full
+            // collection at load returns them rather than leaving the process that much larger until the next one.
+            GC.Collect();
+        }
+
+        return session;
+    }
+
+    private static InferenceSession? SessionOfSwitchedGraph(string modelFile, SessionOptions sessionOptions)
+    {
+        byte[]? graph;
+        try
+        {
+            graph = Float32PrefillGraph.Read(modelFile);
+        }
+        catch (InvalidDataException)
+        {
+            // ONNX Runtime loaded the file, so it is a model; one this walk does not follow keeps one session.
+            return null;
+        }
+
+        return graph is null ? null : new InferenceSession(graph, sessionOptions);
+    }
 
     private static void AddExecutionProvider(SessionOptions sessionOptions, string? provider)
     {

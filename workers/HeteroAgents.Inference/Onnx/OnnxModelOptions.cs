@@ -38,6 +38,14 @@ public sealed class OnnxModelOptions
     public int PrefillChunkTokens { get; set; }
 
     /// <summary>
+    /// On CPU, run prompt chunks of a 4-bit model (MatMulNBits with int8 compute) on a second session of the same file
+    /// whose 4-bit matrix products compute in float32: ≈ 1.5× faster prompt processing, decode unchanged, at the cost of
+    /// the model held twice in memory (the second session's own copy of its weights). Default on; 8-bit weights (whose
+    /// int8-compute kernel is the faster one in prompt chunks too) and models with external data files keep one session.
+    /// </summary>
+    public bool Float32Prefill { get; set; } = true;
+
+    /// <summary>
     /// Most sequences decoded together by continuous batching (concurrent requests join the running batch at each
     /// decode step). 0 (the default) picks 8; a worker sets it to its concurrent message limit.
     /// </summary>
