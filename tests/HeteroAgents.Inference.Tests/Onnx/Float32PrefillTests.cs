@@ -84,6 +84,19 @@ public sealed class Float32PrefillTests
         Assert.Equal(written, bytes);
     }
 
+    [Fact]
+    public void A_truncated_or_foreign_file_is_reported_as_invalid_data_and_left_alone()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Models.Value.Int8Compute, "model.onnx"));
+        var truncated = bytes[..(bytes.Length / 2)];
+        var copy = truncated.ToArray();
+
+        Assert.Throws<InvalidDataException>(() => Float32PrefillGraph.Patch(truncated, apply: false));
+        Assert.Equal(copy, truncated);
+        // A graph field whose length runs far past the end of the file.
+        Assert.Throws<InvalidDataException>(() => Float32PrefillGraph.Patch(new byte[] { 0x3A, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x00 }, apply: false));
+    }
+
     private static OnnxModelOptions Options(string dir, bool float32Prefill)
     {
         var options = TinyModel.Options(dir);

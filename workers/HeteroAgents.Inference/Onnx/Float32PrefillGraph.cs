@@ -83,7 +83,7 @@ internal static unsafe class Float32PrefillGraph
     private static bool PatchNode(Span<byte> node, bool apply)
     {
         var isMatMulNBits = false;
-        var fourBits = false;
+        var bits = 4L; // the operator's default when the attribute is absent
         var accuracyAt = -1;
         foreach (var field in Fields(node))
         {
@@ -96,7 +96,7 @@ internal static unsafe class Float32PrefillGraph
                 var name = Attribute(field.Value, out var i, out var iAt);
                 if (name.SequenceEqual(Bits))
                 {
-                    fourBits = i == 4;
+                    bits = i;
                 }
                 else if (name.SequenceEqual(AccuracyLevel) && i == 4 && iAt >= 0)
                 {
@@ -105,7 +105,7 @@ internal static unsafe class Float32PrefillGraph
             }
         }
 
-        if (!isMatMulNBits || !fourBits || accuracyAt < 0)
+        if (!isMatMulNBits || bits != 4 || accuracyAt < 0)
         {
             return false;
         }
@@ -132,9 +132,14 @@ internal static unsafe class Float32PrefillGraph
             var wire = (int)(tag & 7);
             if (field == 1 && wire == LengthDelimited)
             {
-                var length = (int)ReadVarint(attribute, ref pos);
-                name = attribute.Slice(pos, length);
-                pos += length;
+                var length = (long)ReadVarint(attribute, ref pos);
+                if (length > attribute.Length - pos)
+                {
+                    throw new InvalidDataException("An attribute name runs past the end of its attribute in the ONNX model.");
+                }
+
+                name = attribute.Slice(pos, (int)length);
+                pos += (int)length;
             }
             else if (field == 3 && wire == 0)
             {
@@ -183,7 +188,10 @@ internal static unsafe class Float32PrefillGraph
         {
             case 0: ReadVarint(data, ref pos); break;
             case 1: pos += 8; break;
-            case LengthDelimited: pos += (int)ReadVarint(data, ref pos); break;
+            case LengthDelimited:
+                var length = ReadVarint(data, ref pos);
+                pos = length > (ulong)(data.Length - pos) ? data.Length + 1 : pos + (int)length;
+                break;
             case 5: pos += 4; break;
             default: throw new InvalidDataException($"Unsupported protobuf wire type {wire} in the ONNX model.");
         }
