@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HeteroAgents.Inference.Chat;
 using HeteroAgents.Inference.Generation;
+using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Inference.Tests.TestSupport;
 using Microsoft.Extensions.AI;
 
@@ -8,6 +9,8 @@ namespace HeteroAgents.Inference.Tests.Chat;
 
 public sealed class EnumeratedJsonResultsTests
 {
+    private static readonly OnnxLanguageModel Model = TinyModel.ForClass<EnumeratedJsonResultsTests>();
+
     private const string Classify = """{"type":"object","properties":{"label":{"type":"string","enum":["refund","shipping","other"]}},"required":["label"],"additionalProperties":false}""";
 
     [Fact]
@@ -29,8 +32,8 @@ public sealed class EnumeratedJsonResultsTests
     [Fact]
     public async Task The_client_answers_an_enumerable_schema_with_the_most_probable_result_and_its_probability()
     {
-        using var client = new OnnxChatClient(TinyModel.Shared, new FakeJsonSchemaConstraintFactory([1], 1));
-        var generator = new TextGenerator(TinyModel.Shared);
+        using var client = new OnnxChatClient(Model, new FakeJsonSchemaConstraintFactory([1], 1));
+        var generator = new TextGenerator(Model);
         var messages = new[] { new ChatMessage(ChatRole.User, "my parcel never arrived") };
 
         var response = await client.GetResponseAsync(messages, new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(Classify).RootElement) });
@@ -45,8 +48,8 @@ public sealed class EnumeratedJsonResultsTests
     [Fact]
     public async Task The_label_probability_is_the_models_own_for_the_tokens_after_the_shared_prefix()
     {
-        using var client = new OnnxChatClient(TinyModel.Shared, new FakeJsonSchemaConstraintFactory([1], 1));
-        var generator = new TextGenerator(TinyModel.Shared);
+        using var client = new OnnxChatClient(Model, new FakeJsonSchemaConstraintFactory([1], 1));
+        var generator = new TextGenerator(Model);
         var messages = new[] { new ChatMessage(ChatRole.User, "where is my refund") };
 
         var response = await client.GetResponseAsync(messages, new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(Classify).RootElement) });

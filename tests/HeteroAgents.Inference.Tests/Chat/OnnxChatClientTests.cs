@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HeteroAgents.Inference.Chat;
 using HeteroAgents.Inference.Generation;
+using HeteroAgents.Inference.Onnx;
 using HeteroAgents.Inference.Templates;
 using HeteroAgents.Inference.Tests.TestSupport;
 using Microsoft.Extensions.AI;
@@ -9,13 +10,15 @@ namespace HeteroAgents.Inference.Tests.Chat;
 
 public sealed class OnnxChatClientTests
 {
+    private static readonly OnnxLanguageModel Model = TinyModel.ForClass<OnnxChatClientTests>();
+
     private static readonly ChatMessage[] Messages = [new(ChatRole.System, "Answer briefly."), new(ChatRole.User, "Where is my parcel?")];
 
     [Fact]
     public async Task Response_matches_the_generator_and_reports_usage_and_confidence()
     {
-        using var client = new OnnxChatClient(TinyModel.Shared);
-        var generator = new TextGenerator(TinyModel.Shared);
+        using var client = new OnnxChatClient(Model);
+        var generator = new TextGenerator(Model);
         var prompt = generator.EncodeChat([new ChatTurn("system", "Answer briefly."), new ChatTurn("user", "Where is my parcel?")]);
         var expected = await generator.GenerateAsync(prompt, new GenerationOptions { MaxTokens = 12 });
 
@@ -36,7 +39,7 @@ public sealed class OnnxChatClientTests
     [Fact]
     public async Task Streaming_yields_the_same_text_and_ends_with_usage()
     {
-        using var client = new OnnxChatClient(TinyModel.Shared);
+        using var client = new OnnxChatClient(Model);
         var options = new ChatOptions { MaxOutputTokens = 10 };
         var whole = await client.GetResponseAsync(Messages, options);
 
@@ -58,21 +61,21 @@ public sealed class OnnxChatClientTests
     {
         var allowed = new[] { 10, 20, 30 };
         var factory = new FakeJsonSchemaConstraintFactory(allowed, 4);
-        using var client = new OnnxChatClient(TinyModel.Shared, factory);
+        using var client = new OnnxChatClient(Model, factory);
         using var schema = JsonDocument.Parse("""{"type":"object","properties":{"label":{"enum":["a","b"]}}}""");
 
         var response = await client.GetResponseAsync(Messages, new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.RootElement, "label") });
 
         Assert.Equal(schema.RootElement.GetRawText(), Assert.Single(factory.Schemas));
         Assert.Equal(4, response.Usage!.OutputTokenCount);
-        Assert.Equal(TinyModel.Shared.Tokenizer.Decode(TinyModel.Shared.Tokenizer.Encode(response.Text)), response.Text);
-        Assert.All(TinyModel.Shared.Tokenizer.Encode(response.Text), id => Assert.Contains(id, allowed));
+        Assert.Equal(Model.Tokenizer.Decode(Model.Tokenizer.Encode(response.Text)), response.Text);
+        Assert.All(Model.Tokenizer.Encode(response.Text), id => Assert.Contains(id, allowed));
     }
 
     [Fact]
     public async Task Json_schema_without_a_constraint_factory_is_refused_clearly()
     {
-        using var client = new OnnxChatClient(TinyModel.Shared);
+        using var client = new OnnxChatClient(Model);
         using var schema = JsonDocument.Parse("""{"type":"object"}""");
 
         var ex = await Assert.ThrowsAsync<NotSupportedException>(() => client.GetResponseAsync(Messages, new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.RootElement) }));
@@ -83,9 +86,9 @@ public sealed class OnnxChatClientTests
     [Fact]
     public async Task Candidates_option_answers_with_the_most_probable_label_and_its_normalized_probability()
     {
-        using var client = new OnnxChatClient(TinyModel.Shared);
+        using var client = new OnnxChatClient(Model);
         string[] labels = ["refund", "shipping", "other"];
-        var generator = new TextGenerator(TinyModel.Shared);
+        var generator = new TextGenerator(Model);
         var prompt = generator.EncodeChat([new ChatTurn("system", "Answer briefly."), new ChatTurn("user", "Where is my parcel?")]);
         var scores = await generator.ScoreCandidatesAsync(prompt, labels);
 
@@ -93,15 +96,15 @@ public sealed class OnnxChatClientTests
 
         Assert.Equal(labels[scores.Best], response.Text);
         Assert.Equal(scores.Probabilities[scores.Best], (double)response.AdditionalProperties![ChatResponseProperties.Confidence]!, 9);
-        Assert.Equal(TinyModel.Shared.Tokenizer.Encode(labels[scores.Best]).Count, response.Usage!.OutputTokenCount);
+        Assert.Equal(Model.Tokenizer.Encode(labels[scores.Best]).Count, response.Usage!.OutputTokenCount);
     }
 
     [Fact]
     public void Exposes_metadata_and_the_model()
     {
-        using var client = new OnnxChatClient(TinyModel.Shared);
+        using var client = new OnnxChatClient(Model);
 
         Assert.Equal("onnxruntime", client.GetService<ChatClientMetadata>()!.ProviderName);
-        Assert.Same(TinyModel.Shared, client.GetService<HeteroAgents.Inference.Onnx.OnnxLanguageModel>());
+        Assert.Same(Model, client.GetService<HeteroAgents.Inference.Onnx.OnnxLanguageModel>());
     }
 }
