@@ -14,7 +14,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
 {
     public string Name => "slm-speed";
 
-    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda] [--profile PREFIX (ORT per-operator trace)] [--same-model (single stream: every run on the first loaded model)] [--float32-prefill on|off (default on)]";
+    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda] [--profile PREFIX (ORT per-operator trace)] [--same-model (single stream: every run on the first loaded model)] [--float32-prefill auto|on|off (default auto: measured at load)]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         string peerArg = "auto";
         var provider = "cpu";
         int threads = 2, promptTokens = 128, generateTokens = 64, runs = 3, concurrency = 1;
-        var float32Prefill = true;
+        var float32Prefill = Float32PrefillMode.Auto;
         var reload = true;
         for (var i = 0; i < args.Length; i++)
         {
@@ -35,7 +35,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 case "--generate": generateTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--concurrency": concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--float32-prefill": float32Prefill = Next() switch { "on" => true, "off" => false, var v => throw new ArgumentException($"--float32-prefill: '{v}' is not on or off") }; break;
+                case "--float32-prefill": float32Prefill = Next() switch { "auto" => Float32PrefillMode.Auto, "on" => Float32PrefillMode.On, "off" => Float32PrefillMode.Off, var v => throw new ArgumentException($"--float32-prefill: '{v}' is not auto, on or off") }; break;
                 case "--peer": peerArg = Next(); break;
                 case "--provider": provider = Next(); break;
                 case "--profile": profile = Next(); break;
@@ -60,7 +60,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         {
             Console.WriteLine($"llama.cpp peer skipped: {why}");
         }
-        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads, provider {provider}, float32 prompt session {(model.Float32Prefill ? "yes" : "no")}, RSS {Environment.WorkingSet >> 20} MiB"));
+        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads, provider {provider}, float32 prompt session {(model.Float32Prefill ? "yes" : "no")} (probe: {model.PromptSessionProbe?.ToString() ?? "none"}), RSS {Environment.WorkingSet >> 20} MiB"));
         var timer = new RunTimer();
         model.Timer = timer;
         var generator = new TextGenerator(model);
@@ -112,7 +112,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
             overheads.Add(m.OverheadMsPerToken);
             runShares.Add(m.RunMsPerToken);
             cpu.AddOurs(m.PrefillCpuRate, m.DecodeCpuRate);
-            Console.WriteLine(Invariant($"run {r + 1}: prompt {promptTokens} tok in {m.Prefill.TotalMilliseconds:F0} ms ({m.PrefillRate:F0} tok/s); generated {m.DecodeSteps} tok at {m.DecodeRate:F1} tok/s; per token {m.RunMsPerToken:F2} ms in ORT Run + {m.OverheadMsPerToken:F3} ms ours"));
+            Console.WriteLine(Invariant($"run {r + 1}: prompt {promptTokens} tok in {m.Prefill.TotalMilliseconds:F0} ms ({m.PrefillRate:F0} tok/s); generated {m.DecodeSteps} tok at {m.DecodeRate:F1} tok/s; per token {m.RunMsPerToken:F2} ms in ORT Run + {m.OverheadMsPerToken:F3} ms ours; prompt compute {((fresh ?? model).Float32Prefill ? "float32" : "int8/as written")}"));
             fresh?.Dispose();
             if (peer is not null)
             {

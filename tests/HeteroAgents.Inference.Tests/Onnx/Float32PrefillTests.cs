@@ -25,13 +25,14 @@ public sealed class Float32PrefillTests
     [Fact]
     public void Prompt_chunks_compute_in_float32_on_the_prompt_session_and_decode_in_int8()
     {
-        using var fast = OnnxLanguageModel.Load(TinyModel.Options(Models.Value.Int8Compute));
-        using var single = OnnxLanguageModel.Load(Options(Models.Value.Int8Compute, float32Prefill: false));
-        using var reference = OnnxLanguageModel.Load(Options(Models.Value.Float32Compute, float32Prefill: false));
+        using var fast = OnnxLanguageModel.Load(Options(Models.Value.Int8Compute, Float32PrefillMode.On));
+        using var single = OnnxLanguageModel.Load(Options(Models.Value.Int8Compute, Float32PrefillMode.Off));
+        using var reference = OnnxLanguageModel.Load(Options(Models.Value.Float32Compute, Float32PrefillMode.On));
         var prompt = fast.Tokenizer.Encode(string.Concat(Enumerable.Repeat("Label the ticket: the parcel arrived broken and I want my money back. ", 4))).ToArray();
         Assert.True(prompt.Length >= DecoderState.PromptSessionMinTokens);
 
         Assert.True(fast.Float32Prefill);
+        Assert.Null(fast.PromptSessionProbe);
         Assert.False(single.Float32Prefill);
         // A graph without int8-compute MatMulNBits has nothing to switch: one session.
         Assert.False(reference.Float32Prefill);
@@ -55,7 +56,7 @@ public sealed class Float32PrefillTests
         var dir = TempDirectory.Create("inference-tests");
         ModelWriter.Write(new ModelSpec(ModelPresets.Tiny, Seed: 3, ModelPrecision.Int4) { WriteGguf = false, Fused = true, ExternalData = true }, dir);
 
-        using var model = OnnxLanguageModel.Load(TinyModel.Options(dir));
+        using var model = OnnxLanguageModel.Load(Options(dir, Float32PrefillMode.On));
 
         Assert.False(model.Float32Prefill);
     }
@@ -64,7 +65,7 @@ public sealed class Float32PrefillTests
     public void An_8_bit_model_keeps_int8_compute_and_one_session()
     {
         // ONNX Runtime's 8-bit float32-compute kernel is slower than its int8-compute one in prompt chunks as well.
-        var model = TinyModel.Variant("tiny-fused-int8");
+        using var model = TinyModel.Load("tiny-fused-int8", o => o.Float32Prefill = Float32PrefillMode.On);
 
         Assert.False(model.Float32Prefill);
         Assert.Equal(0, Float32PrefillGraph.Patch(File.ReadAllBytes(model.ModelFile)));
@@ -97,7 +98,36 @@ public sealed class Float32PrefillTests
         Assert.Throws<InvalidDataException>(() => Float32PrefillGraph.Patch(new byte[] { 0x3A, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x00 }, apply: false));
     }
 
-    private static OnnxModelOptions Options(string dir, bool float32Prefill)
+    [Fact]
+    public void Auto_times_a_prompt_chunk_on_both_sessions_and_keeps_the_second_only_where_it_pays()
+    {
+        using var model = OnnxLanguageModel.Load(Options(Models.Value.Int8Compute, Float32PrefillMode.Auto));
+
+        var probe = Assert.IsType<PromptSessionProbe>(model.PromptSessionProbe);
+        Assert.Equal(Math.Min(PromptSessionProbe.ProbeTokens, model.PrefillChunk), probe.Tokens);
+        Assert.True(probe.Int8Compute > TimeSpan.Zero && probe.Float32Compute > TimeSpan.Zero);
+        Assert.Equal(probe.Int8Compute / probe.Float32Compute >= PromptSessionProbe.RequiredSpeedup, probe.KeepsPromptSession);
+        Assert.Equal(probe.KeepsPromptSession, model.Float32Prefill);
+        Assert.Contains(probe.Tokens + "-token chunk", probe.ToString(), StringComparison.Ordinal);
+
+        // Nothing to measure where there is no second session to offer.
+        using var eightBit = TinyModel.Load("tiny-fused-int8", o => o.Float32Prefill = Float32PrefillMode.Auto);
+        Assert.Null(eightBit.PromptSessionProbe);
+    }
+
+    [Fact]
+    public void Prefill_chunks_too_short_for_the_prompt_session_keep_one_session()
+    {
+        var options = Options(Models.Value.Int8Compute, Float32PrefillMode.On);
+        options.PrefillChunkTokens = DecoderState.PromptSessionMinTokens - 1;
+
+        using var model = OnnxLanguageModel.Load(options);
+
+        Assert.False(model.Float32Prefill);
+        Assert.Null(model.PromptSessionProbe);
+    }
+
+    private static OnnxModelOptions Options(string dir, Float32PrefillMode float32Prefill)
     {
         var options = TinyModel.Options(dir);
         options.Float32Prefill = float32Prefill;

@@ -19,7 +19,7 @@ public sealed class OnnxLanguageModel : IDisposable
     private readonly SessionOptions _sessionOptions;
     private readonly Lazy<BatchScheduler> _scheduler;
 
-    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate chatTemplate, int contextWindow, int chunk, OnnxModelOptions options, InferenceSession? promptSession)
+    private OnnxLanguageModel(string directory, string modelFile, InferenceSession session, SessionOptions sessionOptions, DecoderSignature signature, ModelConfig config, GenerationDefaults defaults, TextTokenizer tokenizer, TokenizerConfig tokenizerConfig, IChatTemplate chatTemplate, int contextWindow, int chunk, OnnxModelOptions options, InferenceSession? promptSession, PromptSessionProbe? probe)
     {
         var batch = options.MaxBatchSize > 0 ? options.MaxBatchSize : 8;
         _scheduler = new Lazy<BatchScheduler>(() => new BatchScheduler(this, batch, (long)options.KvCacheMegabytes << 20, (long)options.PrefixCacheMegabytes << 20));
@@ -27,6 +27,7 @@ public sealed class OnnxLanguageModel : IDisposable
         ModelFile = modelFile;
         _session = session;
         _promptSession = promptSession;
+        PromptSessionProbe = probe;
         _sessionOptions = sessionOptions;
         Signature = signature;
         Config = config;
@@ -80,6 +81,12 @@ public sealed class OnnxLanguageModel : IDisposable
     /// (<see cref="OnnxModelOptions.Float32Prefill"/>); decode and candidate scoring stay on the int8-compute session.
     /// </summary>
     public bool Float32Prefill => _promptSession is not null;
+
+    /// <summary>
+    /// The load-time timing that decided <see cref="Float32Prefill"/> under <see cref="Float32PrefillMode.Auto"/>; null
+    /// when nothing was measured (the mode was <c>On</c> or <c>Off</c>, or the model has no second session to offer).
+    /// </summary>
+    public PromptSessionProbe? PromptSessionProbe { get; }
 
     internal int PrefillChunk { get; }
 
@@ -172,8 +179,19 @@ public sealed class OnnxLanguageModel : IDisposable
 
             var context = options.ContextWindow > 0 ? options.ContextWindow : genaiContext ?? config.ContextWindow;
             var chunk = options.PrefillChunkTokens > 0 ? options.PrefillChunkTokens : Math.Clamp(8_000_000 / signature.VocabularySize, 16, 512);
-            promptSession = CreatePromptSession(modelFile, sessionOptions, options);
-            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk, options, promptSession);
+            promptSession = CreatePromptSession(modelFile, sessionOptions, options, Math.Min(chunk, context));
+            PromptSessionProbe? probe = null;
+            if (promptSession is not null && options.Float32Prefill == Float32PrefillMode.Auto)
+            {
+                probe = PromptSessionProbe.Measure(session, promptSession, signature, Math.Min(PromptSessionProbe.ProbeTokens, Math.Min(chunk, context)));
+                if (!probe.KeepsPromptSession)
+                {
+                    promptSession.Dispose();
+                    promptSession = null;
+                }
+            }
+
+            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk, options, promptSession, probe);
         }
         catch
         {
@@ -220,12 +238,12 @@ public sealed class OnnxLanguageModel : IDisposable
 
     /// <summary>
     /// The float32-compute session for prompt chunks (<see cref="Float32PrefillGraph"/>), or null: turned off, not on
-    /// CPU, weights in external data files (a session made from bytes would not find them), or no 4-bit int8-compute
-    /// MatMulNBits in the graph (nothing to gain).
+    /// CPU, prompt chunks too short ever to run on it, weights in external data files (a session made from bytes would
+    /// not find them), or no 4-bit int8-compute MatMulNBits in the graph (nothing to gain).
     /// </summary>
-    private static InferenceSession? CreatePromptSession(string modelFile, SessionOptions sessionOptions, OnnxModelOptions options)
+    private static InferenceSession? CreatePromptSession(string modelFile, SessionOptions sessionOptions, OnnxModelOptions options, int chunk)
     {
-        if (!options.Float32Prefill || !string.Equals(options.ExecutionProvider, "cpu", StringComparison.OrdinalIgnoreCase) || ModelFolder.HasExternalData(modelFile))
+        if (options.Float32Prefill == Float32PrefillMode.Off || chunk < DecoderState.PromptSessionMinTokens || !string.Equals(options.ExecutionProvider, "cpu", StringComparison.OrdinalIgnoreCase) || ModelFolder.HasExternalData(modelFile))
         {
             return null;
         }

@@ -39,11 +39,14 @@ public sealed class OnnxModelOptions
 
     /// <summary>
     /// On CPU, run prompt chunks of a 4-bit model (MatMulNBits with int8 compute) on a second session of the same file
-    /// whose 4-bit matrix products compute in float32: ≈ 1.5× faster prompt processing, decode unchanged, at the cost of
-    /// the model held twice in memory (the second session's own copy of its weights). Default on; 8-bit weights (whose
-    /// int8-compute kernel is the faster one in prompt chunks too) and models with external data files keep one session.
+    /// whose 4-bit matrix products compute in float32, at the cost of the model held twice in memory (the second
+    /// session's own copy of its weights). Which compute is faster for prompt chunks depends on the CPU (float32 gave
+    /// ≈ 1.5× the prompt tokens/s on an Intel Xeon, int8 was faster on an AMD EPYC), so the default,
+    /// <see cref="Float32PrefillMode.Auto"/>, times one prompt chunk on both sessions at load and keeps the second only
+    /// where it pays. 8-bit weights (whose int8-compute kernel is the faster one in prompt chunks too) and models with
+    /// external data files keep one session whatever the setting.
     /// </summary>
-    public bool Float32Prefill { get; set; } = true;
+    public Float32PrefillMode Float32Prefill { get; set; } = Float32PrefillMode.Auto;
 
     /// <summary>
     /// Most sequences decoded together by continuous batching (concurrent requests join the running batch at each
@@ -69,4 +72,12 @@ public sealed class OnnxModelOptions
     /// <summary>Where the graph runs: <c>cpu</c> (default) or <c>cuda</c> (needs the GPU build, <c>-p:HeteroGpu=true</c>, and a CUDA device).</summary>
     [RegularExpression("^(?i)(cpu|cuda)$", ErrorMessage = "Hetero:Onnx:ExecutionProvider must be 'cpu' or 'cuda'.")]
     public string ExecutionProvider { get; set; } = "cpu";
+
+    /// <summary>A copy of these options for the model in <paramref name="modelPath"/> (every other setting kept).</summary>
+    public OnnxModelOptions ForModel(string modelPath)
+    {
+        var copy = (OnnxModelOptions)MemberwiseClone();
+        copy.ModelPath = modelPath;
+        return copy;
+    }
 }

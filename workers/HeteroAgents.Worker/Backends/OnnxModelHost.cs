@@ -1,4 +1,5 @@
 using HeteroAgents.Inference.Onnx;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HeteroAgents.Worker.Backends;
@@ -7,7 +8,7 @@ namespace HeteroAgents.Worker.Backends;
 /// Owns the worker's in-process models, one per folder: loaded on first use with the <c>Hetero:Onnx</c> session options,
 /// shared by every concurrent consumer, disposed with the host.
 /// </summary>
-public sealed class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions) : IDisposable
+public sealed partial class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions, ILogger<OnnxModelHost> logger) : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, OnnxLanguageModel> _models = new(StringComparer.Ordinal);
@@ -39,21 +40,8 @@ public sealed class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions) : I
         {
             if (!_models.TryGetValue(full, out var model))
             {
-                var o = sessionOptions.Value;
-                model = OnnxLanguageModel.Load(new OnnxModelOptions
-                {
-                    ModelPath = full,
-                    ModelFile = o.ModelFile,
-                    ChatTemplate = o.ChatTemplate,
-                    IntraOpThreads = o.IntraOpThreads,
-                    GraphOptimizationLevel = o.GraphOptimizationLevel,
-                    ContextWindow = o.ContextWindow,
-                    PrefillChunkTokens = o.PrefillChunkTokens,
-                    MaxBatchSize = o.MaxBatchSize,
-                    KvCacheMegabytes = o.KvCacheMegabytes,
-                    PrefixCacheMegabytes = o.PrefixCacheMegabytes,
-                    ExecutionProvider = o.ExecutionProvider,
-                });
+                model = OnnxLanguageModel.Load(sessionOptions.Value.ForModel(full));
+                LogLoaded(logger, model.ModelFile, model.Float32Prefill ? "float32 (second session)" : "as written", model.PromptSessionProbe?.ToString() ?? "not measured");
                 _models[full] = model;
                 _first ??= model;
             }
@@ -76,4 +64,7 @@ public sealed class OnnxModelHost(IOptions<OnnxModelOptions> sessionOptions) : I
             _first = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {ModelFile}; prompt chunks compute {PromptCompute} (Hetero:Onnx:Float32Prefill probe: {Probe})")]
+    private static partial void LogLoaded(ILogger logger, string modelFile, string promptCompute, string probe);
 }
