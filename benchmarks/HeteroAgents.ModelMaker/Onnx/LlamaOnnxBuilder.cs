@@ -73,12 +73,14 @@ internal sealed class LlamaOnnxBuilder
         var embedding = FloatWeight(LlamaWeights.Embedding, [_p.VocabSize, _p.HiddenSize], () => _weights.Get(LlamaWeights.Embedding));
         var x = g.Op("Gather", [embedding, "input_ids"], null, OnnxAttribute.Int("axis", 0));
         IAttentionBuilder attention = _fused ? new FusedAttention(g, _p) : new PlainAttention(g, _p, fp16);
+        string? pending = null;
         for (var layer = 0; layer < _p.NumLayers; layer++)
         {
-            x = DecoderLayer(layer, x, attention);
+            (x, pending) = DecoderLayer(layer, x, pending, attention);
         }
 
-        var final = RmsNorm(KeepLastPositions(x), LlamaWeights.FinalNorm);
+        var last = KeepLastPositions(x, pending!);
+        var final = AddAndNorm(last[0], last[1], LlamaWeights.FinalNorm).Normed;
         var logits = fp16 ? "logits_fp32" : "logits";
         if (!_p.TieWordEmbeddings)
         {
@@ -106,13 +108,18 @@ internal sealed class LlamaOnnxBuilder
         return g;
     }
 
-    private string DecoderLayer(int layer, string x, IAttentionBuilder attention)
+    /// <summary>
+    /// One decoder layer. Its residual stream comes in as <paramref name="x"/> plus <paramref name="pending"/> (the
+    /// previous layer's MLP output, not yet added; null for the first layer) and leaves the same way: the sum is formed
+    /// by the norm that reads it (<see cref="AddAndNorm"/>).
+    /// </summary>
+    private (string X, string Pending) DecoderLayer(int layer, string x, string? pending, IAttentionBuilder attention)
     {
         var g = _g;
         int h = _p.HiddenSize, heads = _p.NumHeads, kvHeads = _p.NumKvHeads, d = _p.HeadDim;
         string W(string suffix) => LlamaWeights.Layer(layer, suffix);
 
-        var normed = RmsNorm(x, W("input_layernorm.weight"));
+        (var normed, x) = AddAndNorm(x, pending, W("input_layernorm.weight"));
         string merged;
         if (_fused)
         {
@@ -147,9 +154,7 @@ internal sealed class LlamaOnnxBuilder
             merged = attention.Apply(layer, q, k, v);
         }
 
-        x = g.Op("Add", [x, Linear(merged, W("self_attn.o_proj.weight"), h, heads * d)]);
-
-        var normed2 = RmsNorm(x, W("post_attention_layernorm.weight"));
+        (var normed2, x) = AddAndNorm(x, Linear(merged, W("self_attn.o_proj.weight"), h, heads * d), W("post_attention_layernorm.weight"));
         string gate, up;
         if (_fused)
         {
@@ -165,7 +170,30 @@ internal sealed class LlamaOnnxBuilder
         }
 
         var act = g.Op("Mul", [g.Op("Mul", [gate, g.Op("Sigmoid", [gate])]), up]);
-        return g.Op("Add", [x, Linear(act, W("mlp.down_proj.weight"), h, _p.IntermediateSize)]);
+        return (x, Linear(act, W("mlp.down_proj.weight"), h, _p.IntermediateSize));
+    }
+
+    /// <summary>
+    /// The residual sum <paramref name="x"/> + <paramref name="addend"/> (just <paramref name="x"/> without one) and its
+    /// RMSNorm. The fused graph forms both in one SkipSimplifiedLayerNormalization (ONNX Runtime's CPU kernel, the
+    /// operator its model builder exports): one node and one pass over the hidden state instead of an Add and a norm.
+    /// </summary>
+    private (string Normed, string Sum) AddAndNorm(string x, string? addend, string weightName)
+    {
+        if (addend is null)
+        {
+            return (RmsNorm(x, weightName), x);
+        }
+
+        if (!_fused)
+        {
+            var sum = _g.Op("Add", [x, addend]);
+            return (RmsNorm(sum, weightName), sum);
+        }
+
+        var weight = NormWeight(weightName, _p.HiddenSize);
+        var outputs = _g.OpMulti("SkipSimplifiedLayerNormalization", [addend, x, weight], ["", null, null, ""], "com.microsoft", OnnxAttribute.Float("epsilon", _p.RmsNormEps));
+        return (outputs[0], outputs[3]);
     }
 
     /// <summary>
@@ -202,12 +230,14 @@ internal sealed class LlamaOnnxBuilder
     /// [batch, seq, hidden] → [batch, min(keep, seq), hidden]: the last <c>logits_to_keep</c> positions, all of them for
     /// 0 (Slice from −keep to the end; −0 is the start).
     /// </summary>
-    private string KeepLastPositions(string hidden)
+    private string[] KeepLastPositions(params string[] hidden)
     {
         var g = _g;
         g.InputWithDefault(LogitsToKeep, OnnxDataType.Int64, [], BitConverter.GetBytes(0L));
         var start = g.Op("Neg", [g.Op("Reshape", [LogitsToKeep, g.ConstInt64([1])])]);
-        return g.Op("Slice", [hidden, start, g.ConstInt64([long.MaxValue]), g.ConstInt64([1])]);
+        var end = g.ConstInt64([long.MaxValue]);
+        var axis = g.ConstInt64([1]);
+        return [.. hidden.Select(h => g.Op("Slice", [h, start, end, axis]))];
     }
 
     /// <summary>[batch, seq, heads·d] → RMSNorm over each head's d values → [batch, seq, heads·d].</summary>
@@ -220,7 +250,7 @@ internal sealed class LlamaOnnxBuilder
     private string RmsNorm(string x, string weightName, int? width = null)
     {
         var g = _g;
-        var weight = g.Initializer(weightName, OnnxDataType.Float, [width ?? _p.HiddenSize], () => WeightMath.Bytes(_weights.Get(weightName)));
+        var weight = NormWeight(weightName, width ?? _p.HiddenSize);
         if (_fused)
         {
             // Registered by ONNX Runtime in the default domain (opset 1 of its own schema).
@@ -233,6 +263,9 @@ internal sealed class LlamaOnnxBuilder
         var rms = g.Op("Sqrt", [g.Op("Add", [meanSquare, g.ScalarFloat(_p.RmsNormEps)])]);
         return g.Op("Mul", [g.Op("Div", [x, rms]), weight]);
     }
+
+    private string NormWeight(string weightName, int width) =>
+        _g.Initializer(weightName, OnnxDataType.Float, [width], () => WeightMath.Bytes(_weights.Get(weightName)));
 
     /// <summary>y = x · Wᵀ (+ b) for a Hugging Face [out, in] weight; plain int8 uses DynamicQuantizeLinear + MatMulInteger.</summary>
     private string Linear(string x, string weightName, int outDim, int inDim, string? output = null, string? onnxName = null, string? bias = null)

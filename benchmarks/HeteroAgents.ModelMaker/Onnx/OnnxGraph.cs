@@ -34,10 +34,13 @@ internal sealed class OnnxGraph
     public string DomainOp(string domain, string opType, string[] inputs, params OnnxAttribute[] attributes) =>
         OpMulti(opType, inputs, [Fresh(opType)], domain, attributes)[0];
 
-    /// <summary>Adds a node with several outputs (empty names are created fresh) and returns their names.</summary>
-    public string[] OpMulti(string opType, string[] inputs, string[] outputs, string domain = "", params OnnxAttribute[] attributes)
+    /// <summary>
+    /// Adds a node with several outputs and returns their names: an empty name is created fresh, a null one leaves that
+    /// optional output out (written as the empty name ONNX uses for an absent output; its returned name is empty).
+    /// </summary>
+    public string[] OpMulti(string opType, string[] inputs, string?[] outputs, string domain = "", params OnnxAttribute[] attributes)
     {
-        var names = outputs.Select(o => string.IsNullOrEmpty(o) ? Fresh(opType) : o).ToArray();
+        var names = outputs.Select(o => o is null ? string.Empty : o.Length == 0 ? Fresh(opType) : o).ToArray();
         // NodeProto: input=1, output=2, name=3, op_type=4, attribute=5, domain=7.
         var node = new ProtoMessage();
         foreach (var input in inputs)
