@@ -17,12 +17,13 @@ internal sealed class SlmGraphAbBenchmark : IBenchmarkCommand
 {
     public string Name => "slm-ab";
 
-    public string Description => "two ONNX model folders (e.g. graph choices for the same weights) in one process, fresh loads in alternating order, paired B/A ratios: --a DIR --b DIR [--threads 1] [--prompt 128] [--generate 128] [--pairs 12]";
+    public string Description => "two ONNX model folders (e.g. graph choices for the same weights) in one process, fresh loads in alternating order, paired B/A ratios: --a DIR --b DIR [--threads 1] [--prompt 128] [--generate 128] [--pairs 12] [--float32-prefill off|on|auto (default off: each graph as written)]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         string? a = null, b = null;
         int threads = 1, promptTokens = 128, generateTokens = 128, pairs = 12;
+        var float32Prefill = Float32PrefillMode.Off;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -34,6 +35,7 @@ internal sealed class SlmGraphAbBenchmark : IBenchmarkCommand
                 case "--prompt": promptTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--generate": generateTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--pairs": pairs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--float32-prefill": float32Prefill = Float32PrefillArgument.Parse(Next()); break;
                 default: Console.Error.WriteLine($"slm-ab: unknown option {args[i]}"); return 2;
             }
         }
@@ -56,7 +58,7 @@ internal sealed class SlmGraphAbBenchmark : IBenchmarkCommand
                 var dir = side == 'A' ? a : b;
                 var results = side == 'A' ? ra : rb;
                 var timer = new RunTimer();
-                using (var model = OnnxLanguageModel.Load(new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = 1, PrefixCacheMegabytes = 0 }))
+                using (var model = OnnxLanguageModel.Load(new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = 1, PrefixCacheMegabytes = 0, Float32Prefill = float32Prefill }))
                 {
                     model.Timer = timer;
                     prompt ??= [.. Enumerable.Range(0, promptTokens).Select(_ => random.Next(0, model.Tokenizer.VocabularySize - 64))];

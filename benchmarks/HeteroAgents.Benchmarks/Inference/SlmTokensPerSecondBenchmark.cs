@@ -35,7 +35,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 case "--generate": generateTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--concurrency": concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--float32-prefill": float32Prefill = Next() switch { "auto" => Float32PrefillMode.Auto, "on" => Float32PrefillMode.On, "off" => Float32PrefillMode.Off, var v => throw new ArgumentException($"--float32-prefill: '{v}' is not auto, on or off") }; break;
+                case "--float32-prefill": float32Prefill = Float32PrefillArgument.Parse(Next()); break;
                 case "--peer": peerArg = Next(); break;
                 case "--provider": provider = Next(); break;
                 case "--profile": profile = Next(); break;
