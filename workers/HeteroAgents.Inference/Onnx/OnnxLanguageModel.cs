@@ -188,6 +188,7 @@ public sealed class OnnxLanguageModel : IDisposable
                 {
                     promptSession.Dispose();
                     promptSession = null;
+                    NativeHeap.Trim();
                 }
             }
 
@@ -253,7 +254,7 @@ public sealed class OnnxLanguageModel : IDisposable
         {
             // ONNX Runtime parsed its own copy: the file's bytes (as large as the model) are garbage now, and one full
             // collection at load returns them rather than leaving the process that much larger until the next one.
-            GC.Collect();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         return session;
