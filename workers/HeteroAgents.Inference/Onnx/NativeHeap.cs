@@ -11,20 +11,23 @@ namespace HeteroAgents.Inference.Onnx;
 internal static partial class NativeHeap
 {
     /// <summary>Calls glibc's <c>malloc_trim(0)</c> on Linux; elsewhere (or without glibc) does nothing.</summary>
-    public static void Trim()
+    /// <returns>Whether <c>malloc_trim</c> ran.</returns>
+    public static bool Trim()
     {
         if (!OperatingSystem.IsLinux())
         {
-            return;
+            return false;
         }
 
         try
         {
             _ = MallocTrim(0);
+            return true;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
             // musl and other C libraries without malloc_trim: their memory stays as it is.
+            return false;
         }
     }
 

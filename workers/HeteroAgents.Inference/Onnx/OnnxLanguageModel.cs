@@ -188,7 +188,7 @@ public sealed class OnnxLanguageModel : IDisposable
                 {
                     promptSession.Dispose();
                     promptSession = null;
-                    NativeHeap.Trim();
+                    _ = NativeHeap.Trim();
                 }
             }
 
