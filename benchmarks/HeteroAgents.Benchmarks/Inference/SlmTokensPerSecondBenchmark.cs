@@ -14,7 +14,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
 {
     public string Name => "slm-speed";
 
-    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda] [--profile PREFIX (ORT per-operator trace)] [--same-model (single stream: every run on the first loaded model)] [--float32-prefill auto|on|off (default auto: measured at load)]";
+    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda] [--profile PREFIX (ORT per-operator trace)] [--same-model (single stream: every run on the first loaded model)] [--float32-prefill auto|on|off (default auto: measured at load)] [--prefill-chunk N (prompt tokens per forward pass; 0: the runtime's choice)]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -23,6 +23,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         var provider = "cpu";
         int threads = 2, promptTokens = 128, generateTokens = 64, runs = 3, concurrency = 1;
         var float32Prefill = Float32PrefillMode.Auto;
+        var prefillChunk = 0;
         var reload = true;
         for (var i = 0; i < args.Length; i++)
         {
@@ -35,6 +36,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 case "--generate": generateTokens = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--concurrency": concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--prefill-chunk": prefillChunk = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--float32-prefill": float32Prefill = Float32PrefillArgument.Parse(Next()); break;
                 case "--peer": peerArg = Next(); break;
                 case "--provider": provider = Next(); break;
@@ -51,7 +53,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         }
 
         var load = Stopwatch.StartNew();
-        var modelOptions = new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider, ProfileFilePrefix = profile, Float32Prefill = float32Prefill };
+        var modelOptions = new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider, ProfileFilePrefix = profile, Float32Prefill = float32Prefill, PrefillChunkTokens = prefillChunk };
         using var model = OnnxLanguageModel.Load(modelOptions);
         Console.WriteLine(MachineLine.Now());
         string? why = null;
