@@ -179,11 +179,12 @@ public sealed class OnnxLanguageModel : IDisposable
 
             var context = options.ContextWindow > 0 ? options.ContextWindow : genaiContext ?? config.ContextWindow;
             var chunk = options.PrefillChunkTokens > 0 ? options.PrefillChunkTokens : Math.Clamp(8_000_000 / signature.VocabularySize, 16, 512);
-            promptSession = CreatePromptSession(modelFile, sessionOptions, options, Math.Min(chunk, context));
+            var largestPromptPass = Math.Min(chunk, context);
+            promptSession = CreatePromptSession(modelFile, sessionOptions, options, largestPromptPass);
             PromptSessionProbe? probe = null;
             if (promptSession is not null && options.Float32Prefill == Float32PrefillMode.Auto)
             {
-                probe = PromptSessionProbe.Measure(session, promptSession, signature, Math.Min(PromptSessionProbe.ProbeTokens, Math.Min(chunk, context)));
+                probe = PromptSessionProbe.Measure(session, promptSession, signature, Math.Min(PromptSessionProbe.ProbeTokens, largestPromptPass));
                 if (!probe.KeepsPromptSession)
                 {
                     promptSession.Dispose();
