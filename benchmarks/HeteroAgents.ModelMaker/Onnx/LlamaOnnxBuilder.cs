@@ -70,8 +70,7 @@ internal sealed class LlamaOnnxBuilder
             g.Output($"present.{i}.value", io, "batch_size", kv, "total_sequence_length", d);
         }
 
-        var embedding = FloatWeight(LlamaWeights.Embedding, [_p.VocabSize, _p.HiddenSize], () => _weights.Get(LlamaWeights.Embedding));
-        var x = g.Op("Gather", [embedding, "input_ids"], null, OnnxAttribute.Int("axis", 0));
+        var (x, embedding, tiedHead) = Embed();
         IAttentionBuilder attention = _fused ? new FusedAttention(g, _p) : new PlainAttention(g, _p, fp16);
         string? pending = null;
         for (var layer = 0; layer < _p.NumLayers; layer++)
@@ -86,6 +85,11 @@ internal sealed class LlamaOnnxBuilder
         {
             Linear(final, LlamaWeights.LmHead, _p.VocabSize, _p.HiddenSize, logits);
         }
+        else if (tiedHead is not null)
+        {
+            // The head reads the embedding's own 4/8-bit codes: one copy of the matrix serves both.
+            MatMulNBits.Apply(g, final, tiedHead, logits, _accuracyLevel);
+        }
         else if (_precision is not (ModelPrecision.Fp32 or ModelPrecision.Fp16))
         {
             Linear(final, LlamaWeights.Embedding, _p.VocabSize, _p.HiddenSize, logits, "lm_head.tied");
@@ -94,7 +98,7 @@ internal sealed class LlamaOnnxBuilder
         {
             // Tied head without a transposed copy: Gemm(x2d, E, transB=1), reshaped back to [batch, seq, vocab].
             var flat = g.Op("Reshape", [final, g.ConstInt64([-1, _p.HiddenSize])]);
-            var logits2d = g.Op("Gemm", [flat, embedding], null, OnnxAttribute.Int("transB", 1));
+            var logits2d = g.Op("Gemm", [flat, embedding!], null, OnnxAttribute.Int("transB", 1));
             var batchSeq = g.Op("Shape", [final], null, OnnxAttribute.Int("start", 0), OnnxAttribute.Int("end", 2));
             var shape = g.Op("Concat", [batchSeq, g.ConstInt64([_p.VocabSize])], null, OnnxAttribute.Int("axis", 0));
             g.Op("Reshape", [logits2d, shape], logits);
@@ -106,6 +110,26 @@ internal sealed class LlamaOnnxBuilder
         }
 
         return g;
+    }
+
+    /// <summary>
+    /// The token embeddings of <c>input_ids</c>. Where the linear layers are MatMulNBits (int4, fused int8), the table is
+    /// stored block-quantized like them (as llama.cpp's GGUF stores <c>token_embd</c>) and looked up with
+    /// GatherBlockQuantized: about an eighth (4 bits) or a quarter (8 bits) of the float32 table's bytes in the file and in
+    /// memory. A tied head then multiplies by those same codes (<c>TiedHead</c>); otherwise the float32 table is returned
+    /// for the head (<c>Table</c>).
+    /// </summary>
+    private (string X, string? Table, QuantizedMatrix? TiedHead) Embed()
+    {
+        if (!(_precision == ModelPrecision.Int4 || (_fused && _precision == ModelPrecision.Int8)))
+        {
+            var table = FloatWeight(LlamaWeights.Embedding, [_p.VocabSize, _p.HiddenSize], () => _weights.Get(LlamaWeights.Embedding));
+            return (_g.Op("Gather", [table, "input_ids"], null, OnnxAttribute.Int("axis", 0)), table, null);
+        }
+
+        var codes = MatMulNBits.Weights(_g, LlamaWeights.Embedding, () => _weights.Get(LlamaWeights.Embedding), _p.VocabSize, _p.HiddenSize,
+            _precision == ModelPrecision.Int4 ? 4 : 8, _blockSize, rowGather: true);
+        return (MatMulNBits.GatherRows(_g, codes, "input_ids"), null, _p.TieWordEmbeddings ? codes : null);
     }
 
     /// <summary>

@@ -16,7 +16,15 @@ internal static class MatMulNBits
     private const string Microsoft = "com.microsoft";
 
     /// <summary>Adds y = x · Wᵀ for a Hugging Face [n, k] weight and returns y's name.</summary>
-    public static string Add(OnnxGraph g, string x, string name, Func<float[]> weight, int n, int k, int bits, string? output, int block, int accuracyLevel = DefaultAccuracyLevel)
+    public static string Add(OnnxGraph g, string x, string name, Func<float[]> weight, int n, int k, int bits, string? output, int block, int accuracyLevel = DefaultAccuracyLevel) =>
+        Apply(g, x, Weights(g, name, weight, n, k, bits, block), output, accuracyLevel);
+
+    /// <summary>
+    /// Writes a Hugging Face [n, k] weight as MatMulNBits initializers: the codes as [n, k / block, block · bits / 8] bytes
+    /// and one scale per block. <paramref name="rowGather"/> also writes the scales as [n, k / block, 1], the shape
+    /// <see cref="GatherRows"/> reads them in, so one copy of the codes serves both a product and a row lookup.
+    /// </summary>
+    public static QuantizedMatrix Weights(OnnxGraph g, string name, Func<float[]> weight, int n, int k, int bits, int block, bool rowGather = false)
     {
         if (k % block != 0)
         {
@@ -25,12 +33,32 @@ internal static class MatMulNBits
 
         var blocks = k / block;
         var blobSize = block * bits / 8;
-        var box = new QuantizedWeightBox(() => Quantize(weight(), n * blocks, bits, block));
+        var box = new QuantizedWeightBox(() => Quantize(weight(), n * blocks, bits, block), rowGather ? 3 : 2);
         var packed = g.Initializer($"{name}_Q{bits}", OnnxDataType.UInt8, [n, blocks, blobSize], () => box.TakeWeights());
         var scales = g.Initializer($"{name}_scales", OnnxDataType.Float, [n * blocks], () => box.TakeScales());
-        return g.OpMulti("MatMulNBits", [x, packed, scales], [output ?? ""], Microsoft,
-            OnnxAttribute.Int("K", k), OnnxAttribute.Int("N", n), OnnxAttribute.Int("bits", bits),
-            OnnxAttribute.Int("block_size", block), OnnxAttribute.Int("accuracy_level", accuracyLevel))[0];
+        var rowScales = rowGather ? g.Initializer($"{name}_row_scales", OnnxDataType.Float, [n, blocks, 1], () => box.TakeScales()) : null;
+        return new QuantizedMatrix(packed, scales, rowScales, n, k, bits, block);
+    }
+
+    /// <summary>Adds y = x · Wᵀ over weights written by <see cref="Weights"/> and returns y's name.</summary>
+    public static string Apply(OnnxGraph g, string x, QuantizedMatrix w, string? output, int accuracyLevel = DefaultAccuracyLevel) =>
+        g.OpMulti("MatMulNBits", [x, w.Packed, w.Scales], [output ?? ""], Microsoft,
+            OnnxAttribute.Int("K", w.K), OnnxAttribute.Int("N", w.N), OnnxAttribute.Int("bits", w.Bits),
+            OnnxAttribute.Int("block_size", w.Block), OnnxAttribute.Int("accuracy_level", accuracyLevel))[0];
+
+    /// <summary>
+    /// Rows <paramref name="indices"/> of the matrix, dequantized: [.., k] floats (com.microsoft GatherBlockQuantized over
+    /// the same codes, with the implicit zero point MatMulNBits uses). For an embedding table stored 4 or 8 bits wide.
+    /// </summary>
+    public static string GatherRows(OnnxGraph g, QuantizedMatrix w, string indices)
+    {
+        var rowScales = w.RowScales ?? throw new InvalidOperationException($"'{w.Packed}' was written without row scales; pass rowGather: true to Weights.");
+        var blocksOfRows = g.OpMulti("GatherBlockQuantized", [w.Packed, indices, rowScales], [""], Microsoft,
+            OnnxAttribute.Int("gather_axis", 0), OnnxAttribute.Int("quantize_axis", 2),
+            OnnxAttribute.Int("block_size", w.Block), OnnxAttribute.Int("bits", w.Bits))[0];
+
+        // [.., k / block, block] → [.., k]
+        return g.Op("Reshape", [blocksOfRows, g.ConstInt64([0, 0, w.K])]);
     }
 
     /// <summary>Quantizes consecutive blocks of <paramref name="block"/> values; returns the packed unsigned codes (as sbyte bits) and scales.</summary>
