@@ -14,7 +14,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
 {
     public string Name => "slm-speed";
 
-    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda] [--profile PREFIX (ORT per-operator trace)] [--same-model (single stream: every run on the first loaded model)] [--float32-prefill auto|on|off (default auto: measured at load)] [--prefill-chunk N (prompt tokens per forward pass; 0: the runtime's choice)]";
+    public string Description => "tokens/s of the ONNX SLM runtime vs llama.cpp on the same weights: --model DIR [--threads 2] [--prompt 128] [--generate 64] [--runs 3] [--concurrency 1] [--peer auto|none|FILE.gguf] [--provider cpu|cuda] [--profile PREFIX (ORT per-operator trace)] [--same-model (single stream: every run on the first loaded model)] [--float32-prefill auto|on|off (default auto: measured at load)] [--prefill-chunk N (prompt tokens per forward pass; 0: the runtime's choice)] [--huge-pages on|off (default on: the loaded weights on transparent huge pages, Linux)]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         var float32Prefill = Float32PrefillMode.Auto;
         var prefillChunk = 0;
         var reload = true;
+        var hugePages = true;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -42,6 +43,14 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
                 case "--provider": provider = Next(); break;
                 case "--profile": profile = Next(); break;
                 case "--same-model": reload = false; break;
+                case "--huge-pages":
+                    hugePages = Next() switch
+                    {
+                        "on" => true,
+                        "off" => false,
+                        var v => throw new ArgumentException($"--huge-pages: '{v}' is not on or off"),
+                    };
+                    break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -53,7 +62,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         }
 
         var load = Stopwatch.StartNew();
-        var modelOptions = new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider, ProfileFilePrefix = profile, Float32Prefill = float32Prefill, PrefillChunkTokens = prefillChunk };
+        var modelOptions = new OnnxModelOptions { ModelPath = dir, IntraOpThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, MaxBatchSize = Math.Max(1, concurrency), PrefixCacheMegabytes = 0, ExecutionProvider = provider, ProfileFilePrefix = profile, Float32Prefill = float32Prefill, PrefillChunkTokens = prefillChunk, HugePages = hugePages };
         using var model = OnnxLanguageModel.Load(modelOptions);
         Console.WriteLine(MachineLine.Now());
         string? why = null;
@@ -62,7 +71,7 @@ internal sealed class SlmTokensPerSecondBenchmark : IBenchmarkCommand
         {
             Console.WriteLine($"llama.cpp peer skipped: {why}");
         }
-        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads, provider {provider}, float32 prompt session {(model.Float32Prefill ? "yes" : "no")} (probe: {model.PromptSessionProbe?.ToString() ?? "none"}), RSS {Environment.WorkingSet >> 20} MiB"));
+        Console.WriteLine(Invariant($"model {dir}: vocab {model.VocabularySize}, layers {model.Config.LayerCount}, kv {model.Signature.KvType}, loaded in {load.Elapsed.TotalSeconds:F1} s, {threads} threads, provider {provider}, float32 prompt session {(model.Float32Prefill ? "yes" : "no")} (probe: {model.PromptSessionProbe?.ToString() ?? "none"}), {model.HugePages}, RSS {Environment.WorkingSet >> 20} MiB"));
         var timer = new RunTimer();
         model.Timer = timer;
         var generator = new TextGenerator(model);

@@ -23,6 +23,7 @@ public sealed class OnnxModelOptionsTests
             PrefixCacheMegabytes = 7,
             ProfileFilePrefix = "/tmp/profile",
             ExecutionProvider = "cuda",
+            HugePages = false,
         };
         var settable = typeof(OnnxModelOptions).GetProperties().Where(p => p.CanWrite).ToList();
         var defaults = new OnnxModelOptions();

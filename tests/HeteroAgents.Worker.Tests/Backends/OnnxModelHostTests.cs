@@ -26,6 +26,7 @@ public sealed class OnnxModelHostTests
         Assert.Contains(model.ModelFile, line, StringComparison.Ordinal);
         Assert.Contains(secondSession ? "float32 (second session)" : "as written", line, StringComparison.Ordinal);
         Assert.Contains("probe: not measured", line, StringComparison.Ordinal);
+        Assert.Contains("huge pages", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,9 @@ public sealed class OnnxLanguageModel : IDisposable
     /// </summary>
     public PromptSessionProbe? PromptSessionProbe { get; }
 
+    /// <summary>What was done to put the loaded weights on huge pages (<see cref="OnnxModelOptions.HugePages"/>).</summary>
+    public HugePagesOutcome HugePages { get; private init; } = HugePagesOutcome.Skipped("not tried");
+
     internal int PrefillChunk { get; }
 
     /// <summary>Loads a model folder.</summary>
@@ -193,7 +196,13 @@ public sealed class OnnxLanguageModel : IDisposable
                 }
             }
 
-            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk, options, promptSession, probe);
+            var hugePages = !options.HugePages ? HugePagesOutcome.Skipped("turned off (Hetero:Onnx:HugePages)")
+                : !IsCpu(options.ExecutionProvider) ? HugePagesOutcome.Skipped("the weights are on the GPU")
+                : TransparentHugePages.Apply();
+            return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk, options, promptSession, probe)
+            {
+                HugePages = hugePages,
+            };
         }
         catch
         {
@@ -245,7 +254,7 @@ public sealed class OnnxLanguageModel : IDisposable
     /// </summary>
     private static InferenceSession? CreatePromptSession(string modelFile, SessionOptions sessionOptions, OnnxModelOptions options, int chunk)
     {
-        if (options.Float32Prefill == Float32PrefillMode.Off || chunk < DecoderState.PromptSessionMinTokens || !string.Equals(options.ExecutionProvider, "cpu", StringComparison.OrdinalIgnoreCase) || ModelFolder.HasExternalData(modelFile))
+        if (options.Float32Prefill == Float32PrefillMode.Off || chunk < DecoderState.PromptSessionMinTokens || !IsCpu(options.ExecutionProvider) || ModelFolder.HasExternalData(modelFile))
         {
             return null;
         }
@@ -278,9 +287,11 @@ public sealed class OnnxLanguageModel : IDisposable
         return graph is null ? null : new InferenceSession(graph, sessionOptions);
     }
 
+    private static bool IsCpu(string? provider) => string.IsNullOrEmpty(provider) || string.Equals(provider, "cpu", StringComparison.OrdinalIgnoreCase);
+
     private static void AddExecutionProvider(SessionOptions sessionOptions, string? provider)
     {
-        if (string.IsNullOrEmpty(provider) || string.Equals(provider, "cpu", StringComparison.OrdinalIgnoreCase))
+        if (IsCpu(provider))
         {
             return;
         }

@@ -41,7 +41,7 @@ public sealed partial class OnnxModelHost(IOptions<OnnxModelOptions> sessionOpti
             if (!_models.TryGetValue(full, out var model))
             {
                 model = OnnxLanguageModel.Load(sessionOptions.Value.ForModel(full));
-                LogLoaded(logger, model.ModelFile, model.Float32Prefill ? "float32 (second session)" : "as written", model.PromptSessionProbe?.ToString() ?? "not measured");
+                LogLoaded(logger, model.ModelFile, model.Float32Prefill ? "float32 (second session)" : "as written", model.PromptSessionProbe?.ToString() ?? "not measured", model.HugePages);
                 _models[full] = model;
                 _first ??= model;
             }
@@ -65,6 +65,6 @@ public sealed partial class OnnxModelHost(IOptions<OnnxModelOptions> sessionOpti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {ModelFile}; prompt chunks compute {PromptCompute} (Hetero:Onnx:Float32Prefill probe: {Probe})")]
-    private static partial void LogLoaded(ILogger logger, string modelFile, string promptCompute, string probe);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {ModelFile}; prompt chunks compute {PromptCompute} (Hetero:Onnx:Float32Prefill probe: {Probe}); {HugePages}")]
+    private static partial void LogLoaded(ILogger logger, string modelFile, string promptCompute, string probe, HugePagesOutcome hugePages);
 }
