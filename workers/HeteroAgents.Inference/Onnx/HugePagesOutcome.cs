@@ -10,6 +10,13 @@ public sealed record HugePagesOutcome(int Mappings, long AdvisedBytes, long Coll
     /// <summary>An outcome where nothing was tried, with the reason.</summary>
     public static HugePagesOutcome Skipped(string reason) => new(0, 0, 0, reason);
 
+    /// <summary>Both passes together (the decode session's weights, then a kept prompt session's).</summary>
+    public HugePagesOutcome Plus(HugePagesOutcome other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Mappings + other.Mappings, AdvisedBytes + other.AdvisedBytes, CollapsedBytes + other.CollapsedBytes, SkippedBecause ?? other.SkippedBecause);
+    }
+
     /// <inheritdoc />
     public override string ToString() => SkippedBecause is { } reason
         ? $"huge pages not used: {reason}"

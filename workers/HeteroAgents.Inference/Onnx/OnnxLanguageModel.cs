@@ -159,6 +159,11 @@ public sealed class OnnxLanguageModel : IDisposable
         InferenceSession? promptSession = null;
         try
         {
+            // The decode session's weights first, while the C heap holds nothing else large: a prompt session loaded,
+            // measured and dropped below leaves freed holes between them, and only whole resident 2 MiB chunks collapse.
+            var hugePages = !options.HugePages ? HugePagesOutcome.Skipped("turned off (Hetero:Onnx:HugePages)")
+                : !IsCpu(options.ExecutionProvider) ? HugePagesOutcome.Skipped("the weights are on the GPU")
+                : TransparentHugePages.Apply();
             var graph = session.ModelMetadata.CustomMetadataMap.TryGetValue("heteroagents.graph", out var g) ? g : string.Empty;
             var signature = DecoderSignature.Read(session, config, modelFile, genai);
             ModelFolder.CheckKvType(modelFile, config, signature.KvType);
@@ -196,9 +201,11 @@ public sealed class OnnxLanguageModel : IDisposable
                 }
             }
 
-            var hugePages = !options.HugePages ? HugePagesOutcome.Skipped("turned off (Hetero:Onnx:HugePages)")
-                : !IsCpu(options.ExecutionProvider) ? HugePagesOutcome.Skipped("the weights are on the GPU")
-                : TransparentHugePages.Apply();
+            if (promptSession is not null && hugePages.SkippedBecause is null)
+            {
+                hugePages = hugePages.Plus(TransparentHugePages.Apply());
+            }
+
             return new OnnxLanguageModel(dir, modelFile, session, sessionOptions, signature, config, defaults, tokenizer, tokenizerConfig, chatTemplate, context, chunk, options, promptSession, probe)
             {
                 HugePages = hugePages,

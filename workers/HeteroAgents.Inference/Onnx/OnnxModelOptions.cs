@@ -50,7 +50,8 @@ public sealed class OnnxModelOptions
 
     /// <summary>
     /// On Linux, put the weights ONNX Runtime loaded on transparent huge pages (<c>MADV_HUGEPAGE</c> and
-    /// <c>MADV_COLLAPSE</c> on the session's large resident anonymous mappings, <see cref="TransparentHugePages"/>):
+    /// <c>MADV_COLLAPSE</c> on the fully resident 2 MiB chunks of the large anonymous mappings holding them,
+    /// <see cref="TransparentHugePages"/>):
     /// decode streams every weight once per token, and 2 MiB pages spare it a page walk per 4 KiB (4-bit smollm2-135m on
     /// an AMD EPYC: ≈ 1.1× decode tokens/s). True by default; no effect where the kernel has them turned off
     /// (<c>transparent_hugepage/enabled</c> = <c>never</c>), off Linux, or on CUDA.

@@ -8,8 +8,9 @@ namespace HeteroAgents.Inference.Onnx;
 /// weight once per token, so it streams hundreds of MB through the TLB; with 4 KiB pages that is one page walk per
 /// 4 KiB. Linux usually gives anonymous memory huge pages only when asked (<c>transparent_hugepage/enabled</c> =
 /// <c>madvise</c>), and ONNX Runtime does not ask, while llama.cpp's memory-mapped GGUF can sit in large page-cache
-/// folios. This finds the process's large, fully resident anonymous mappings (the session's weight buffers, read from
-/// <c>/proc/self/smaps</c>), marks them <c>MADV_HUGEPAGE</c> and collapses them at once with <c>MADV_COLLAPSE</c>
+/// folios. This finds the process's large anonymous mappings (the session's weight buffers and the C heap holding
+/// them, from <c>/proc/self/smaps</c>), and in them the 2 MiB chunks whose pages are all present
+/// (<c>/proc/self/pagemap</c>), marks those <c>MADV_HUGEPAGE</c> and collapses them at once with <c>MADV_COLLAPSE</c>
 /// (Linux 6.1+; on older kernels the advice alone lets the kernel's background collapse do it over time).
 /// </summary>
 internal static partial class TransparentHugePages
@@ -17,13 +18,16 @@ internal static partial class TransparentHugePages
     /// <summary>The x86-64 and arm64 (4 KiB base page) PMD huge page.</summary>
     public const long HugePageBytes = 2L << 20;
 
+    /// <summary>The base page.</summary>
+    public const long PageBytes = 4096;
+
     /// <summary>Mappings smaller than this are left alone (weights are tens to hundreds of MB).</summary>
     public const long MinimumMappingBytes = 8L << 20;
 
     private const int MadvHugePage = 14;
     private const int MadvCollapse = 25;
 
-    /// <summary>Advises and collapses the eligible mappings; the outcome says what was done or why nothing was.</summary>
+    /// <summary>Advises and collapses the eligible memory; the outcome says what was done or why nothing was.</summary>
     public static HugePagesOutcome Apply()
     {
         if (!OperatingSystem.IsLinux())
@@ -48,47 +52,45 @@ internal static partial class TransparentHugePages
             return HugePagesOutcome.Skipped("transparent huge pages are turned off (transparent_hugepage/enabled = never)");
         }
 
-        var ranges = EligibleRanges(smaps);
+        var mappings = CandidateMappings(smaps);
         long advised = 0, collapsed = 0;
-        foreach (var (start, length) in ranges)
+        using var pagemap = OpenPagemap();
+        foreach (var (start, end) in mappings)
         {
-            if (Madvise((nint)start, (nuint)length, MadvHugePage) != 0)
+            foreach (var (chunkStart, length) in ResidentChunks(start, end, (first, count) => ReadPresence(pagemap, first, count)))
             {
-                continue;
-            }
+                if (Madvise((nint)chunkStart, (nuint)length, MadvHugePage) != 0)
+                {
+                    continue;
+                }
 
-            advised += length;
-            if (Madvise((nint)start, (nuint)length, MadvCollapse) == 0)
-            {
-                collapsed += length;
+                advised += length;
+                if (Madvise((nint)chunkStart, (nuint)length, MadvCollapse) == 0)
+                {
+                    collapsed += length;
+                }
             }
         }
 
-        return new HugePagesOutcome(ranges.Count, advised, collapsed, null);
+        return new HugePagesOutcome(mappings.Count, advised, collapsed, null);
     }
 
     /// <summary>
-    /// The 2 MiB-aligned parts of the private anonymous read-write mappings in <paramref name="smaps"/> (the text of
-    /// <c>/proc/self/smaps</c>) that are at least <see cref="MinimumMappingBytes"/>, nearly all resident (so collapsing
-    /// adds no memory) and not already mostly on huge pages.
+    /// The private anonymous read-write mappings in <paramref name="smaps"/> (the text of <c>/proc/self/smaps</c>; the
+    /// brk heap counts, where glibc puts allocations under its mmap threshold) of at least
+    /// <see cref="MinimumMappingBytes"/> with something resident and not already mostly on huge pages.
     /// </summary>
-    internal static IReadOnlyList<(long Start, long Length)> EligibleRanges(string smaps)
+    internal static IReadOnlyList<(long Start, long End)> CandidateMappings(string smaps)
     {
-        var ranges = new List<(long, long)>();
-        long start = 0, end = 0, rss = -1, huge = 0;
+        var mappings = new List<(long, long)>();
+        long start = 0, end = 0, rss = 0, huge = 0;
         var anonymous = false;
 
         void Close()
         {
-            var size = end - start;
-            if (anonymous && size >= MinimumMappingBytes && rss >= size / 10 * 9 && huge < rss / 2)
+            if (anonymous && end - start >= MinimumMappingBytes && rss >= HugePageBytes && huge < rss / 2)
             {
-                var alignedStart = (start + HugePageBytes - 1) / HugePageBytes * HugePageBytes;
-                var alignedEnd = end / HugePageBytes * HugePageBytes;
-                if (alignedEnd > alignedStart)
-                {
-                    ranges.Add((alignedStart, alignedEnd - alignedStart));
-                }
+                mappings.Add((start, end));
             }
         }
 
@@ -99,13 +101,12 @@ internal static partial class TransparentHugePages
             if (dash > 0 && space > dash && IsHex(line.AsSpan(0, dash)))
             {
                 Close();
-                // "start-end perms offset dev inode [path]": anonymous = private read-write, inode 0, no path (or the
-                // brk heap, where glibc puts allocations under its mmap threshold).
+                // "start-end perms offset dev inode [path]": anonymous = private read-write, inode 0, no path.
                 var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 start = long.Parse(line.AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
                 end = long.Parse(line.AsSpan(dash + 1, space - dash - 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
                 anonymous = fields[1] == "rw-p" && fields[4] == "0" && (fields.Length == 5 || (fields.Length == 6 && fields[5] == "[heap]"));
-                rss = -1;
+                rss = 0;
                 huge = 0;
             }
             else if (line.StartsWith("Rss:", StringComparison.Ordinal))
@@ -119,7 +120,79 @@ internal static partial class TransparentHugePages
         }
 
         Close();
+        return mappings;
+    }
+
+    /// <summary>
+    /// The 2 MiB-aligned chunks of [<paramref name="start"/>, <paramref name="end"/>) whose every 4 KiB page is present
+    /// (so collapsing them adds no memory: a freed hole in a heap stays a hole), consecutive chunks joined into one range.
+    /// <paramref name="present"/> answers, for a first page number and a count, which of those pages are present.
+    /// </summary>
+    internal static IReadOnlyList<(long Start, long Length)> ResidentChunks(long start, long end, Func<long, int, bool[]> present)
+    {
+        const int pagesPerChunk = (int)(HugePageBytes / PageBytes);
+        var ranges = new List<(long, long)>();
+        long runStart = -1, runEnd = -1;
+        for (var chunk = (start + HugePageBytes - 1) / HugePageBytes * HugePageBytes; chunk + HugePageBytes <= end; chunk += HugePageBytes)
+        {
+            if (!Array.TrueForAll(present(chunk / PageBytes, pagesPerChunk), p => p))
+            {
+                continue;
+            }
+
+            if (chunk == runEnd)
+            {
+                runEnd += HugePageBytes;
+                continue;
+            }
+
+            if (runStart >= 0)
+            {
+                ranges.Add((runStart, runEnd - runStart));
+            }
+
+            (runStart, runEnd) = (chunk, chunk + HugePageBytes);
+        }
+
+        if (runStart >= 0)
+        {
+            ranges.Add((runStart, runEnd - runStart));
+        }
+
         return ranges;
+    }
+
+    /// <summary><c>/proc/self/pagemap</c> (one 64-bit entry per page, bit 63 = present), or null where it cannot be read.</summary>
+    private static FileStream? OpenPagemap()
+    {
+        try
+        {
+            return new FileStream("/proc/self/pagemap", FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Which of <paramref name="count"/> pages from page number <paramref name="first"/> are present; all false without a pagemap.</summary>
+    private static bool[] ReadPresence(FileStream? pagemap, long first, int count)
+    {
+        var result = new bool[count];
+        if (pagemap is null)
+        {
+            return result;
+        }
+
+        var entries = new byte[count * 8];
+        pagemap.Position = first * 8;
+        pagemap.ReadExactly(entries);
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = (entries[(i * 8) + 7] & 0x80) != 0;
+        }
+
+        return result;
     }
 
     private static long Kilobytes(string line)
