@@ -55,21 +55,29 @@ internal static partial class TransparentHugePages
         var mappings = CandidateMappings(smaps);
         long advised = 0, collapsed = 0;
         using var pagemap = OpenPagemap();
-        foreach (var (start, end) in mappings)
+        try
         {
-            foreach (var (chunkStart, length) in ResidentChunks(start, end, (first, count) => ReadPresence(pagemap, first, count)))
+            foreach (var (start, end) in mappings)
             {
-                if (Madvise((nint)chunkStart, (nuint)length, MadvHugePage) != 0)
+                foreach (var (chunkStart, length) in ResidentChunks(start, end, (first, count) => ReadPresence(pagemap, first, count)))
                 {
-                    continue;
-                }
+                    if (Madvise((nint)chunkStart, (nuint)length, MadvHugePage) != 0)
+                    {
+                        continue;
+                    }
 
-                advised += length;
-                if (Madvise((nint)chunkStart, (nuint)length, MadvCollapse) == 0)
-                {
-                    collapsed += length;
+                    advised += length;
+                    if (Madvise((nint)chunkStart, (nuint)length, MadvCollapse) == 0)
+                    {
+                        collapsed += length;
+                    }
                 }
             }
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library without madvise: memory stays as it is; loading goes on.
+            return HugePagesOutcome.Skipped("madvise not available (" + ex.GetType().Name + ")");
         }
 
         return new HugePagesOutcome(mappings.Count, advised, collapsed, null);
@@ -185,8 +193,16 @@ internal static partial class TransparentHugePages
         }
 
         var entries = new byte[count * 8];
-        pagemap.Position = first * 8;
-        pagemap.ReadExactly(entries);
+        try
+        {
+            pagemap.Position = first * 8;
+            pagemap.ReadExactly(entries);
+        }
+        catch (IOException)
+        {
+            return result; // unreadable: treated as not present, so the chunk is left alone
+        }
+
         for (var i = 0; i < count; i++)
         {
             result[i] = (entries[(i * 8) + 7] & 0x80) != 0;
