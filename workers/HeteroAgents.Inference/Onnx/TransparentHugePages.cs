@@ -35,6 +35,12 @@ internal static partial class TransparentHugePages
             return HugePagesOutcome.Skipped("not Linux");
         }
 
+        if (Environment.SystemPageSize != PageBytes)
+        {
+            // The chunk arithmetic below is for 4 KiB base pages with 2 MiB huge pages (x86-64, most arm64 kernels).
+            return HugePagesOutcome.Skipped(string.Create(CultureInfo.InvariantCulture, $"{Environment.SystemPageSize}-byte base pages"));
+        }
+
         string mode;
         string smaps;
         try
