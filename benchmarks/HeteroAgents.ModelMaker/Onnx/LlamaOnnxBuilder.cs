@@ -112,6 +112,12 @@ internal sealed class LlamaOnnxBuilder
         return g;
     }
 
+    /// <summary>Whether the linear layers are MatMulNBits: int4 always, int8 in the fused graph.</summary>
+    private bool UsesMatMulNBits => _precision == ModelPrecision.Int4 || (_fused && _precision == ModelPrecision.Int8);
+
+    /// <summary>Bits per quantized weight (int4 or int8 precision).</summary>
+    private int QuantizedBits => _precision == ModelPrecision.Int4 ? 4 : 8;
+
     /// <summary>
     /// The token embeddings of <c>input_ids</c>. Where the linear layers are MatMulNBits (int4, fused int8), the table is
     /// stored block-quantized like them (as llama.cpp's GGUF stores <c>token_embd</c>) and looked up with
@@ -121,14 +127,14 @@ internal sealed class LlamaOnnxBuilder
     /// </summary>
     private (string X, string? Table, QuantizedMatrix? TiedHead) Embed()
     {
-        if (!(_precision == ModelPrecision.Int4 || (_fused && _precision == ModelPrecision.Int8)))
+        if (!UsesMatMulNBits)
         {
             var table = FloatWeight(LlamaWeights.Embedding, [_p.VocabSize, _p.HiddenSize], () => _weights.Get(LlamaWeights.Embedding));
             return (_g.Op("Gather", [table, "input_ids"], null, OnnxAttribute.Int("axis", 0)), table, null);
         }
 
         var codes = MatMulNBits.Weights(_g, LlamaWeights.Embedding, () => _weights.Get(LlamaWeights.Embedding), _p.VocabSize, _p.HiddenSize,
-            _precision == ModelPrecision.Int4 ? 4 : 8, _blockSize, rowGather: true);
+            QuantizedBits, _blockSize, rowGather: true);
         return (MatMulNBits.GatherRows(_g, codes, "input_ids"), null, _p.TieWordEmbeddings ? codes : null);
     }
 
@@ -238,7 +244,7 @@ internal sealed class LlamaOnnxBuilder
         }
         else
         {
-            y = MatMulNBits.Add(_g, x, name + ".weight", () => Concat(p => p.Weight), outDim, inDim, _precision == ModelPrecision.Int4 ? 4 : 8, null, _blockSize, _accuracyLevel);
+            y = MatMulNBits.Add(_g, x, name + ".weight", () => Concat(p => p.Weight), outDim, inDim, QuantizedBits, null, _blockSize, _accuracyLevel);
         }
 
         if (_p.AttentionBias && parts.All(p => p.Bias is not null))
@@ -302,10 +308,9 @@ internal sealed class LlamaOnnxBuilder
             var w = FloatWeight(name, [inDim, outDim], () => WeightMath.Transpose(_weights.Get(weightName), outDim, inDim));
             y = g.Op("MatMul", [x, w], bias is null || !_p.AttentionBias ? output : null);
         }
-        else if (_fused || _precision == ModelPrecision.Int4)
+        else if (UsesMatMulNBits)
         {
-            var bits = _precision == ModelPrecision.Int4 ? 4 : 8;
-            y = MatMulNBits.Add(g, x, name, () => _weights.Get(weightName), outDim, inDim, bits, bias is null || !_p.AttentionBias ? output : null, _blockSize, _accuracyLevel);
+            y = MatMulNBits.Add(g, x, name, () => _weights.Get(weightName), outDim, inDim, QuantizedBits, bias is null || !_p.AttentionBias ? output : null, _blockSize, _accuracyLevel);
         }
         else
         {

@@ -1,7 +1,7 @@
 namespace HeteroAgents.Inference.Onnx;
 
 /// <summary>What <see cref="TransparentHugePages.Apply"/> did with a model's weight memory.</summary>
-/// <param name="Mappings">Large, resident anonymous mappings found.</param>
+/// <param name="Mappings">Large anonymous mappings examined for resident 2 MiB chunks.</param>
 /// <param name="AdvisedBytes">Bytes marked <c>MADV_HUGEPAGE</c>.</param>
 /// <param name="CollapsedBytes">Bytes put on huge pages at once (<c>MADV_COLLAPSE</c>; 0 on kernels before 6.1).</param>
 /// <param name="SkippedBecause">Why nothing was tried (not Linux, huge pages off, setting off); null when tried.</param>
